@@ -1,0 +1,1 @@
+fn main() { println!("dateline: lint coming in issue 3"); }

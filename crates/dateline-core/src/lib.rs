@@ -1,0 +1,13 @@
+//! Dateline's core: everything the app and the command line share that is
+//! not the lint itself. Pure Rust: no Tauri, no webview, so that the `dateline`
+//! CLI and the tests use exactly the code the app runs.
+
+pub mod atomic;
+pub mod error;
+pub mod folder;
+pub mod store;
+pub mod text;
+pub mod workspace;
+
+pub use error::{Error, Result};
+pub use workspace::Workspace;

@@ -1,0 +1,303 @@
+//! The app's own SQLite database, kept in the OS app-data folder and never
+//! inside a drafts folder. Schema changes are numbered migrations applied at
+//! open; the database runs in WAL mode so readers never block the writer.
+
+use crate::error::{Error, Result};
+use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite_migration::{Migrations, M};
+use serde::{de::DeserializeOwned, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Every schema version, oldest first. Never edit a released migration:
+/// append a new one. `tests::migrates_from_every_older_version` covers each.
+const MIGRATION_SQL: &[&str] = &[
+    // 1: app settings and the folders the user has opened.
+    "CREATE TABLE settings (
+         key   TEXT PRIMARY KEY NOT NULL,
+         value TEXT NOT NULL
+     ) STRICT;
+     CREATE TABLE folders (
+         id          INTEGER PRIMARY KEY,
+         path        TEXT NOT NULL UNIQUE,
+         last_opened INTEGER NOT NULL
+     ) STRICT;",
+    // 2: stable ids for the drafts in those folders, so the UI and the IPC
+    // commands name drafts by id, never by path.
+    "CREATE TABLE drafts (
+         id        INTEGER PRIMARY KEY,
+         folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+         rel_path  TEXT NOT NULL,
+         UNIQUE (folder_id, rel_path)
+     ) STRICT;",
+];
+
+static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect()));
+
+/// The schema version this build writes.
+pub fn schema_version() -> usize {
+    MIGRATION_SQL.len()
+}
+
+pub type FolderId = u32;
+pub type DraftId = u32;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FolderRecord {
+    pub id: FolderId,
+    pub path: PathBuf,
+    pub last_opened_ms: i64,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::from_io(&e, "creating the data folder for", path))?;
+        }
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        Store::init(conn)
+    }
+
+    /// Opens the database, and if the file is not a database at all (torn
+    /// by another program, or a disk error) moves it aside and starts anew.
+    /// Returns a message for the user when that happened.
+    pub fn open_or_recover(path: &Path) -> Result<(Store, Option<String>)> {
+        match Store::open(path) {
+            Ok(store) => Ok((store, None)),
+            Err(Error::Storage(reason)) if path.exists() => {
+                let aside = path.with_extension(format!("broken-{}", now_ms()));
+                std::fs::rename(path, &aside).map_err(|e| Error::from_io(&e, "moving aside", path))?;
+                let store = Store::open(path)?;
+                let note = format!(
+                    "Dateline's settings database could not be read ({reason}) and was moved to {}. Recent folders were reset; your drafts are untouched.",
+                    aside.display()
+                );
+                Ok((store, Some(note)))
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?)
+    }
+
+    fn init(mut conn: Connection) -> Result<Store> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        MIGRATIONS
+            .to_latest(&mut conn)
+            .map_err(|e| Error::Storage(format!("Dateline's database could not be upgraded: {e}.")))?;
+        Ok(Store { conn })
+    }
+
+    pub fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        let raw: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?;
+        // A value this build cannot read (written by a newer version, or
+        // hand-edited) is treated as unset rather than failing startup.
+        Ok(raw.and_then(|json| serde_json::from_str(&json).ok()))
+    }
+
+    pub fn set_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
+        let json = serde_json::to_string(value).map_err(|e| Error::InvalidInput(e.to_string()))?;
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, json],
+        )?;
+        Ok(())
+    }
+
+    pub fn clear_setting(&self, key: &str) -> Result<()> {
+        self.conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+        Ok(())
+    }
+
+    /// Records that `path` was opened now; returns its id.
+    pub fn remember_folder(&self, path: &Path) -> Result<FolderId> {
+        let text = path_text(path)?;
+        self.conn.execute(
+            "INSERT INTO folders (path, last_opened) VALUES (?1, ?2)
+             ON CONFLICT(path) DO UPDATE SET last_opened = excluded.last_opened",
+            params![text, now_ms()],
+        )?;
+        let id = self.conn.query_row("SELECT id FROM folders WHERE path = ?1", [text], |r| r.get(0))?;
+        Ok(id)
+    }
+
+    /// The most recently opened folders first.
+    pub fn recent_folders(&self, limit: usize) -> Result<Vec<FolderRecord>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, path, last_opened FROM folders ORDER BY last_opened DESC, id DESC LIMIT ?1")?;
+        let rows = stmt.query_map([limit as i64], folder_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn folder(&self, id: FolderId) -> Result<FolderRecord> {
+        self.conn
+            .query_row("SELECT id, path, last_opened FROM folders WHERE id = ?1", [id], folder_from_row)
+            .optional()?
+            .ok_or_else(|| Error::NotFound("That folder is no longer in the recent list.".into()))
+    }
+
+    pub fn forget_folder(&self, id: FolderId) -> Result<()> {
+        self.conn.execute("DELETE FROM folders WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// The stable id of the draft at `rel_path` in `folder`, created on first sight.
+    pub fn draft_id(&self, folder: FolderId, rel_path: &str) -> Result<DraftId> {
+        self.conn.execute(
+            "INSERT INTO drafts (folder_id, rel_path) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            params![folder, rel_path],
+        )?;
+        let id = self.conn.query_row(
+            "SELECT id FROM drafts WHERE folder_id = ?1 AND rel_path = ?2",
+            params![folder, rel_path],
+            |r| r.get(0),
+        )?;
+        Ok(id)
+    }
+
+    /// The folder and relative path of a draft id.
+    pub fn draft_location(&self, id: DraftId) -> Result<(FolderId, String)> {
+        self.conn
+            .query_row("SELECT folder_id, rel_path FROM drafts WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?
+            .ok_or_else(|| Error::NotFound("That draft is no longer known; refresh the list.".into()))
+    }
+}
+
+fn folder_from_row(row: &rusqlite::Row) -> rusqlite::Result<FolderRecord> {
+    let path: String = row.get(1)?;
+    Ok(FolderRecord { id: row.get(0)?, path: PathBuf::from(path), last_opened_ms: row.get(2)? })
+}
+
+fn path_text(path: &Path) -> Result<&str> {
+    path.to_str().ok_or_else(|| {
+        Error::InvalidInput(format!(
+            "The folder path {} is not valid Unicode; Dateline cannot remember it.",
+            path.display()
+        ))
+    })
+}
+
+pub fn now_ms() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid_and_counted() {
+        MIGRATIONS.validate().unwrap();
+        let mut conn = Connection::open_in_memory().unwrap();
+        MIGRATIONS.to_latest(&mut conn).unwrap();
+        let version: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(version, schema_version());
+    }
+
+    #[test]
+    fn opens_a_new_file_in_wal_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/app.db");
+        let store = Store::open(&path).unwrap();
+        let mode: String = store.conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+        drop(store);
+        // Reopening an up-to-date file is a no-op migration.
+        Store::open(&path).unwrap();
+    }
+
+    /// Each older schema, with data in it, must upgrade to the latest and
+    /// keep that data.
+    #[test]
+    fn migrates_from_every_older_version() {
+        for version in 0..schema_version() {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("app.db");
+            {
+                let mut conn = Connection::open(&path).unwrap();
+                MIGRATIONS.to_version(&mut conn, version).unwrap();
+                if version >= 1 {
+                    conn.execute("INSERT INTO settings VALUES ('theme', '\"dark\"')", []).unwrap();
+                    conn.execute("INSERT INTO folders VALUES (7, '/drafts', 1)", []).unwrap();
+                }
+            }
+            let store = Store::open(&path).unwrap();
+            if version >= 1 {
+                assert_eq!(store.setting::<String>("theme").unwrap().as_deref(), Some("dark"));
+                assert_eq!(store.folder(7).unwrap().path, PathBuf::from("/drafts"));
+            }
+            let folder = store.remember_folder(Path::new("/other")).unwrap();
+            store.draft_id(folder, "a.md").unwrap();
+        }
+    }
+
+    #[test]
+    fn a_garbage_file_is_moved_aside_not_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("app.db");
+        std::fs::write(&path, vec![0x42u8; 8192]).unwrap();
+        let (store, note) = Store::open_or_recover(&path).unwrap();
+        assert!(note.unwrap().contains("moved"));
+        store.remember_folder(Path::new("/drafts")).unwrap();
+        let aside: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains("broken-"))
+            .collect();
+        assert_eq!(aside.len(), 1);
+        assert_eq!(std::fs::read(aside[0].path()).unwrap(), vec![0x42u8; 8192]);
+    }
+
+    #[test]
+    fn settings_roundtrip_and_unreadable_values_read_as_unset() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.setting::<u32>("last_draft").unwrap(), None);
+        store.set_setting("last_draft", &12u32).unwrap();
+        assert_eq!(store.setting::<u32>("last_draft").unwrap(), Some(12));
+        store.set_setting("last_draft", &"not a number").unwrap();
+        assert_eq!(store.setting::<u32>("last_draft").unwrap(), None);
+    }
+
+    #[test]
+    fn recent_folders_are_most_recent_first_without_duplicates() {
+        let store = Store::open_in_memory().unwrap();
+        let a = store.remember_folder(Path::new("/a")).unwrap();
+        store.remember_folder(Path::new("/b")).unwrap();
+        store.conn.execute("UPDATE folders SET last_opened = 1", []).unwrap();
+        assert_eq!(store.remember_folder(Path::new("/a")).unwrap(), a);
+        let recent: Vec<_> = store.recent_folders(10).unwrap().into_iter().map(|f| f.path).collect();
+        assert_eq!(recent, vec![PathBuf::from("/a"), PathBuf::from("/b")]);
+    }
+
+    #[test]
+    fn draft_ids_are_stable_and_per_folder() {
+        let store = Store::open_in_memory().unwrap();
+        let f1 = store.remember_folder(Path::new("/one")).unwrap();
+        let f2 = store.remember_folder(Path::new("/two")).unwrap();
+        let a = store.draft_id(f1, "a.md").unwrap();
+        assert_eq!(store.draft_id(f1, "a.md").unwrap(), a);
+        assert_ne!(store.draft_id(f2, "a.md").unwrap(), a);
+        assert_eq!(store.draft_location(a).unwrap(), (f1, "a.md".to_string()));
+        store.forget_folder(f1).unwrap();
+        assert!(matches!(store.draft_location(a), Err(Error::NotFound(_))));
+    }
+}

@@ -1,0 +1,423 @@
+//! The session behind the window: the open drafts folder, the drafts the
+//! editor has open, and the rules for reading and saving them. The app's
+//! commands are thin wrappers over these methods.
+
+use crate::atomic::write_atomic;
+use crate::error::{display_name, Error, Result};
+use crate::folder::{self, Scan};
+use crate::store::{DraftId, FolderId, FolderRecord, Store};
+use crate::text::{self, TextFormat};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// A press release is a few kilobytes; anything past this is not a draft
+/// and would make the editor crawl.
+pub const MAX_DRAFT_BYTES: u64 = 10 * 1024 * 1024;
+const RECENT_FOLDERS: usize = 10;
+const LAST_FOLDER: &str = "last_folder";
+const LAST_DRAFT: &str = "last_draft";
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FolderInfo {
+    pub id: FolderId,
+    pub name: String,
+    pub path: String,
+    pub exists: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftSummary {
+    pub id: DraftId,
+    pub rel_path: String,
+    pub name: String,
+    pub size_bytes: f64,
+    pub modified_ms: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SkippedEntry {
+    pub name: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FolderListing {
+    pub folder: FolderInfo,
+    pub drafts: Vec<DraftSummary>,
+    pub skipped: Vec<SkippedEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenedDraft {
+    pub id: DraftId,
+    pub rel_path: String,
+    pub name: String,
+    /// The text with `\n` line endings; the file's own endings come back on save.
+    pub text: String,
+    pub format: TextFormat,
+    /// Why the draft cannot be saved, when it cannot.
+    pub read_only: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedDraft {
+    pub id: DraftId,
+    pub size_bytes: f64,
+    pub modified_ms: f64,
+}
+
+/// Everything the window needs when it starts.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Startup {
+    pub recent_folders: Vec<FolderInfo>,
+    pub listing: Option<FolderListing>,
+    /// The draft to reopen, if it is still in the listed folder.
+    pub last_draft: Option<DraftId>,
+    /// Why the last folder could not be reopened, or the database had to be reset.
+    pub notices: Vec<String>,
+}
+
+/// What the editor knows about a draft it has open.
+struct OpenDoc {
+    format: TextFormat,
+    /// Hash of the bytes on disk as last read or written; a save refuses to
+    /// replace a file whose bytes no longer match it.
+    disk_hash: Option<blake3::Hash>,
+    read_only: Option<String>,
+}
+
+struct OpenFolder {
+    id: FolderId,
+    root: PathBuf,
+}
+
+pub struct Workspace {
+    store: Store,
+    folder: Option<OpenFolder>,
+    docs: HashMap<DraftId, OpenDoc>,
+    notices: Vec<String>,
+}
+
+impl Workspace {
+    pub fn new(store: Store) -> Workspace {
+        Workspace { store, folder: None, docs: HashMap::new(), notices: Vec::new() }
+    }
+
+    /// Adds a message for the user to the next `startup` answer.
+    pub fn add_notice(&mut self, notice: String) {
+        self.notices.push(notice);
+    }
+
+    /// Opens what the user asked for on the command line (a folder, or a
+    /// draft inside one), else the last folder, and says what to reopen.
+    pub fn startup(&mut self, requested: Option<&Path>) -> Result<Startup> {
+        let mut notices = std::mem::take(&mut self.notices);
+        let mut last_draft = self.store.setting::<DraftId>(LAST_DRAFT)?;
+        let listing = match requested {
+            Some(path) => match self.open_requested(path) {
+                Ok((listing, draft)) => {
+                    last_draft = draft.or(last_draft);
+                    Some(listing)
+                }
+                Err(err) => {
+                    notices.push(err.to_string());
+                    None
+                }
+            },
+            None => self.reopen_last_folder(&mut notices)?,
+        };
+        let last_draft = last_draft.filter(|id| listing.as_ref().is_some_and(|l| l.drafts.iter().any(|d| d.id == *id)));
+        Ok(Startup { recent_folders: self.recent_folders()?, listing, last_draft, notices })
+    }
+
+    fn open_requested(&mut self, path: &Path) -> Result<(FolderListing, Option<DraftId>)> {
+        if path.is_file() && folder::is_markdown(path) {
+            let parent = path.parent().unwrap_or(Path::new("."));
+            let listing = self.open_folder_path(parent)?;
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let draft = listing.drafts.iter().find(|d| Some(&d.rel_path) == name.as_ref()).map(|d| d.id);
+            return Ok((listing, draft));
+        }
+        Ok((self.open_folder_path(path)?, None))
+    }
+
+    fn reopen_last_folder(&mut self, notices: &mut Vec<String>) -> Result<Option<FolderListing>> {
+        let Some(id) = self.store.setting::<FolderId>(LAST_FOLDER)? else { return Ok(None) };
+        match self.open_recent(id) {
+            Ok(listing) => Ok(Some(listing)),
+            Err(err @ (Error::FolderMissing(_) | Error::NotFound(_))) => {
+                notices.push(err.to_string());
+                Ok(None)
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    pub fn recent_folders(&self) -> Result<Vec<FolderInfo>> {
+        Ok(self.store.recent_folders(RECENT_FOLDERS)?.iter().map(folder_info).collect())
+    }
+
+    /// Opens a folder the backend itself obtained (native dialog, command
+    /// line, file association), never a path sent by the web view.
+    pub fn open_folder_path(&mut self, path: &Path) -> Result<FolderListing> {
+        if !path.is_dir() {
+            return Err(folder::folder_missing(path));
+        }
+        let root = std::path::absolute(path).map_err(|e| Error::from_io(&e, "opening", path))?;
+        let id = self.store.remember_folder(&root)?;
+        self.switch_to(id, root)
+    }
+
+    pub fn open_recent(&mut self, id: FolderId) -> Result<FolderListing> {
+        let record = self.store.folder(id)?;
+        if !record.path.is_dir() {
+            return Err(folder::folder_missing(&record.path));
+        }
+        self.store.remember_folder(&record.path)?;
+        self.switch_to(id, record.path)
+    }
+
+    pub fn forget_folder(&mut self, id: FolderId) -> Result<Vec<FolderInfo>> {
+        self.store.forget_folder(id)?;
+        if self.folder.as_ref().is_some_and(|f| f.id == id) {
+            self.folder = None;
+            self.store.clear_setting(LAST_FOLDER)?;
+        }
+        self.recent_folders()
+    }
+
+    fn switch_to(&mut self, id: FolderId, root: PathBuf) -> Result<FolderListing> {
+        let scan = folder::scan(&root)?;
+        self.store.set_setting(LAST_FOLDER, &id)?;
+        self.folder = Some(OpenFolder { id, root });
+        self.listing(scan)
+    }
+
+    /// Re-reads the open folder.
+    pub fn refresh(&mut self) -> Result<FolderListing> {
+        let scan = folder::scan(&self.current()?.root)?;
+        self.listing(scan)
+    }
+
+    fn listing(&self, scan: Scan) -> Result<FolderListing> {
+        let open = self.current()?;
+        let drafts = scan
+            .drafts
+            .into_iter()
+            .map(|file| {
+                Ok(DraftSummary {
+                    id: self.store.draft_id(open.id, &file.rel_path)?,
+                    name: display_name(Path::new(&file.rel_path)),
+                    rel_path: file.rel_path,
+                    size_bytes: file.size as f64,
+                    modified_ms: file.modified_ms,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let skipped = scan.skipped.into_iter().map(|s| SkippedEntry { name: s.name, reason: s.reason }).collect();
+        let record = self.store.folder(open.id)?;
+        Ok(FolderListing { folder: folder_info(&record), drafts, skipped })
+    }
+
+    fn current(&self) -> Result<&OpenFolder> {
+        self.folder.as_ref().ok_or_else(|| Error::NoFolder("Choose a drafts folder first.".into()))
+    }
+
+    /// The absolute path of a draft of the open folder.
+    fn draft_path(&self, id: DraftId) -> Result<PathBuf> {
+        let open = self.current()?;
+        let (folder_id, rel_path) = self.store.draft_location(id)?;
+        if folder_id != open.id {
+            return Err(Error::NotFound("That draft belongs to another folder; open that folder first.".into()));
+        }
+        if !open.root.is_dir() {
+            return Err(folder::folder_missing(&open.root));
+        }
+        folder::resolve(&open.root, &rel_path)
+    }
+
+    /// Reads a draft for the editor. Files that are too large or binary are
+    /// refused; files that are not UTF-8 open read-only, never converted.
+    pub fn open_draft(&mut self, id: DraftId) -> Result<OpenedDraft> {
+        let path = self.draft_path(id)?;
+        let bytes = read_draft_bytes(&path, &self.current()?.root)?;
+        let decoded = text::decode(&bytes);
+        let read_only = decoded.invalid.map(|bad| {
+            format!(
+                "“{}” is not valid UTF-8 text (first bad byte on line {}, byte {}). It is shown read-only so it is never converted or damaged; re-save it as UTF-8 in another editor to edit it here.",
+                display_name(&path),
+                bad.line,
+                bad.byte_offset
+            )
+        });
+        self.docs.insert(
+            id,
+            OpenDoc { format: decoded.format, disk_hash: Some(blake3::hash(&bytes)), read_only: read_only.clone() },
+        );
+        self.store.set_setting(LAST_DRAFT, &id)?;
+        let (_, rel_path) = self.store.draft_location(id)?;
+        Ok(OpenedDraft {
+            id,
+            name: display_name(&path),
+            rel_path,
+            text: decoded.text,
+            format: decoded.format,
+            read_only,
+        })
+    }
+
+    /// Saves editor text over the draft, in the file's own format, unless
+    /// the file changed on disk since it was read.
+    pub fn save_draft(&mut self, id: DraftId, text: &str) -> Result<SavedDraft> {
+        let path = self.draft_path(id)?;
+        let doc = self
+            .docs
+            .get(&id)
+            .ok_or_else(|| Error::InvalidInput("Open the draft before saving it.".into()))?;
+        if let Some(reason) = &doc.read_only {
+            return Err(Error::ReadOnly(reason.clone()));
+        }
+        let target = self.write_target(&path)?;
+        self.ensure_unchanged_on_disk(&target, doc.disk_hash)?;
+        let bytes = text::encode(text, doc.format);
+        write_atomic(&target, &bytes).map_err(|e| self.save_error(&e, &target))?;
+        let meta = fs::metadata(&target).map_err(|e| Error::from_io(&e, "saving", &target))?;
+        if let Some(doc) = self.docs.get_mut(&id) {
+            doc.disk_hash = Some(blake3::hash(&bytes));
+        }
+        Ok(SavedDraft { id, size_bytes: meta.len() as f64, modified_ms: folder::modified_ms(&meta) })
+    }
+
+    /// Writes editor text to a new file beside the draft, for when the
+    /// draft itself cannot be saved (it changed on disk, or is read-only).
+    pub fn save_copy(&mut self, id: DraftId, text: &str) -> Result<DraftSummary> {
+        let path = self.draft_path(id)?;
+        let format = self.docs.get(&id).map(|d| d.format).unwrap_or_default();
+        let copy = free_copy_path(&path)?;
+        let bytes = text::encode(text, format);
+        write_new(&copy, &bytes).map_err(|e| self.save_error(&e, &copy))?;
+        let listing = self.refresh()?;
+        let rel = copy.strip_prefix(&self.current()?.root).unwrap_or(&copy).to_string_lossy().replace('\\', "/");
+        listing
+            .drafts
+            .into_iter()
+            .find(|d| d.rel_path == rel)
+            .ok_or_else(|| Error::Io(format!("The copy {} was written but could not be listed.", copy.display())))
+    }
+
+    /// Where a save really writes: through a link, to the file it points at,
+    /// as long as that file is inside the drafts folder.
+    fn write_target(&self, path: &Path) -> Result<PathBuf> {
+        if !path.is_symlink() {
+            return Ok(path.to_path_buf());
+        }
+        let open_root = &self.current()?.root;
+        let root = open_root.canonicalize().map_err(|_| folder::folder_missing(open_root))?;
+        match path.canonicalize() {
+            Ok(target) if target.starts_with(&root) => Ok(target),
+            _ => Err(Error::ReadOnly(format!(
+                "“{}” is a link to a file outside the drafts folder; Dateline does not write through it.",
+                display_name(path)
+            ))),
+        }
+    }
+
+    fn ensure_unchanged_on_disk(&self, path: &Path, expected: Option<blake3::Hash>) -> Result<()> {
+        let current = match fs::read(path) {
+            Ok(bytes) => Some(blake3::hash(&bytes)),
+            // Deleted since it was opened: writing it again loses nobody's words.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(Error::from_io(&e, "checking", path)),
+        };
+        if current != expected {
+            return Err(Error::Conflict(format!(
+                "“{}” was changed on disk by someone or something else since you opened it. Your text was not saved over it and is still in the editor: save your version as a copy, then compare the two.",
+                display_name(path)
+            )));
+        }
+        Ok(())
+    }
+
+    /// A write failure, with the vanished-folder case told apart.
+    fn save_error(&self, err: &std::io::Error, path: &Path) -> Error {
+        match self.current() {
+            Ok(open) if !open.root.is_dir() => folder::folder_missing(&open.root),
+            _ => Error::from_io(err, "saving", path),
+        }
+    }
+}
+
+fn folder_info(record: &FolderRecord) -> FolderInfo {
+    FolderInfo {
+        id: record.id,
+        name: display_name(&record.path),
+        path: record.path.display().to_string(),
+        exists: record.path.is_dir(),
+    }
+}
+
+/// Reads a draft's bytes, refusing links out of the folder, huge files and
+/// binary files with a message that says what to do.
+fn read_draft_bytes(path: &Path, root: &Path) -> Result<Vec<u8>> {
+    let name = display_name(path);
+    if path.is_symlink() {
+        let inside = root.canonicalize().is_ok_and(|root| folder::stays_inside(path, &root));
+        if !inside {
+            return Err(Error::Unreadable(format!("“{name}” is a link to a file outside the drafts folder; it is not opened.")));
+        }
+    }
+    let file = fs::File::open(path).map_err(|e| Error::from_io(&e, "opening", path))?;
+    let size = file.metadata().map_err(|e| Error::from_io(&e, "opening", path))?.len();
+    if size > MAX_DRAFT_BYTES {
+        return Err(Error::TooLarge(format!(
+            "“{name}” is {:.1} MB; Dateline opens drafts up to {} MB (a press release and its FAQ are a few dozen KB). It was not opened or changed.",
+            size as f64 / 1_048_576.0,
+            MAX_DRAFT_BYTES / 1_048_576
+        )));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_DRAFT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::from_io(&e, "reading", path))?;
+    if text::looks_binary(&bytes) {
+        return Err(Error::Binary(format!(
+            "“{name}” is not a text file (it contains binary data). It was not opened or changed."
+        )));
+    }
+    Ok(bytes)
+}
+
+/// `name (copy).md`, `name (copy 2).md`, … whichever is free.
+fn free_copy_path(path: &Path) -> Result<PathBuf> {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_else(|| "md".into());
+    let dir = path.parent().unwrap_or(Path::new("."));
+    (1..1000)
+        .map(|n| match n {
+            1 => dir.join(format!("{stem} (copy).{ext}")),
+            n => dir.join(format!("{stem} (copy {n}).{ext}")),
+        })
+        .find(|candidate| !candidate.exists())
+        .ok_or_else(|| Error::Io(format!("Too many copies of “{stem}” already exist.")))
+}
+
+/// Writes a file that must not exist yet, durably.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+#[cfg(test)]
+mod tests;

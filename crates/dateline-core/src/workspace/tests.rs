@@ -1,0 +1,193 @@
+use super::*;
+use tempfile::TempDir;
+
+struct Fixture {
+    _data: TempDir,
+    drafts: TempDir,
+    db: PathBuf,
+}
+
+impl Fixture {
+    fn new(files: &[(&str, &[u8])]) -> Fixture {
+        let data = tempfile::tempdir().unwrap();
+        let drafts = tempfile::tempdir().unwrap();
+        for (name, bytes) in files {
+            fs::write(drafts.path().join(name), bytes).unwrap();
+        }
+        let db = data.path().join("dateline.db");
+        Fixture { _data: data, drafts, db }
+    }
+
+    /// A workspace as the app has it at launch: a fresh process on the same database.
+    fn launch(&self) -> Workspace {
+        Workspace::new(Store::open(&self.db).unwrap())
+    }
+
+    fn opened(&self) -> (Workspace, FolderListing) {
+        let mut ws = self.launch();
+        let listing = ws.open_folder_path(self.drafts.path()).unwrap();
+        (ws, listing)
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.drafts.path().join(name)
+    }
+}
+
+fn id_of(listing: &FolderListing, name: &str) -> DraftId {
+    listing.drafts.iter().find(|d| d.rel_path == name).unwrap_or_else(|| panic!("{name} not listed")).id
+}
+
+#[test]
+fn edits_are_saved_in_the_files_own_format() {
+    let fx = Fixture::new(&[("launch.md", b"\xEF\xBB\xBF# Launch\r\n\r\nBody\r\n")]);
+    let (mut ws, listing) = fx.opened();
+    let id = id_of(&listing, "launch.md");
+    let draft = ws.open_draft(id).unwrap();
+    assert_eq!(draft.text, "# Launch\n\nBody\n");
+    assert!(draft.read_only.is_none());
+    ws.save_draft(id, "# Launch\n\nBody, edited\n").unwrap();
+    assert_eq!(fs::read(fx.path("launch.md")).unwrap(), b"\xEF\xBB\xBF# Launch\r\n\r\nBody, edited\r\n");
+    // A second save works: the app's own write is not mistaken for a conflict.
+    ws.save_draft(id, "# Launch\n").unwrap();
+    assert_eq!(fs::read(fx.path("launch.md")).unwrap(), b"\xEF\xBB\xBF# Launch\r\n");
+}
+
+#[test]
+fn a_file_changed_on_disk_is_never_overwritten() {
+    let fx = Fixture::new(&[("launch.md", b"mine\n")]);
+    let (mut ws, listing) = fx.opened();
+    let id = id_of(&listing, "launch.md");
+    ws.open_draft(id).unwrap();
+    fs::write(fx.path("launch.md"), b"a colleague's words\n").unwrap();
+    let err = ws.save_draft(id, "my edit\n").unwrap_err();
+    assert!(matches!(err, Error::Conflict(_)), "{err:?}");
+    assert_eq!(fs::read(fx.path("launch.md")).unwrap(), b"a colleague's words\n");
+    let copy = ws.save_copy(id, "my edit\n").unwrap();
+    assert_eq!(copy.rel_path, "launch (copy).md");
+    assert_eq!(fs::read(fx.path("launch (copy).md")).unwrap(), b"my edit\n");
+    let second = ws.save_copy(id, "again\n").unwrap();
+    assert_eq!(second.rel_path, "launch (copy 2).md");
+}
+
+#[test]
+fn invalid_utf8_opens_read_only_and_is_never_written() {
+    let bytes: &[u8] = b"# Caf\xE9\nLatin-1 text\n";
+    let fx = Fixture::new(&[("latin1.md", bytes)]);
+    let (mut ws, listing) = fx.opened();
+    let id = id_of(&listing, "latin1.md");
+    let draft = ws.open_draft(id).unwrap();
+    let reason = draft.read_only.expect("must be read-only");
+    assert!(reason.contains("UTF-8") && reason.contains("line 1"), "{reason}");
+    assert!(matches!(ws.save_draft(id, "converted\n"), Err(Error::ReadOnly(_))));
+    assert_eq!(fs::read(fx.path("latin1.md")).unwrap(), bytes);
+}
+
+#[test]
+fn huge_and_binary_files_are_refused_with_a_reason() {
+    let fx = Fixture::new(&[("image.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")]);
+    let huge = fs::File::create(fx.path("huge.md")).unwrap();
+    huge.set_len(50 * 1024 * 1024).unwrap();
+    let (mut ws, listing) = fx.opened();
+    let err = ws.open_draft(id_of(&listing, "huge.md")).unwrap_err();
+    assert!(matches!(&err, Error::TooLarge(m) if m.contains("50.0 MB")), "{err:?}");
+    let err = ws.open_draft(id_of(&listing, "image.md")).unwrap_err();
+    assert!(matches!(err, Error::Binary(_)), "{err:?}");
+    assert_eq!(fs::metadata(fx.path("huge.md")).unwrap().len(), 50 * 1024 * 1024);
+}
+
+#[test]
+fn a_vanished_folder_is_reported_and_nothing_is_recreated() {
+    let fx = Fixture::new(&[("launch.md", b"text\n")]);
+    let (mut ws, listing) = fx.opened();
+    let id = id_of(&listing, "launch.md");
+    ws.open_draft(id).unwrap();
+    let root = fx.drafts.path().to_path_buf();
+    fs::remove_dir_all(&root).unwrap();
+    assert!(matches!(ws.save_draft(id, "edit\n"), Err(Error::FolderMissing(_))));
+    assert!(matches!(ws.refresh(), Err(Error::FolderMissing(_))));
+    assert!(!root.exists());
+}
+
+#[test]
+fn a_draft_deleted_while_open_is_written_again_on_save() {
+    let fx = Fixture::new(&[("launch.md", b"text\n")]);
+    let (mut ws, listing) = fx.opened();
+    let id = id_of(&listing, "launch.md");
+    ws.open_draft(id).unwrap();
+    fs::remove_file(fx.path("launch.md")).unwrap();
+    ws.save_draft(id, "kept\n").unwrap();
+    assert_eq!(fs::read(fx.path("launch.md")).unwrap(), b"kept\n");
+}
+
+#[test]
+fn the_next_launch_reopens_the_folder_and_the_draft() {
+    let fx = Fixture::new(&[("a.md", b"a\n"), ("b.md", b"b\n")]);
+    let (mut ws, listing) = fx.opened();
+    let b = id_of(&listing, "b.md");
+    ws.open_draft(b).unwrap();
+    drop(ws);
+    let startup = fx.launch().startup(None).unwrap();
+    let listing = startup.listing.expect("folder reopened");
+    assert_eq!(listing.folder.path, fx.drafts.path().display().to_string());
+    assert_eq!(startup.last_draft, Some(b));
+    assert_eq!(startup.recent_folders.len(), 1);
+    assert!(startup.notices.is_empty());
+}
+
+#[test]
+fn a_missing_last_folder_gives_a_notice_not_a_failure() {
+    let fx = Fixture::new(&[("a.md", b"a\n")]);
+    let (ws, _) = fx.opened();
+    drop(ws);
+    let root = fx.drafts.path().to_path_buf();
+    fs::remove_dir_all(&root).unwrap();
+    let startup = fx.launch().startup(None).unwrap();
+    assert!(startup.listing.is_none());
+    assert!(startup.notices[0].contains("not there any more"));
+    assert!(!startup.recent_folders[0].exists);
+}
+
+#[test]
+fn a_draft_named_on_the_command_line_is_opened_with_its_folder() {
+    let fx = Fixture::new(&[("a.md", b"a\n"), ("Café 🚀.md", b"b\n")]);
+    let mut ws = fx.launch();
+    let startup = ws.startup(Some(&fx.path("Café 🚀.md"))).unwrap();
+    let listing = startup.listing.unwrap();
+    assert_eq!(startup.last_draft, Some(id_of(&listing, "Café 🚀.md")));
+    assert_eq!(ws.open_draft(startup.last_draft.unwrap()).unwrap().text, "b\n");
+}
+
+#[test]
+fn ids_from_elsewhere_are_refused() {
+    let fx = Fixture::new(&[("a.md", b"a\n")]);
+    let other = tempfile::tempdir().unwrap();
+    fs::write(other.path().join("x.md"), "x").unwrap();
+    let (mut ws, listing) = fx.opened();
+    let a = id_of(&listing, "a.md");
+    assert!(matches!(ws.open_draft(9999), Err(Error::NotFound(_))));
+    let other_listing = ws.open_folder_path(other.path()).unwrap();
+    assert!(matches!(ws.open_draft(a), Err(Error::NotFound(_))));
+    assert!(ws.open_draft(id_of(&other_listing, "x.md")).is_ok());
+}
+
+#[test]
+fn saving_without_opening_is_refused() {
+    let fx = Fixture::new(&[("a.md", b"a\n")]);
+    let (mut ws, listing) = fx.opened();
+    assert!(matches!(ws.save_draft(id_of(&listing, "a.md"), "x"), Err(Error::InvalidInput(_))));
+    assert_eq!(fs::read(fx.path("a.md")).unwrap(), b"a\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_link_writes_the_target_and_keeps_the_link() {
+    let fx = Fixture::new(&[("real.md", b"old\n")]);
+    std::os::unix::fs::symlink(fx.path("real.md"), fx.path("alias.md")).unwrap();
+    let (mut ws, listing) = fx.opened();
+    let alias = id_of(&listing, "alias.md");
+    ws.open_draft(alias).unwrap();
+    ws.save_draft(alias, "new\n").unwrap();
+    assert!(fx.path("alias.md").is_symlink());
+    assert_eq!(fs::read(fx.path("real.md")).unwrap(), b"new\n");
+}

@@ -1,0 +1,1 @@
+//! The PR/FAQ lint engine (grows in issue 3).

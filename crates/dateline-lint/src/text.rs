@@ -1,0 +1,257 @@
+//! Plain-text helpers: words, sentences, quotations, syllables, numbers.
+
+use std::ops::Range;
+
+/// A sentence: its plain-text range and the indexes of its words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Sentence {
+    pub range: Range<usize>,
+    pub words: Range<usize>,
+}
+
+fn is_connector(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '&')
+}
+
+/// Byte ranges of the words in `text`: runs of letters and digits, joined by
+/// apostrophes, hyphens and ampersands ("don't", "e-bike", "Q&A"), and by
+/// commas and points between digits ("4,500", "2.97").
+pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            continue;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = start.is_some()
+            && next.is_some_and(char::is_alphanumeric)
+            && (is_connector(c)
+                || (matches!(c, ',' | '.')
+                    && next.is_some_and(|n| n.is_ascii_digit())
+                    && text[..i].ends_with(|p: char| p.is_ascii_digit())));
+        if joins {
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(s..i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+/// Words before a full stop that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "eg", "ie",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "calif",
+    "ore", "va", "neb", "okla", "mt", "ft", "gen", "col", "ret", "sen", "rep", "gov", "prof",
+    "approx", "dept", "est", "fig", "vol", "wash", "mass", "ariz", "colo", "conn", "fla", "ga",
+    "ill", "ind", "kan", "ky", "la", "md", "mich", "minn", "miss", "mo", "mont", "nev", "tenn",
+    "tex", "wis", "wyo", "ave", "blvd", "no",
+];
+
+const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '*', '_'];
+
+/// Splits `text` into sentences, given its words (from [`words`]).
+pub(crate) fn sentences(text: &str, words: &[Range<usize>]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !matches!(b, b'.' | b'!' | b'?') {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while let Some(c) = text[end..].chars().next().filter(|c| CLOSERS.contains(c)) {
+            end += c.len_utf8();
+        }
+        if ends_sentence(text, i, end) {
+            push_sentence(&mut out, text, start..end, words);
+            start = end;
+        }
+        i = end;
+    }
+    push_sentence(&mut out, text, start..text.len(), words);
+    out
+}
+
+/// Whether the terminator at `at` (closers up to `end`) ends a sentence.
+fn ends_sentence(text: &str, at: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(first) = rest.chars().next() else { return true };
+    if !first.is_whitespace() {
+        return false;
+    }
+    let next = rest.trim_start().chars().next();
+    let starts_new = next.is_none_or(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([*_$".contains(c)
+    });
+    if !starts_new {
+        return false;
+    }
+    if text.as_bytes()[at] != b'.' {
+        return true;
+    }
+    let word_start = text[..at]
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
+    let word = &text[word_start..at];
+    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+        return false; // initials and "U.S.", "a.m."
+    }
+    let lower = word.to_ascii_lowercase();
+    if lower == "no" {
+        return !next.is_some_and(|c| c.is_ascii_digit());
+    }
+    !ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, words: &[Range<usize>]) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.trim_end().len();
+    if trail <= lead {
+        return;
+    }
+    let range = range.start + lead..range.start + trail;
+    let first = words.partition_point(|w| w.start < range.start);
+    let last = words.partition_point(|w| w.start < range.end);
+    if first < last {
+        out.push(Sentence { range, words: first..last });
+    }
+}
+
+/// Ranges of quotations (with their marks): straight quotes pair up, curly
+/// ones open and close. An unclosed quotation runs to the end.
+pub(crate) fn quotations(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('“', None) | ('"', None) => open = Some(i),
+            ('”', Some(s)) | ('"', Some(s)) => {
+                out.push(s..i + c.len_utf8());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = open {
+        out.push(s..text.len());
+    }
+    out
+}
+
+/// True when `pos` lies inside one of `spans`.
+pub(crate) fn inside(spans: &[Range<usize>], pos: usize) -> bool {
+    spans.iter().any(|s| s.contains(&pos))
+}
+
+/// Estimated syllables in an English word (vowel groups, silent final e).
+pub(crate) fn syllables(word: &str) -> usize {
+    let lower: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    if lower.is_empty() {
+        return 1; // numbers read as one unit
+    }
+    let is_vowel = |c: char| "aeiouy".contains(c);
+    let mut count = 0;
+    let mut prev_vowel = false;
+    for &c in &lower {
+        let v = is_vowel(c);
+        if v && !prev_vowel {
+            count += 1;
+        }
+        prev_vowel = v;
+    }
+    let n = lower.len();
+    if n > 2 && lower[n - 1] == 'e' && !is_vowel(lower[n - 2]) && lower[n - 2] != 'l' && count > 1 {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+    "half", "twice", "double", "triple", "dozen", "percent", "third", "quarter", "fifth", "tenth",
+];
+
+/// True when the word is a number ("49", "4,500", "ten", "half").
+pub(crate) fn is_number_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
+
+/// True when the text carries a figure: a number, an amount or a percentage.
+pub(crate) fn has_figure(text: &str, words: &[Range<usize>]) -> bool {
+    text.contains(['$', '€', '£', '%']) || words.iter().any(|w| is_number_word(&text[w.clone()]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word_texts(t: &str) -> Vec<&str> {
+        words(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    fn sentence_texts(t: &str) -> Vec<&str> {
+        sentences(t, &words(t)).into_iter().map(|s| &t[s.range]).collect()
+    }
+
+    #[test]
+    fn words_keep_contractions_numbers_and_acronyms_whole() {
+        assert_eq!(
+            word_texts("Don't pay $4,500 for Q&A e-bikes, ok?"),
+            ["Don't", "pay", "4,500", "for", "Q&A", "e-bikes", "ok"]
+        );
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations_and_initials() {
+        assert_eq!(
+            sentence_texts("PORTLAND, Ore. — It ships at 9 a.m. on Monday. Dr. Lee said so! Really?"),
+            ["PORTLAND, Ore. — It ships at 9 a.m. on Monday.", "Dr. Lee said so!", "Really?"]
+        );
+    }
+
+    #[test]
+    fn sentences_end_inside_quotes_and_bold() {
+        assert_eq!(
+            sentence_texts("\"It works,\" said Ann. \"Now I rest.\" **Why?** Because."),
+            ["\"It works,\" said Ann.", "\"Now I rest.\"", "**Why?**", "Because."]
+        );
+    }
+
+    #[test]
+    fn quotations_pair_straight_and_curly_marks() {
+        let t = "He said “yes” and \"no\" and \"maybe";
+        let q: Vec<&str> = quotations(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, ["“yes”", "\"no\"", "\"maybe"]);
+    }
+
+    #[test]
+    fn syllable_estimates_are_close() {
+        assert_eq!(syllables("cat"), 1);
+        assert_eq!(syllables("table"), 2);
+        assert_eq!(syllables("make"), 1);
+        assert_eq!(syllables("beautiful"), 3);
+    }
+
+    #[test]
+    fn figures_need_a_real_number() {
+        let has = |t: &str| has_figure(t, &words(t));
+        assert!(has("It costs $49."));
+        assert!(has("in ten minutes"));
+        assert!(!has("a B2B platform for teams"));
+    }
+}

@@ -1,0 +1,278 @@
+//! The word lists (data files in `data/`), compiled once into Aho-Corasick
+//! automata. A config that edits a list gets its own compiled copy.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::{Arc, LazyLock};
+
+const JARGON: &str = include_str!("../data/jargon.toml");
+const WEASEL: &str = include_str!("../data/weasel.txt");
+const ADJECTIVES: &str = include_str!("../data/adjectives.txt");
+const ACRONYMS: &str = include_str!("../data/acronyms.txt");
+const CUSTOMERS: &str = include_str!("../data/customers.txt");
+const TOPICS: &str = include_str!("../data/topics.toml");
+const HEADINGS: &str = include_str!("../data/headings.toml");
+
+/// Additions and removals a config makes to one list.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ListEdit {
+    /// Words to add, with a suggestion (used by jargon only).
+    pub add: Vec<(String, Option<String>)>,
+    pub remove: Vec<String>,
+    /// Drop the built-in list first.
+    pub replace: bool,
+}
+
+impl ListEdit {
+    pub fn is_empty(&self) -> bool {
+        self.add.is_empty() && self.remove.is_empty() && !self.replace
+    }
+}
+
+/// A jargon term and what to say instead.
+#[derive(Clone, Debug)]
+pub(crate) struct Term {
+    pub word: String,
+    pub suggestion: Option<String>,
+    /// The suggestion can replace the word as is.
+    pub fixable: bool,
+}
+
+/// Finds whole-word, case-insensitive occurrences of a set of phrases.
+#[derive(Clone, Debug)]
+pub(crate) struct Matcher {
+    ac: Option<AhoCorasick>,
+}
+
+impl Matcher {
+    pub fn new<I, S>(phrases: I) -> Matcher
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let phrases: Vec<String> = phrases.into_iter().map(|p| p.as_ref().to_string()).collect();
+        if phrases.is_empty() {
+            return Matcher { ac: None };
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .ok();
+        Matcher { ac }
+    }
+
+    /// `(phrase index, byte range)` of each whole-word match in `hay`.
+    pub fn find<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, Range<usize>)> + 'h {
+        self.ac
+            .iter()
+            .flat_map(move |ac| ac.find_iter(hay))
+            .filter(move |m| is_whole_word(hay, m.start(), m.end()))
+            .map(|m| (m.pattern().as_usize(), m.start()..m.end()))
+    }
+
+    pub fn is_match(&self, hay: &str) -> bool {
+        self.find(hay).next().is_some()
+    }
+}
+
+/// True when `start..end` is not glued to letters or digits on either side.
+pub(crate) fn is_whole_word(hay: &str, start: usize, end: usize) -> bool {
+    let before = hay[..start].chars().next_back();
+    let after = hay[end..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// All lists, compiled.
+#[derive(Debug)]
+pub(crate) struct WordLists {
+    pub jargon: Matcher,
+    pub terms: Vec<Term>,
+    pub weasel: Matcher,
+    /// Per weasel phrase: whether deleting it is a safe fix.
+    pub weasel_droppable: Vec<bool>,
+    pub adjectives: Matcher,
+    /// Acronyms that need no definition.
+    pub acronyms: HashSet<String>,
+}
+
+static BUILTIN: LazyLock<Arc<WordLists>> =
+    LazyLock::new(|| Arc::new(WordLists::with_edits(&Default::default())));
+
+impl WordLists {
+    pub fn builtin() -> Arc<WordLists> {
+        BUILTIN.clone()
+    }
+
+    pub fn with_edits(edits: &crate::config::ListEdits) -> WordLists {
+        let terms = edited(builtin_terms(), &edits.jargon, |word, suggestion| Term {
+            word,
+            suggestion,
+            fixable: false,
+        }, |t| &t.word);
+        let weasel = edited(parse_lines(WEASEL), &edits.weasel, |w, _| w, |w| w);
+        let adjectives = edited(parse_lines(ADJECTIVES), &edits.adjectives, |w, _| w, |w| w);
+        let acronyms = edited(parse_lines(ACRONYMS), &edits.acronyms, |w, _| w, |w| w);
+        let weasel_droppable = weasel.iter().map(|w| w.ends_with(DROP)).collect();
+        let weasel: Vec<String> = weasel
+            .into_iter()
+            .map(|w| w.trim_end_matches(DROP).trim().to_string())
+            .collect();
+        WordLists {
+            jargon: Matcher::new(terms.iter().map(|t| &t.word)),
+            terms,
+            weasel: Matcher::new(&weasel),
+            weasel_droppable,
+            adjectives: Matcher::new(&adjectives),
+            acronyms: acronyms.into_iter().collect(),
+        }
+    }
+
+    #[cfg(test)]
+    pub fn jargon_entry(&self, word: &str) -> Option<&Term> {
+        self.terms.iter().find(|t| t.word.eq_ignore_ascii_case(word))
+    }
+}
+
+const DROP: &str = "(drop)";
+
+/// Applies an edit to a built-in list: replace, remove, then add.
+fn edited<T>(
+    builtin: Vec<T>,
+    edit: &ListEdit,
+    make: impl Fn(String, Option<String>) -> T,
+    word: impl Fn(&T) -> &String,
+) -> Vec<T> {
+    let mut list = if edit.replace { Vec::new() } else { builtin };
+    list.retain(|item| {
+        let w = word(item).trim_end_matches(DROP).trim();
+        !edit.remove.iter().any(|r| r.eq_ignore_ascii_case(w))
+    });
+    list.extend(
+        edit.add
+            .iter()
+            .filter(|(w, _)| !w.trim().is_empty())
+            .map(|(w, s)| make(w.trim().to_string(), s.clone())),
+    );
+    list
+}
+
+/// Lines of a `.txt` list, without comments and blanks.
+pub(crate) fn parse_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+fn builtin_terms() -> Vec<Term> {
+    let table: toml::Table = toml::from_str(JARGON).expect("data/jargon.toml is valid TOML");
+    table
+        .into_iter()
+        .map(|(word, v)| Term {
+            word,
+            suggestion: v.get("suggest").and_then(|s| s.as_str()).map(str::to_string),
+            fixable: v.get("fix").and_then(|f| f.as_bool()).unwrap_or(false),
+        })
+        .collect()
+}
+
+/// Words that name the customer, for `inside-out`.
+pub(crate) static CUSTOMER_WORDS: LazyLock<Matcher> =
+    LazyLock::new(|| Matcher::new(parse_lines(CUSTOMERS)));
+
+/// A topic the internal FAQ should cover.
+#[derive(Debug)]
+pub(crate) struct Topic {
+    pub id: String,
+    pub name: String,
+    pub ask: String,
+    pub phrases: Matcher,
+}
+
+pub(crate) struct Topics {
+    pub internal: Vec<Topic>,
+    pub engineering: Vec<Topic>,
+}
+
+pub(crate) static TOPIC_LISTS: LazyLock<Topics> = LazyLock::new(|| {
+    let table: toml::Table = toml::from_str(TOPICS).expect("data/topics.toml is valid TOML");
+    let read = |key: &str| -> Vec<Topic> {
+        let Some(items) = table.get(key).and_then(|v| v.as_array()) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .map(|t| {
+                let text = |k: &str| t.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+                let phrases = t
+                    .get("phrases")
+                    .and_then(|v| v.as_array())
+                    .map(|a| a.iter().filter_map(|p| p.as_str()).collect::<Vec<_>>())
+                    .unwrap_or_default();
+                Topic {
+                    id: text("id"),
+                    name: text("name"),
+                    ask: text("ask"),
+                    phrases: Matcher::new(phrases),
+                }
+            })
+            .collect()
+    };
+    Topics {
+        internal: read("internal"),
+        engineering: read("engineering"),
+    }
+});
+
+/// Heading synonyms by section id, plus the internal-FAQ marker words.
+pub(crate) struct HeadingSynonyms {
+    pub by_kind: Vec<(crate::report::SectionKind, Vec<String>)>,
+    pub internal_markers: Matcher,
+}
+
+pub(crate) static HEADING_SYNONYMS: LazyLock<HeadingSynonyms> = LazyLock::new(|| {
+    let table: toml::Table = toml::from_str(HEADINGS).expect("data/headings.toml is valid TOML");
+    let strings = |v: &toml::Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
+    };
+    let by_kind = table
+        .iter()
+        .filter_map(|(k, v)| crate::report::SectionKind::from_id(k).map(|kind| (kind, strings(v))))
+        .collect();
+    let markers = table.get("internal-markers").map(strings).unwrap_or_default();
+    HeadingSynonyms {
+        by_kind,
+        internal_markers: Matcher::new(markers),
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load() {
+        let lists = WordLists::builtin();
+        assert!(lists.jargon_entry("leverage").is_some_and(|t| t.fixable));
+        assert!(lists.acronyms.contains("CEO"));
+        assert_eq!(TOPIC_LISTS.internal.len(), 5);
+        assert_eq!(TOPIC_LISTS.engineering.len(), 3);
+        assert!(HEADING_SYNONYMS.by_kind.len() >= 12);
+    }
+
+    #[test]
+    fn matches_whole_words_only() {
+        let m = Matcher::new(["some", "very"]);
+        let found: Vec<_> = m.find("Awesome, some very everyday").map(|(_, r)| r).collect();
+        assert_eq!(found, [9..13, 14..18]);
+    }
+}

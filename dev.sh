@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Dateline's developer entry point. Each command first sets up what is
+# missing (system packages, npm packages, tauri-driver), then runs.
+#
+#   ./dev.sh start   build the UI and start the app
+#   ./dev.sh test    run every test: Rust, UI, end-to-end (exits non-zero on any failure)
+#   ./dev.sh bench   run the benchmarks
+#   ./dev.sh setup   only set up
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+# What building the app needs on Debian/Ubuntu (Tauri's Linux prerequisites).
+BUILD_PACKAGES=(build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev)
+# What the end-to-end tests add: the WebKit WebDriver and a virtual display.
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth)
+TAURI_DRIVER_VERSION=2.1.0
+APP_FEATURES=(--features custom-protocol)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+setup_system() {
+  [[ "$(uname -s)" == Linux ]] || return 0
+  command -v dpkg-query >/dev/null || { say "Not Debian/Ubuntu: install WebKitGTK 4.1 and its dev files as Tauri's Linux prerequisites describe."; return 0; }
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  if [[ $(id -u) -eq 0 ]]; then
+    say "Installing system packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    echo "Missing system packages. Run this, then try again:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+# npm ci only when the lockfile changed since the last install.
+setup_npm() {
+  local dir=$1; shift
+  if [[ ! -f "$dir/node_modules/.package-lock.json" || "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]]; then
+    say "npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund "$@")
+  fi
+}
+
+setup_tauri_driver() {
+  if ! command -v tauri-driver >/dev/null; then
+    say "Installing tauri-driver $TAURI_DRIVER_VERSION"
+    cargo install tauri-driver --locked --version "$TAURI_DRIVER_VERSION"
+  fi
+}
+
+build_ui() {
+  say "Building the UI"
+  npm --prefix ui run build
+}
+
+build_app() {
+  say "Building the app"
+  cargo build -p dateline-app --bin dateline-app "${APP_FEATURES[@]}"
+}
+
+cmd_start() {
+  setup_system "${BUILD_PACKAGES[@]}"
+  setup_npm ui
+  build_ui
+  say "Starting Dateline"
+  cargo run -p dateline-app --bin dateline-app "${APP_FEATURES[@]}" -- "$@"
+}
+
+cmd_test() {
+  setup_system "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+  setup_npm ui
+  # The e2e client's optional browser-driver downloads are not wanted here.
+  setup_npm tests/e2e --ignore-scripts
+  setup_tauri_driver
+
+  say "Checking formatting"
+  cargo fmt --all --check
+  say "UI: type check and unit tests"
+  npm --prefix ui run typecheck
+  npm --prefix ui test
+  build_ui
+  say "Rust: every crate's tests (bindings freshness included)"
+  cargo test --workspace "${APP_FEATURES[@]}"
+  build_app
+  say "End-to-end: the real app under tauri-driver"
+  run_e2e
+}
+
+run_e2e() {
+  if [[ -n "${DISPLAY:-}" ]]; then
+    npm --prefix tests/e2e test
+  else
+    xvfb-run -a --server-args="-screen 0 1440x900x24" npm --prefix tests/e2e test
+  fi
+}
+
+cmd_bench() {
+  cargo bench -p dateline-lint
+}
+
+case "${1:-}" in
+  start) shift; cmd_start "$@" ;;
+  test) cmd_test ;;
+  e2e) run_e2e ;;
+  bench) cmd_bench ;;
+  setup) setup_system "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"; setup_npm ui; setup_npm tests/e2e --ignore-scripts; setup_tauri_driver ;;
+  *) echo "usage: ./dev.sh start|test|bench|setup" >&2; exit 2 ;;
+esac

@@ -1,0 +1,95 @@
+//! IPC commands. Each one locks the workspace and delegates to the core; the
+//! web view names drafts and folders by id, and paths only ever come from
+//! the backend itself (native dialog, command line).
+
+use crate::state::AppState;
+use dateline_core::store::{DraftId, FolderId};
+use dateline_core::workspace::{DraftSummary, FolderInfo, FolderListing, OpenedDraft, SavedDraft, Startup};
+use dateline_core::{Error, Workspace};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+type CommandResult<T> = Result<T, Error>;
+
+fn with_workspace<T>(state: &AppState, f: impl FnOnce(&mut Workspace) -> CommandResult<T>) -> CommandResult<T> {
+    // A panic while holding the lock must not brick every later command.
+    let mut ws = state.workspace.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    f(&mut ws)
+}
+
+/// What the window shows first: recent folders, the reopened folder and draft.
+#[tauri::command]
+#[specta::specta]
+pub async fn startup(state: State<'_, AppState>) -> CommandResult<Startup> {
+    let requested = state.requested.clone();
+    with_workspace(&state, |ws| ws.startup(requested.as_deref()))
+}
+
+/// Shows the native folder picker; `None` when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_folder(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Option<FolderListing>> {
+    let picked = app.dialog().file().set_title("Choose your drafts folder").blocking_pick_folder();
+    let Some(picked) = picked else { return Ok(None) };
+    let path = picked
+        .into_path()
+        .map_err(|e| Error::InvalidInput(format!("That folder cannot be opened: {e}.")))?;
+    with_workspace(&state, |ws| ws.open_folder_path(&path)).map(Some)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn open_recent_folder(state: State<'_, AppState>, folder_id: FolderId) -> CommandResult<FolderListing> {
+    with_workspace(&state, |ws| ws.open_recent(folder_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn recent_folders(state: State<'_, AppState>) -> CommandResult<Vec<FolderInfo>> {
+    with_workspace(&state, |ws| ws.recent_folders())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn forget_folder(state: State<'_, AppState>, folder_id: FolderId) -> CommandResult<Vec<FolderInfo>> {
+    with_workspace(&state, |ws| ws.forget_folder(folder_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn refresh_folder(state: State<'_, AppState>) -> CommandResult<FolderListing> {
+    with_workspace(&state, |ws| ws.refresh())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn open_draft(state: State<'_, AppState>, draft_id: DraftId) -> CommandResult<OpenedDraft> {
+    with_workspace(&state, |ws| ws.open_draft(draft_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_draft(state: State<'_, AppState>, draft_id: DraftId, text: String) -> CommandResult<SavedDraft> {
+    with_workspace(&state, |ws| ws.save_draft(draft_id, &text))
+}
+
+/// Saves the editor's text as a new file beside the draft (after a conflict).
+#[tauri::command]
+#[specta::specta]
+pub async fn save_draft_copy(state: State<'_, AppState>, draft_id: DraftId, text: String) -> CommandResult<DraftSummary> {
+    with_workspace(&state, |ws| ws.save_copy(draft_id, &text))
+}
+
+/// Opens a web or mail link in the system's browser or mail client, never in
+/// the app window.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_link(app: AppHandle, url: String) -> CommandResult<()> {
+    if !crate::navigation::is_external_link(&url) {
+        return Err(Error::InvalidInput(format!("Only web and mail links can be opened, not “{url}”.")));
+    }
+    app.opener()
+        .open_url(&url, None::<&str>)
+        .map_err(|e| Error::Io(format!("The link could not be opened: {e}.")))
+}

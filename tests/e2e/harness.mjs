@@ -1,0 +1,169 @@
+// Starts the real, built Dateline app through tauri-driver (which drives
+// WebKitWebDriver) with its own temporary app-data folder, and gives tests
+// small helpers to find elements by `data-testid`. Each test file makes one
+// Harness; a test may launch and quit the app several times (restarts).
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
+import { createServer, connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const appBinary = process.env.DATELINE_APP ?? join(repoRoot, "target/debug/dateline-app");
+
+export class Harness {
+  constructor() {
+    this.home = mkdtempSync(join(tmpdir(), "dateline-e2e-home-"));
+    this.driver = null;
+    this.browser = null;
+  }
+
+  /** A fresh drafts folder holding `files` ({ "name.md": string | Buffer }). */
+  draftsFolder(files) {
+    const dir = mkdtempSync(join(this.home, "drafts-"));
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), content);
+    }
+    return dir;
+  }
+
+  async startDriver() {
+    this.port = await freePort();
+    const nativePort = await freePort();
+    // XDG_* send the app's database, WebKit's caches and settings to a
+    // throwaway home, so runs never see each other or the developer's data.
+    const env = {
+      ...process.env,
+      XDG_DATA_HOME: join(this.home, "data"),
+      XDG_CONFIG_HOME: join(this.home, "config"),
+      XDG_CACHE_HOME: join(this.home, "cache"),
+      NO_AT_BRIDGE: "1",
+    };
+    this.driver = spawn("tauri-driver", ["--port", String(this.port), "--native-port", String(nativePort)], {
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    this.driver.on("error", (err) => {
+      throw new Error(`tauri-driver could not start (cargo install tauri-driver --locked): ${err.message}`);
+    });
+    await waitForPort(this.port, 20_000);
+  }
+
+  /** Launches the app (with optional command-line args) and waits for the UI. */
+  async launch(args = []) {
+    this.browser = await remote({
+      hostname: "127.0.0.1",
+      port: this.port,
+      logLevel: "warn",
+      connectionRetryCount: 1,
+      capabilities: {
+        "tauri:options": { application: appBinary, args },
+        "wdio:enforceWebDriverClassic": true,
+      },
+    });
+    await this.browser.$('#app[data-ready="true"]').waitForExist({ timeout: 20_000 });
+    return this.browser;
+  }
+
+  async quit() {
+    if (this.browser) await this.browser.deleteSession().catch(() => undefined);
+    this.browser = null;
+  }
+
+  async stop() {
+    await this.quit();
+    this.driver?.kill();
+    rmSync(this.home, { recursive: true, force: true });
+  }
+
+  // ---- element helpers --------------------------------------------------
+
+  $(testid) {
+    return this.browser.$(`[data-testid="${testid}"]`);
+  }
+
+  $$(testid) {
+    return this.browser.$$(`[data-testid="${testid}"]`);
+  }
+
+  async text(testid) {
+    return (await this.$(testid)).getText();
+  }
+
+  /** The relative paths of the listed drafts, in order. */
+  async listedDrafts() {
+    const items = await this.$$("draft-item");
+    const paths = [];
+    for (const item of items) paths.push(await item.getAttribute("data-rel-path"));
+    return paths;
+  }
+
+  async openDraft(relPath) {
+    const item = await this.browser.$(`[data-testid="draft-item"][data-rel-path="${relPath}"]`);
+    await item.waitForClickable({ timeout: 10_000 });
+    await item.click();
+  }
+
+  /** The editor's current text, as CodeMirror holds it. */
+  async editorText() {
+    return this.browser.execute(() => {
+      const lines = [...document.querySelectorAll(".cm-content .cm-line")].map((l) => l.textContent);
+      return lines.join("\n");
+    });
+  }
+
+  /** Puts the cursor at the end of the draft and types `text`. */
+  async typeAtEnd(text) {
+    const content = await this.$("editor-content");
+    await content.click();
+    await this.browser.keys(["Control", "End"]);
+    await this.browser.keys(text.split(""));
+  }
+
+  async pressSave() {
+    await this.browser.keys(["Control", "s"]);
+  }
+
+  async waitForStatus(status, timeout = 10_000) {
+    const el = await this.$("save-status");
+    await this.browser.waitUntil(async () => (await el.getAttribute("data-status")) === status, {
+      timeout,
+      timeoutMsg: `save status never became "${status}" (it is "${await el.getAttribute("data-status")}")`,
+    });
+  }
+
+  /** Waits for a notice of `kind` and returns its text. */
+  async waitForNotice(kind, timeout = 10_000) {
+    const notice = await this.browser.$(`[data-testid="notice"][data-kind="${kind}"]`);
+    await notice.waitForExist({ timeout, timeoutMsg: `no ${kind} notice appeared` });
+    return notice.getText();
+  }
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise((res) => {
+      const socket = connect(port, "127.0.0.1", () => (socket.end(), res(true)));
+      socket.on("error", () => res(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on port ${port} within ${timeoutMs} ms`);
+}

@@ -1,0 +1,61 @@
+// The CodeMirror 6 editor: Markdown, soft-wrapped prose, undo history per
+// draft, and Mod-S wired to the app's save.
+import { EditorState, type Extension, type Text } from "@codemirror/state";
+import { EditorView, keymap, drawSelection, highlightActiveLine, dropCursor } from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { markdown } from "@codemirror/lang-markdown";
+import { syntaxHighlighting, defaultHighlightStyle, bracketMatching } from "@codemirror/language";
+import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
+
+export interface EditorCallbacks {
+  /** Called after every change of the document. */
+  onChange(doc: Text): void;
+  /** Mod-S inside the editor. */
+  onSave(): void;
+}
+
+export interface EditorHandle {
+  /** Shows a new draft, with a fresh undo history. */
+  load(text: string, readOnly: boolean): void;
+  doc(): Text;
+  focus(): void;
+  readonly view: EditorView;
+}
+
+export function createEditor(parent: HTMLElement, callbacks: EditorCallbacks): EditorHandle {
+  const extensions = (readOnly: boolean): Extension[] => [
+    history(),
+    drawSelection(),
+    dropCursor(),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    bracketMatching(),
+    markdown(),
+    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    EditorView.lineWrapping,
+    EditorState.readOnly.of(readOnly),
+    EditorView.contentAttributes.of({ "data-testid": "editor-content", spellcheck: "true", "aria-label": "Draft text" }),
+    keymap.of([
+      { key: "Mod-s", preventDefault: true, run: () => (callbacks.onSave(), true) },
+      ...defaultKeymap,
+      ...historyKeymap,
+      ...searchKeymap,
+      indentWithTab,
+    ]),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) callbacks.onChange(update.state.doc);
+    }),
+  ];
+
+  const view = new EditorView({ parent, state: EditorState.create({ doc: "", extensions: extensions(true) }) });
+
+  return {
+    view,
+    load(text, readOnly) {
+      view.setState(EditorState.create({ doc: text, extensions: extensions(readOnly) }));
+      view.scrollDOM.scrollTop = 0;
+    },
+    doc: () => view.state.doc,
+    focus: () => view.focus(),
+  };
+}
