@@ -3,7 +3,7 @@
 //! `open_link` command, which the UI calls on click.
 
 use tauri::plugin::{Builder, TauriPlugin};
-use tauri::{Runtime, Url};
+use tauri::{Manager, Runtime, Url};
 
 pub fn guard<R: Runtime>() -> TauriPlugin<R> {
     Builder::new("navigation-guard")

@@ -76,7 +76,11 @@ export class Harness {
   async stop() {
     await this.quit();
     this.driver?.kill();
-    rmSync(this.home, { recursive: true, force: true });
+    try {
+      rmSync(this.home, { recursive: true, force: true });
+    } catch {
+      // WebKit may leave a desktop-portal mount in the cache; the OS cleans /tmp.
+    }
   }
 
   // ---- element helpers --------------------------------------------------
@@ -89,8 +93,9 @@ export class Harness {
     return this.browser.$$(`[data-testid="${testid}"]`);
   }
 
+  /** The element's text content (as in the DOM, before CSS transforms). */
   async text(testid) {
-    return (await this.$(testid)).getText();
+    return (await this.$(testid)).getProperty("textContent");
   }
 
   /** The relative paths of the listed drafts, in order. */
@@ -120,7 +125,8 @@ export class Harness {
     const content = await this.$("editor-content");
     await content.click();
     await this.browser.keys(["Control", "End"]);
-    await this.browser.keys(text.split(""));
+    // Element Send Keys types into the focused editor like a keyboard would.
+    await content.addValue(text);
   }
 
   async pressSave() {
@@ -135,11 +141,22 @@ export class Harness {
     });
   }
 
-  /** Waits for a notice of `kind` and returns its text. */
-  async waitForNotice(kind, timeout = 10_000) {
-    const notice = await this.browser.$(`[data-testid="notice"][data-kind="${kind}"]`);
-    await notice.waitForExist({ timeout, timeoutMsg: `no ${kind} notice appeared` });
-    return notice.getText();
+  /** The texts of the notices of `kind` on screen. */
+  async notices(kind) {
+    return this.browser.execute(
+      (k) => [...document.querySelectorAll(`[data-testid="notice"][data-kind="${k}"] p`)].map((p) => p.textContent),
+      kind,
+    );
+  }
+
+  /** Waits for a notice of `kind` whose text matches `pattern`; returns the text. */
+  async waitForNotice(kind, pattern, timeout = 10_000) {
+    let found;
+    await this.browser.waitUntil(
+      async () => (found = (await this.notices(kind)).find((text) => pattern.test(text))) !== undefined,
+      { timeout, timeoutMsg: `no ${kind} notice matching ${pattern}; saw ${JSON.stringify(await this.notices(kind))}` },
+    );
+    return found;
   }
 }
 

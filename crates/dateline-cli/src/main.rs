@@ -1,1 +1,95 @@
-fn main() { println!("dateline: lint coming in issue 3"); }
+//! `dateline`: lint PR/FAQ drafts, list the rules, print the template.
+
+mod files;
+mod output;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "dateline", version, about = "Lint working-backwards PR/FAQ drafts")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint Markdown drafts (files, or folders searched for .md files).
+    ///
+    /// Exit status: 0 when no draft has an error, 1 when any does, 2 for bad
+    /// usage or a file that cannot be read.
+    Lint {
+        /// Files or folders. Folders are walked recursively, honouring .gitignore.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Use this config instead of the nearest dateline.toml.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// List every rule with its explanation and examples.
+    Rules {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
+    /// Print the PR/FAQ template to start a new draft.
+    New,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    Text,
+    Json,
+    Sarif,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Lint { paths, format, config } => lint(&paths, format, config),
+        Command::Rules { format } => {
+            match format {
+                RulesFormat::Text => print!("{}", output::rules_text()),
+                RulesFormat::Json => println!("{}", serde_json::to_string_pretty(dateline_lint::rules()).unwrap_or_default()),
+            }
+            ExitCode::SUCCESS
+        }
+        Command::New => {
+            print!("{}", dateline_lint::TEMPLATE);
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn lint(paths: &[PathBuf], format: Format, config: Option<PathBuf>) -> ExitCode {
+    let run = files::run(paths, config.as_deref());
+    for problem in &run.input_errors {
+        eprintln!("dateline: {problem}");
+    }
+    for p in &run.config_problems {
+        eprintln!("{}:{}:{}: config: {} (the default stays in force)", p.path, p.line, p.column, p.message);
+    }
+    let rendered = match format {
+        Format::Text => output::text(&run),
+        Format::Json => output::json(&run),
+        Format::Sarif => output::sarif(&run),
+    };
+    print!("{rendered}");
+    if !run.input_errors.is_empty() {
+        ExitCode::from(2)
+    } else if run.drafts.iter().any(|d| d.report.has_errors()) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

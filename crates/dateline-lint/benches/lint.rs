@@ -1,1 +1,60 @@
-fn main() {}
+//! Full lint time against the bare pulldown-cmark parse (the floor), on
+//! drafts of the shared corpus and on the 200 KB concatenation.
+//!
+//! `cargo bench -p dateline-lint --bench lint`
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use dateline_lint::{lint, parse_only, Config};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn corpus() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    assert!(dir.is_dir(), "the benchmark reads the shared corpus at {}", dir.display());
+    dir
+}
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(corpus().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn drafts(c: &mut Criterion) {
+    let config = Config::default();
+    let mut group = c.benchmark_group("draft");
+    group.measurement_time(Duration::from_secs(3));
+    for name in [
+        "01-lumen-pocket-battery.md",
+        "09-kestrel-drone-inspection.md",
+        "20-helios-solar-roof.md",
+        "big/big-concat.md",
+    ] {
+        let text = read(name);
+        let words = text.split_whitespace().count();
+        let id = format!("{}-{words}w", name.trim_end_matches(".md").trim_start_matches("big/"));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("parse", &id), &text, |b, t| b.iter(|| parse_only(black_box(t))));
+        group.bench_with_input(BenchmarkId::new("lint", &id), &text, |b, t| b.iter(|| lint(black_box(t), &config)));
+    }
+    group.finish();
+}
+
+fn whole_corpus(c: &mut Criterion) {
+    let config = Config::default();
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(corpus()).expect("corpus") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "md") && !path.ends_with("README.md") {
+            texts.push(std::fs::read_to_string(path).expect("draft"));
+        }
+    }
+    let mut group = c.benchmark_group("corpus");
+    group.measurement_time(Duration::from_secs(3));
+    group.throughput(Throughput::Bytes(texts.iter().map(|t| t.len() as u64).sum()));
+    group.bench_function("parse-20-drafts", |b| b.iter(|| texts.iter().map(|t| parse_only(black_box(t))).sum::<usize>()));
+    group.bench_function("lint-20-drafts", |b| b.iter(|| texts.iter().map(|t| lint(black_box(t), &config).diagnostics.len()).sum::<usize>()));
+    group.finish();
+}
+
+criterion_group!(benches, drafts, whole_corpus);
+criterion_main!(benches);

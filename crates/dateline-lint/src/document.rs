@@ -143,7 +143,6 @@ impl Block {
 /// A list item, for counting steps.
 #[derive(Clone, Debug)]
 pub(crate) struct Item {
-    pub range: Range<usize>,
     pub list: usize,
     pub depth: usize,
 }
@@ -264,7 +263,6 @@ impl<'a> Builder<'a> {
             Tag::Item => {
                 self.close_implicit();
                 self.items.push(Item {
-                    range: r,
                     list: self.list_stack.last().copied().unwrap_or(0),
                     depth: self.list_stack.len(),
                 });

@@ -1,1 +1,55 @@
-//! The PR/FAQ lint engine (grows in issue 3).
+//! The PR/FAQ lint: structure and style checks for Amazon-style "working
+//! backwards" press releases. No I/O: give it text and a [`Config`], get a
+//! [`Report`].
+//!
+//! ```
+//! let report = dateline_lint::lint("# Acme Ships Rockets Today\n", &dateline_lint::Config::default());
+//! assert!(report.diagnostics.iter().any(|d| d.rule == "missing-section"));
+//! ```
+
+mod config;
+mod context;
+mod document;
+mod outline;
+mod position;
+mod report;
+pub mod rules;
+mod score;
+mod suppress;
+mod text;
+mod wordlists;
+
+pub use config::{Config, ConfigProblem, Thresholds, WordList};
+pub use document::parse_only;
+pub use report::{Counts, Diagnostic, Fix, Report, Section, SectionKind, Severity, WordCounts};
+pub use rules::{rules, RuleInfo};
+
+/// The PR/FAQ template: every section labelled, with one line of guidance.
+pub const TEMPLATE: &str = include_str!("../data/template.md");
+
+/// Lints one draft. Never fails and never panics: any text gives a report.
+pub fn lint(text: &str, config: &Config) -> Report {
+    let doc = document::Document::parse(text);
+    let outline = outline::outline(&doc);
+    let lists = config.word_lists();
+    let cx = context::Context::new(&doc, &outline, config, &lists);
+    let mut found = Vec::new();
+    for rule in rules::RULES {
+        let Some(severity) = config.severity(rule.info.id) else { continue };
+        let mut sink = context::Sink::new(rule.info.id, severity);
+        (rule.check)(&cx, &mut sink);
+        found.append(&mut sink.found);
+    }
+    let suppressions = suppress::Suppressions::from_document(&doc);
+    found.retain(|f| !suppressions.is_suppressed(f.rule, f.range.start));
+    let diagnostics = position::finish(text, &outline, found);
+    let counts = score::counts(&diagnostics);
+    Report {
+        missing_sections: cx.missing_sections(),
+        words: cx.word_counts(),
+        outline: outline.sections.clone(),
+        score: score::readiness(&diagnostics),
+        counts,
+        diagnostics,
+    }
+}

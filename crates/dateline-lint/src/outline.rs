@@ -396,7 +396,7 @@ impl Builder<'_, '_> {
             }
         }
         for i in start..blocks.len().saturating_sub(1) {
-            if self.out.kinds[i] == K::Faq && self.out.kinds[i + 1] == K::ExternalFaq {
+            if self.out.kinds[i] == K::Faq && self.out.kinds[i + 1] == K::ExternalFaq && !blocks[i + 1].is_heading() {
                 self.out.kinds[i] = K::ExternalFaq;
             }
         }
@@ -499,7 +499,8 @@ impl Builder<'_, '_> {
         } else {
             until
         };
-        for slot in &mut assigned[h + 1..limit.min(assigned.len())] {
+        let limit = limit.min(assigned.len());
+        for slot in &mut assigned[h + 1..limit] {
             if slot.is_none() || *slot == Some(K::Other) {
                 *slot = Some(K::Subheading);
             }
@@ -653,7 +654,8 @@ impl Builder<'_, '_> {
             let continues = i > 0
                 && self.out.kinds[i - 1] == kind
                 && !(self.labelled[i] && b.is_heading())
-                && !matches!(kind, K::LeaderQuote | K::CustomerQuote);
+                // Two quote paragraphs in a row are two quotes.
+                && !(matches!(kind, K::LeaderQuote | K::CustomerQuote) && !blocks[i - 1].is_heading());
             match sections.last_mut() {
                 Some(s) if continues => s.end = b.range.end,
                 _ => sections.push(Section {
@@ -751,7 +753,7 @@ mod tests {
             Order Rocket today at acme.example/rocket.\n\n## FAQ\n\n**Is it safe?**\nYes.\n";
         assert_eq!(
             kinds(text),
-            [K::Headline, K::Subheading, K::Summary, K::Problem, K::Solution, K::LeaderQuote, K::CustomerQuote, K::CallToAction, K::GettingStarted, K::ExternalFaq]
+            [K::Headline, K::Subheading, K::Summary, K::Problem, K::Solution, K::LeaderQuote, K::CustomerQuote, K::GettingStarted, K::CallToAction, K::ExternalFaq]
         );
     }
 

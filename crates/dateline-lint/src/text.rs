@@ -150,9 +150,11 @@ pub(crate) fn quotations(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// True when `pos` lies inside one of `spans`.
+/// True when `pos` lies inside one of `spans` (sorted and disjoint, as
+/// [`quotations`] gives them).
 pub(crate) fn inside(spans: &[Range<usize>], pos: usize) -> bool {
-    spans.iter().any(|s| s.contains(&pos))
+    let i = spans.partition_point(|s| s.end <= pos);
+    spans.get(i).is_some_and(|s| s.contains(&pos))
 }
 
 /// Estimated syllables in an English word (vowel groups, silent final e).

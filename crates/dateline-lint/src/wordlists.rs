@@ -190,7 +190,6 @@ pub(crate) static CUSTOMER_WORDS: LazyLock<Matcher> =
 /// A topic the internal FAQ should cover.
 #[derive(Debug)]
 pub(crate) struct Topic {
-    pub id: String,
     pub name: String,
     pub ask: String,
     pub phrases: Matcher,
@@ -217,7 +216,6 @@ pub(crate) static TOPIC_LISTS: LazyLock<Topics> = LazyLock::new(|| {
                     .map(|a| a.iter().filter_map(|p| p.as_str()).collect::<Vec<_>>())
                     .unwrap_or_default();
                 Topic {
-                    id: text("id"),
                     name: text("name"),
                     ask: text("ask"),
                     phrases: Matcher::new(phrases),

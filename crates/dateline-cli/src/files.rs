@@ -1,0 +1,161 @@
+//! Finding drafts, reading them and their configs, and linting them.
+
+use dateline_lint::{lint, Config, Report};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One linted draft.
+pub(crate) struct Draft {
+    /// The path as the user gave it or as the walk found it.
+    pub path: String,
+    pub report: Report,
+}
+
+/// A problem in a config file, with its position.
+#[derive(serde::Serialize)]
+pub(crate) struct ConfigProblem {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+#[derive(Default)]
+pub(crate) struct Run {
+    pub drafts: Vec<Draft>,
+    /// Inputs that could not be read (missing, unreadable, not UTF-8).
+    pub input_errors: Vec<String>,
+    pub config_problems: Vec<ConfigProblem>,
+}
+
+const CONFIG_NAME: &str = "dateline.toml";
+
+/// Lints every draft under `paths`.
+pub(crate) fn run(paths: &[PathBuf], config_override: Option<&Path>) -> Run {
+    let mut run = Run::default();
+    let mut configs = Configs::default();
+    if let Some(path) = config_override {
+        let config = configs.load(path, &mut run);
+        configs.fixed = Some(config);
+    }
+    for file in collect(paths, &mut run) {
+        let bytes = match std::fs::read(&file) {
+            Ok(b) => b,
+            Err(e) => {
+                run.input_errors.push(format!("{}: cannot read: {e}", file.display()));
+                continue;
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                run.input_errors.push(format!(
+                    "{}: not valid UTF-8 (at byte {}); save it as UTF-8 and lint it again",
+                    file.display(),
+                    e.utf8_error().valid_up_to()
+                ));
+                continue;
+            }
+        };
+        let config = configs.for_file(&file, &mut run);
+        run.drafts.push(Draft { path: file.display().to_string(), report: lint(&text, &config) });
+    }
+    run
+}
+
+/// The files to lint: files as given, folders walked for Markdown.
+fn collect(paths: &[PathBuf], run: &mut Run) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        if path.is_file() {
+            out.push(path.clone());
+            continue;
+        }
+        if !path.is_dir() {
+            run.input_errors.push(format!("{}: no such file or folder", path.display()));
+            continue;
+        }
+        let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+            .require_git(false)
+            .build()
+            .filter_map(|entry| match entry {
+                Ok(e) => Some(e),
+                Err(err) => {
+                    run.input_errors.push(format!("{}: {err}", path.display()));
+                    None
+                }
+            })
+            .filter(|e| e.file_type().is_some_and(|t| t.is_file()) && is_markdown(e.path()))
+            .map(|e| e.into_path())
+            .collect();
+        found.sort();
+        out.extend(found);
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(p.clone()));
+    out
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// Configs by folder: the nearest dateline.toml in the folder or its
+/// ancestors, read once.
+#[derive(Default)]
+struct Configs {
+    fixed: Option<Arc<Config>>,
+    by_file: HashMap<PathBuf, Arc<Config>>,
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl Configs {
+    fn for_file(&mut self, file: &Path, run: &mut Run) -> Arc<Config> {
+        if let Some(c) = &self.fixed {
+            return c.clone();
+        }
+        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+        let found = match self.by_dir.get(&dir) {
+            Some(f) => f.clone(),
+            None => {
+                let f = dir.ancestors().map(|a| a.join(CONFIG_NAME)).find(|p| p.is_file());
+                self.by_dir.insert(dir, f.clone());
+                f
+            }
+        };
+        match found {
+            Some(path) => self.load(&path, run),
+            None => Arc::new(Config::default()),
+        }
+    }
+
+    fn load(&mut self, path: &Path, run: &mut Run) -> Arc<Config> {
+        if let Some(c) = self.by_file.get(path) {
+            return c.clone();
+        }
+        let shown = path.display().to_string();
+        let config = match std::fs::read_to_string(path) {
+            Ok(text) => {
+                let (config, problems) = Config::from_toml(&text);
+                run.config_problems.extend(problems.into_iter().map(|p| ConfigProblem {
+                    path: shown.clone(),
+                    line: p.line,
+                    column: p.column,
+                    message: p.message,
+                }));
+                config
+            }
+            Err(e) => {
+                run.config_problems.push(ConfigProblem { path: shown, line: 1, column: 1, message: format!("cannot read: {e}") });
+                Config::default()
+            }
+        };
+        let config = Arc::new(config);
+        self.by_file.insert(path.to_path_buf(), config.clone());
+        config
+    }
+}

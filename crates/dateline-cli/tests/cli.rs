@@ -1,0 +1,166 @@
+//! End-to-end tests of the `dateline` binary on temporary folders.
+
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const GOOD: &str = include_str!("../../dateline-lint/tests/fixtures/good-plain.md");
+const FLAWED: &str = "# Acme Will Leverage Synergy\n\nAcme is launching a rocket.\n";
+
+fn dateline(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dateline")).args(args).current_dir(cwd).output().expect("run dateline")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, content) in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, content).expect("write");
+    }
+    dir
+}
+
+#[test]
+fn text_output_and_exit_status() {
+    let dir = folder(&[("drafts/good.md", GOOD.as_bytes()), ("drafts/bad.md", FLAWED.as_bytes())]);
+    let out = dateline(&["lint", "drafts"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    let finding = text.lines().find(|l| l.contains(" jargon ")).expect("a jargon line");
+    assert!(finding.starts_with("drafts/bad.md:1:"), "{finding}");
+    let parts: Vec<&str> = finding.splitn(4, ' ').collect();
+    assert_eq!(parts[1], "warning");
+    assert_eq!(parts[2], "jargon");
+    assert!(text.contains("drafts/good.md: readiness 100/100 (0 errors, 0 warnings, 0 info)"), "{text}");
+
+    let out = dateline(&["lint", "drafts/good.md"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn json_output_has_the_spec_shape() {
+    let dir = folder(&[("bad.md", FLAWED.as_bytes())]);
+    let out = dateline(&["lint", "--format", "json", "bad.md"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let file = &json["files"][0];
+    assert_eq!(file["path"], "bad.md");
+    assert!(file["score"].as_u64().is_some_and(|s| s <= 100));
+    assert!(file["outline"].as_array().is_some_and(|o| o.iter().any(|s| s["kind"] == "headline")));
+    let diagnostics = file["diagnostics"].as_array().expect("diagnostics");
+    assert!(!diagnostics.is_empty());
+    for d in diagnostics {
+        for key in ["rule", "severity", "message", "line", "column", "start", "end", "section", "fix"] {
+            assert!(d.get(key).is_some(), "missing {key} in {d}");
+        }
+        assert!(["error", "warning", "info"].contains(&d["severity"].as_str().unwrap_or("")));
+    }
+    let jargon = diagnostics.iter().find(|d| d["rule"] == "jargon" && !d["fix"].is_null()).expect("a jargon fix");
+    assert_eq!(jargon["fix"]["replacement"], "Use");
+}
+
+#[test]
+fn sarif_output_is_sarif_2_1_0() {
+    let dir = folder(&[("my draft.md", FLAWED.as_bytes())]);
+    let out = dateline(&["lint", "--format", "sarif", "my draft.md"], dir.path());
+    let sarif: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(sarif["$schema"].as_str().is_some_and(|s| s.contains("sarif-2.1.0")));
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), dateline_lint::rules().len());
+    let results = run["results"].as_array().expect("results");
+    assert!(!results.is_empty());
+    for r in results {
+        let id = r["ruleId"].as_str().expect("ruleId");
+        assert_eq!(rules[r["ruleIndex"].as_u64().expect("index") as usize]["id"], id);
+        assert!(["error", "warning", "note"].contains(&r["level"].as_str().expect("level")));
+        assert!(r["message"]["text"].as_str().is_some_and(|t| !t.is_empty()));
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uri"], "my%20draft.md");
+        for key in ["startLine", "startColumn", "endLine", "endColumn"] {
+            assert!(loc["region"][key].as_u64().is_some_and(|n| n >= 1), "{key}");
+        }
+    }
+}
+
+#[test]
+fn invalid_utf8_is_reported_and_the_rest_is_linted() {
+    let dir = folder(&[("a.md", b"# Bad \xff\xfe bytes\n"), ("b.md", FLAWED.as_bytes())]);
+    let out = dateline(&["lint", "."], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("a.md: not valid UTF-8"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("b.md:1:"), "{}", stdout(&out));
+}
+
+#[test]
+fn gitignore_is_honoured() {
+    let dir = folder(&[(".gitignore", b"ignored/\n"), ("ignored/x.md", FLAWED.as_bytes()), ("kept/y.md", GOOD.as_bytes())]);
+    let out = dateline(&["lint", "."], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("x.md"));
+    assert!(stdout(&out).contains("y.md"));
+}
+
+#[test]
+fn config_is_found_in_ancestors_and_broken_entries_are_reported() {
+    let config = b"[rules]\nmissing-section = \"off\"\nmissing-internal-faq = \"off\"\nmissing-external-faq = \"off\"\nmissing-subheading = \"info\"\njargon = \"loud\"\n";
+    let dir = folder(&[("dateline.toml", config), ("drafts/deep/bad.md", FLAWED.as_bytes())]);
+    let out = dateline(&["lint", "drafts"], dir.path());
+    let err = stderr(&out);
+    assert!(err.contains("dateline.toml:6:10: config:"), "{err}");
+    let text = stdout(&out);
+    assert!(!text.contains("missing-section"), "{text}");
+    assert!(text.contains("info missing-subheading"), "{text}");
+    assert!(text.contains("warning jargon"), "the broken entry keeps its default: {text}");
+}
+
+#[test]
+fn invalid_config_means_defaults() {
+    let dir = folder(&[("dateline.toml", b"[rules\n"), ("bad.md", FLAWED.as_bytes())]);
+    let out = dateline(&["lint", "bad.md"], dir.path());
+    assert!(stderr(&out).contains("dateline.toml:1:"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("error missing-section"));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let dir = folder(&[]);
+    assert_eq!(dateline(&["lint"], dir.path()).status.code(), Some(2));
+    assert_eq!(dateline(&["lint", "--format", "xml", "x.md"], dir.path()).status.code(), Some(2));
+    let missing = dateline(&["lint", "nope.md"], dir.path());
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("nope.md"));
+}
+
+#[test]
+fn rules_lists_every_rule_with_its_explanation() {
+    let out = dateline(&["rules"], Path::new("."));
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    for rule in dateline_lint::rules() {
+        assert!(text.contains(&format!("{} ({})", rule.id, rule.default_severity)), "{}", rule.id);
+        assert!(text.contains(rule.explanation));
+    }
+    let json = dateline(&["rules", "--format", "json"], Path::new("."));
+    let rules: Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(rules.as_array().map(Vec::len), Some(dateline_lint::rules().len()));
+}
+
+#[test]
+fn new_prints_the_template() {
+    let out = dateline(&["new"], Path::new("."));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), dateline_lint::TEMPLATE);
+}

@@ -1,0 +1,160 @@
+//! What every rule sees (`Context`) and where it reports (`Sink`).
+
+use crate::config::Config;
+use crate::document::{Block, Document};
+use crate::outline::{Outline, Part};
+use crate::report::{SectionKind, Severity, WordCounts};
+use crate::wordlists::{Matcher, WordLists};
+use std::ops::Range;
+
+pub(crate) struct Context<'a, 't> {
+    pub doc: &'a Document<'t>,
+    pub outline: &'a Outline,
+    pub config: &'a Config,
+    pub lists: &'a WordLists,
+    /// Product names: front matter, else the config.
+    pub products: Vec<String>,
+    /// Company names: front matter, else the config, else the dateline.
+    pub companies: Vec<String>,
+    /// Extra customer words: config plus front matter.
+    pub customers: Vec<String>,
+}
+
+impl<'a, 't> Context<'a, 't> {
+    pub fn new(doc: &'a Document<'t>, outline: &'a Outline, config: &'a Config, lists: &'a WordLists) -> Self {
+        let pick = |front: &Vec<String>, conf: &Vec<String>| if front.is_empty() { conf.clone() } else { front.clone() };
+        let mut companies = pick(&doc.front.company, &config.companies);
+        if companies.is_empty() {
+            companies.extend(outline.company.clone());
+        }
+        let mut customers = config.customers.clone();
+        customers.extend(doc.front.customer.iter().cloned());
+        Context {
+            doc,
+            outline,
+            config,
+            lists,
+            products: pick(&doc.front.product, &config.products),
+            companies,
+            customers,
+        }
+    }
+
+    pub fn blocks(&self) -> &'a [Block] {
+        &self.doc.blocks
+    }
+
+    pub fn kind(&self, block: usize) -> SectionKind {
+        self.outline.kinds[block]
+    }
+
+    /// Blocks of the press release and FAQ (not an appendix after the FAQ).
+    pub fn body(&self) -> impl Iterator<Item = (usize, &'a Block)> + '_ {
+        self.blocks().iter().enumerate().filter(|(i, _)| self.outline.parts[*i] != Part::After)
+    }
+
+    /// Blocks of the press release part.
+    pub fn release(&self) -> impl Iterator<Item = (usize, &'a Block)> + '_ {
+        self.blocks().iter().enumerate().filter(|(i, _)| self.outline.in_release(*i))
+    }
+
+    pub fn faq(&self) -> impl Iterator<Item = (usize, &'a Block)> + '_ {
+        self.blocks().iter().enumerate().filter(|(i, _)| self.outline.parts[*i] == Part::Faq)
+    }
+
+    /// The byte range of a block's first line (for whole-block findings).
+    pub fn first_line(&self, block: &Block) -> Range<usize> {
+        let text = &self.doc.text[block.range.clone()];
+        let len = text.find(['\n', '\r']).unwrap_or(text.len());
+        block.range.start..block.range.start + len
+    }
+
+    /// Where to point a finding about something missing: the FAQ heading,
+    /// else the last block, else the start.
+    pub fn end_anchor(&self) -> Range<usize> {
+        self.blocks().last().map_or(0..0, |b| self.first_line(b))
+    }
+
+    pub fn headline_anchor(&self) -> Range<usize> {
+        match self.outline.headline.or(self.outline.summary) {
+            Some(i) => self.first_line(&self.blocks()[i]),
+            None => self.blocks().first().map_or(0..0, |b| self.first_line(b)),
+        }
+    }
+
+    /// Words in a set of blocks.
+    pub fn words_in<'b>(blocks: impl Iterator<Item = (usize, &'b Block)>) -> usize {
+        blocks.map(|(_, b)| b.words.len()).sum()
+    }
+
+    pub fn word_counts(&self) -> WordCounts {
+        WordCounts {
+            press_release: Self::words_in(self.release()),
+            faq: Self::words_in(self.faq()),
+        }
+    }
+
+    pub fn missing_sections(&self) -> Vec<SectionKind> {
+        let mut missing: Vec<SectionKind> = SectionKind::REQUIRED.into_iter().filter(|k| !self.outline.has(*k)).collect();
+        if self.outline.headline.is_none() {
+            missing.insert(0, SectionKind::Headline);
+        }
+        for faq in [SectionKind::ExternalFaq, SectionKind::InternalFaq] {
+            if !self.outline.has(faq) {
+                missing.push(faq);
+            }
+        }
+        missing
+    }
+
+    /// A matcher for names (products, companies), if there are any.
+    pub fn names(names: &[String]) -> Option<Matcher> {
+        let names: Vec<&str> = names.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+        (!names.is_empty()).then(|| Matcher::new(names))
+    }
+}
+
+/// A finding before positions are computed.
+pub(crate) struct Found {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub range: Range<usize>,
+    /// Overrides the section found from the range.
+    pub section: Option<Option<SectionKind>>,
+    pub fix: Option<RawFix>,
+}
+
+pub(crate) struct RawFix {
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+pub(crate) struct Sink {
+    rule: &'static str,
+    severity: Severity,
+    pub found: Vec<Found>,
+}
+
+impl Sink {
+    pub fn new(rule: &'static str, severity: Severity) -> Sink {
+        Sink { rule, severity, found: Vec::new() }
+    }
+
+    pub fn report(&mut self, range: Range<usize>, message: impl Into<String>) {
+        self.push(range, message.into(), None, None);
+    }
+
+    pub fn report_in(&mut self, range: Range<usize>, section: Option<SectionKind>, message: impl Into<String>) {
+        self.push(range, message.into(), Some(section), None);
+    }
+
+    pub fn report_fix(&mut self, range: Range<usize>, message: impl Into<String>, fix: Option<(Range<usize>, String)>) {
+        let fix = fix.map(|(range, replacement)| RawFix { range, replacement });
+        self.push(range, message.into(), None, fix);
+    }
+
+    fn push(&mut self, range: Range<usize>, message: String, section: Option<Option<SectionKind>>, fix: Option<RawFix>) {
+        self.found.push(Found { rule: self.rule, severity: self.severity, message, range, section, fix });
+    }
+}

@@ -1,0 +1,48 @@
+use super::RuleInfo;
+use crate::context::{Context, Sink};
+use crate::report::Severity;
+use crate::text;
+
+pub const INFO: RuleInfo = RuleInfo {
+    id: "adjective-without-data",
+    default_severity: Severity::Warning,
+    summary: "an evaluative claim (faster, easier, better, significant, improved...) in a sentence that carries no number",
+    explanation: "Working backwards replaces adjectives with data. \"Faster\" invites the question \"than what, by how much?\"; the answer is the sentence you should have written. Keep the claim only when the same sentence carries the number behind it. The word list is a data file the config can extend or replace.",
+    good: "Average first reply time fell from 19 hours to under 3.",
+    bad: "Replies are now significantly faster and easier.",
+};
+
+pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
+    for (_, block) in cx.body().filter(|(_, b)| b.is_prose()) {
+        for sentence in &block.sentences {
+            let plain = &block.plain[sentence.range.clone()];
+            let Some((_, hit)) = cx.lists.adjectives.find(plain).next() else { continue };
+            if text::has_figure(plain, &block.words[sentence.words.clone()].iter().map(|w| w.start - sentence.range.start..w.end - sentence.range.start).collect::<Vec<_>>()) {
+                continue;
+            }
+            let at = sentence.range.start + hit.start..sentence.range.start + hit.end;
+            sink.report(
+                block.src(at),
+                format!("{} is a claim without data. Say how much, with a number, in the same sentence.", super::q(&plain[hit])),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn fires_on_an_adjective_without_a_number() {
+        let text = CLEAN.replace("If you sleep in, it waits for you.", "Mornings are easier.");
+        assert_eq!(lines(&text, "adjective-without-data"), [14]);
+    }
+
+    #[test]
+    fn silent_when_the_sentence_has_data() {
+        let text = CLEAN.replace("If you sleep in, it waits for you.", "Mornings are 4 minutes faster.");
+        assert!(lines(&text, "adjective-without-data").is_empty());
+        assert!(lines(CLEAN, "adjective-without-data").is_empty());
+    }
+}

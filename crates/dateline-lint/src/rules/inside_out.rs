@@ -1,0 +1,59 @@
+use super::RuleInfo;
+use crate::context::{Context, Sink};
+use crate::report::{SectionKind, Severity};
+use crate::text;
+use crate::wordlists::{Matcher, CUSTOMER_WORDS};
+use std::sync::LazyLock;
+
+pub const INFO: RuleInfo = RuleInfo {
+    id: "inside-out",
+    default_severity: Severity::Warning,
+    summary: "the press release speaks about the company more than about the customer",
+    explanation: "A working-backwards press release is written from the customer's side: what they can now do. When \"we\", \"our\" and the company's name outnumber \"you\", \"customers\" and the named customer, the release is describing the company's effort instead of the customer's benefit. Quotes are not counted. Name your customer with `customer = [\"patients\"]` in the config or front matter.",
+    good: "You plug it in while you pack your bag, and it is full by the time you leave.",
+    bad: "We are proud that our team built our most advanced battery, and Lumen is committed to our mission.",
+};
+
+static COMPANY_WORDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(["we", "our", "ours", "us", "we're", "we've"]));
+
+pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
+    let names = Context::names(&cx.companies);
+    let extra = Context::names(&cx.customers);
+    let (mut company, mut customer) = (0, 0);
+    for (i, block) in cx.release() {
+        if matches!(cx.kind(i), SectionKind::LeaderQuote | SectionKind::CustomerQuote) {
+            continue;
+        }
+        let outside = |r: &std::ops::Range<usize>| !text::inside(&block.quotations, r.start);
+        company += COMPANY_WORDS.find(&block.plain).filter(|(_, r)| outside(r)).count();
+        company += names.iter().flat_map(|m| m.find(&block.plain)).filter(|(_, r)| outside(r)).count();
+        customer += CUSTOMER_WORDS.find(&block.plain).filter(|(_, r)| outside(r)).count();
+        customer += extra.iter().flat_map(|m| m.find(&block.plain)).filter(|(_, r)| outside(r)).count();
+    }
+    if company > customer && company >= 3 {
+        sink.report_in(
+            cx.headline_anchor(),
+            None,
+            format!("The press release talks about the company ({company} mentions of \"we\", \"our\" or its name) more than about the customer ({customer}). Rewrite it from the customer's side: what can they do now?"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn fires_when_the_company_dominates() {
+        let text = CLEAN.replace(
+            "Kettle Clock reads the alarm on your phone and starts to heat ten minutes before it rings. You fill it once a day, and it keeps the water hot for one hour. If you sleep in, it waits for you.",
+            "We built Kettle Clock in our lab. Our engineers and our designers worked for us. We are proud of Brightwork and our work.",
+        );
+        assert_eq!(lines(&text, "inside-out"), [6]);
+    }
+
+    #[test]
+    fn silent_when_the_customer_leads() {
+        assert!(lines(CLEAN, "inside-out").is_empty());
+    }
+}

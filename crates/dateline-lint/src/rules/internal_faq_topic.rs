@@ -1,0 +1,50 @@
+use super::RuleInfo;
+use crate::context::{Context, Sink};
+use crate::report::{SectionKind, Severity};
+use crate::wordlists::{Topic, TOPIC_LISTS};
+
+pub const INFO: RuleInfo = RuleInfo {
+    id: "internal-faq-topic",
+    default_severity: Severity::Warning,
+    summary: "the internal FAQ never addresses market size, unit economics / cost, dependencies, risks or non-goals",
+    explanation: "Leaders reviewing a PR/FAQ always ask five things: how big the market is, what each unit costs and earns, what the launch depends on, why it could fail, and what the team is deliberately not doing. An internal FAQ that skips one leaves the review to ask it. Add a question for each missing topic.",
+    good: "**What are the biggest risks?** ... **What are we not doing?** ...",
+    bad: "An internal FAQ that covers pricing and launch dates but never risks.",
+};
+
+/// Reports each topic that no internal-FAQ block mentions.
+pub(crate) fn missing_topics(cx: &Context<'_, '_>, sink: &mut Sink, topics: &[Topic], what: &str) {
+    let blocks: Vec<usize> = cx.outline.blocks_of(SectionKind::InternalFaq).collect();
+    let Some(&first) = blocks.first() else { return };
+    for topic in topics {
+        if !blocks.iter().any(|&i| topic.phrases.is_match(&cx.blocks()[i].plain)) {
+            sink.report(
+                cx.first_line(&cx.blocks()[first]),
+                format!("The internal FAQ never addresses {what}{}. {}", topic.name, topic.ask),
+            );
+        }
+    }
+}
+
+pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
+    missing_topics(cx, sink, &TOPIC_LISTS.internal, "");
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn fires_once_per_missing_topic() {
+        let text = CLEAN.replace("**What are the risks?**\nThe main risk is that phones change how apps read alarms. We keep the dial on the base so the kettle still works if that happens.\n", "");
+        let f = findings(&text, "internal-faq-topic");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("risks"));
+        assert_eq!(f[0].line, 37);
+    }
+
+    #[test]
+    fn silent_when_all_topics_are_covered() {
+        assert!(lines(CLEAN, "internal-faq-topic").is_empty());
+    }
+}

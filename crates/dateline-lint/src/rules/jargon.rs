@@ -1,0 +1,66 @@
+use super::RuleInfo;
+use crate::context::{Context, Sink};
+use crate::report::Severity;
+
+pub const INFO: RuleInfo = RuleInfo {
+    id: "jargon",
+    default_severity: Severity::Warning,
+    summary: "buzzwords and hype (leverage, synergy, best-in-class, seamless, excited...), each with a plainer suggestion",
+    explanation: "Buzzwords sound like every other press release and say nothing a customer can check. \"Leverage\" means \"use\"; \"best-in-class\" needs the comparison that earns it; \"excited\" is about the company, not the customer. Replace each with the plain word or the fact behind it. The list (with suggestions) is a data file the config can extend or replace.",
+    good: "InvoiceIQ uses your payment history to tell you which invoices will be paid late.",
+    bad: "InvoiceIQ leverages best-in-class AI to unlock actionable insights.",
+};
+
+pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
+    for (_, block) in cx.body().filter(|(_, b)| !b.in_footnote) {
+        for (index, r) in cx.lists.jargon.find(&block.plain) {
+            let term = &cx.lists.terms[index];
+            let found = &block.plain[r.clone()];
+            let message = match &term.suggestion {
+                Some(s) => format!("{} is jargon. Plainer: {}.", super::q(found), s),
+                None => format!("{} is jargon. Say plainly what you mean.", super::q(found)),
+            };
+            let fix = (term.fixable && block.is_exact(r.clone()))
+                .then(|| term.suggestion.as_ref().map(|s| (block.src(r.clone()), match_case(found, s))))
+                .flatten();
+            sink.report_fix(block.src(r), message, fix);
+        }
+    }
+}
+
+/// Capitalises the replacement when the original started a sentence.
+fn match_case(original: &str, replacement: &str) -> String {
+    let mut chars = replacement.chars();
+    match (original.chars().next(), chars.next()) {
+        (Some(o), Some(r)) if o.is_uppercase() => r.to_uppercase().chain(chars).collect(),
+        _ => replacement.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn fires_with_a_suggestion_and_a_safe_fix() {
+        let text = CLEAN.replace("Kettle Clock reads the alarm", "Kettle Clock leverages the alarm");
+        let f = findings(&text, "jargon");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("uses"));
+        let fix = f[0].fix.as_ref().unwrap();
+        assert_eq!(&text[fix.start..fix.end], "leverages");
+        assert_eq!(fix.replacement, "uses");
+    }
+
+    #[test]
+    fn flags_hype_without_a_fix() {
+        let f = findings("# A Best-in-Class Kettle\n", "jargon");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].fix.is_none());
+    }
+
+    #[test]
+    fn silent_on_plain_words() {
+        assert!(lines(CLEAN, "jargon").is_empty());
+    }
+}

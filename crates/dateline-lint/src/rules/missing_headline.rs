@@ -1,0 +1,55 @@
+use super::RuleInfo;
+use crate::context::{Context, Sink};
+use crate::report::Severity;
+
+pub const INFO: RuleInfo = RuleInfo {
+    id: "missing-headline",
+    default_severity: Severity::Error,
+    summary: "no H1 headline",
+    explanation: "A press release starts with a headline a journalist could print: one H1 line that says who gets what. Without it readers do not know what launched, and the outline cannot anchor the rest of the draft. If the draft starts with a smaller heading, make it the H1.",
+    good: "# Lumen Launches PocketCell, a Phone Battery That Charges in Ten Minutes",
+    bad: "## Lumen launches PocketCell (a second-level heading, or no heading at all)",
+};
+
+pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
+    if cx.outline.headline.is_some() {
+        return;
+    }
+    let first_heading = cx.release().map(|(_, b)| b).find(|b| b.is_heading());
+    let Some(heading) = first_heading else {
+        sink.report(cx.headline_anchor(), "The draft has no headline. Start it with one H1 line (`# ...`) that says who gets what.");
+        return;
+    };
+    let line = &cx.doc.text[cx.first_line(heading)];
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    let fix = (hashes > 1 && line[hashes..].starts_with(' '))
+        .then(|| (heading.range.start..heading.range.start + hashes, "#".to_string()));
+    sink.report_fix(
+        cx.first_line(heading),
+        format!("The draft has no H1 headline. Make {} the headline: start it with a single `#`.", super::q(&heading.plain)),
+        fix,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn fires_without_h1_and_offers_to_promote_the_first_heading() {
+        let f = findings("## Acme ships rockets\n\nText here.\n", "missing-headline");
+        assert_eq!(f.len(), 1);
+        let fix = f[0].fix.as_ref().unwrap();
+        assert_eq!((fix.start, fix.end, fix.replacement.as_str()), (0, 2, "#"));
+    }
+
+    #[test]
+    fn fires_on_a_draft_without_headings() {
+        assert_eq!(lines("Just text.\n", "missing-headline"), [1]);
+    }
+
+    #[test]
+    fn silent_with_h1() {
+        assert!(lines(CLEAN, "missing-headline").is_empty());
+    }
+}

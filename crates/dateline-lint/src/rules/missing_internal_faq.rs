@@ -1,0 +1,42 @@
+use super::missing_external_faq::faq_anchor;
+use super::RuleInfo;
+use crate::context::{Context, Sink};
+use crate::report::{SectionKind, Severity};
+
+pub const INFO: RuleInfo = RuleInfo {
+    id: "missing-internal-faq",
+    default_severity: Severity::Error,
+    summary: "no internal FAQ",
+    explanation: "The internal FAQ is where the team answers the hard questions its own leaders will ask: how big the market is, what each unit costs, what the launch depends on, why it could fail, and what it will not do. Without it the PR/FAQ is a pitch, not a plan. Add an \"Internal FAQ\" (or \"Stakeholder FAQ\") heading under the FAQ.",
+    good: "### Internal FAQ\n\n**What are the biggest risks?**\nStorage is the main one ...",
+    bad: "A FAQ with only customer questions.",
+};
+
+pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
+    if cx.outline.has(SectionKind::InternalFaq) {
+        return;
+    }
+    sink.report_in(
+        faq_anchor(cx),
+        None,
+        "No internal FAQ found. Add an \"Internal FAQ\" section answering what your own leaders will ask: market size, cost, dependencies, risks and what you are not doing.",
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn fires_without_internal_questions() {
+        let text = &CLEAN[..CLEAN.find("### Internal FAQ").unwrap()];
+        assert_eq!(lines(text, "missing-internal-faq"), [24]);
+    }
+
+    #[test]
+    fn recognises_stakeholder_and_staff_headings() {
+        let text = CLEAN.replace("### Internal FAQ", "### For partners and staff");
+        assert!(lines(&text, "missing-internal-faq").is_empty());
+        assert!(lines(CLEAN, "missing-internal-faq").is_empty());
+    }
+}

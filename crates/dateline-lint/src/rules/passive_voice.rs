@@ -1,0 +1,91 @@
+use super::RuleInfo;
+use crate::context::{Context, Sink};
+use crate::document::Block;
+use crate::report::Severity;
+
+pub const INFO: RuleInfo = RuleInfo {
+    id: "passive-voice",
+    default_severity: Severity::Info,
+    summary: "a passive construction (\"is used by\", \"was designed to\")",
+    explanation: "Passive sentences hide who does what: \"backups are restored\" leaves the reader asking by whom. In a press release the actor is usually the customer or the product, and naming it makes the sentence shorter and the claim clearer. Rewrite with the actor first.",
+    good: "Employees restore their own files without help from IT.",
+    bad: "Files can be restored by employees without help from IT.",
+};
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
+
+const IRREGULAR: &[&str] = &[
+    "made", "built", "done", "given", "taken", "known", "seen", "shown", "written", "sent", "held",
+    "kept", "found", "paid", "sold", "told", "brought", "bought", "thought", "chosen", "driven",
+    "grown", "drawn", "hidden", "spoken", "broken", "stolen", "worn", "torn", "meant",
+    "lost", "won", "run", "set", "put", "cut", "led", "fed", "read", "heard", "said", "taught",
+];
+
+/// Participles that are usually adjectives after "be".
+const ADJECTIVAL: &[&str] = &[
+    "tired", "interested", "excited", "pleased", "thrilled", "concerned", "married", "bored",
+    "worried", "scared", "satisfied", "dedicated", "committed", "based", "located", "used",
+    "supposed", "limited", "experienced", "advanced", "detailed", "related", "complicated",
+    "qualified", "licensed", "certified", "sophisticated", "automated", "connected",
+];
+
+fn is_participle(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    if ADJECTIVAL.contains(&w.as_str()) {
+        return false;
+    }
+    (w.len() > 4 && w.ends_with("ed")) || IRREGULAR.contains(&w.as_str())
+}
+
+/// Word-index pairs (be, participle) of passive constructions in a block.
+fn passives(block: &Block) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let adjacent = |a: usize, b: usize| block.plain[block.words[a].end..block.words[b].start].trim().is_empty();
+    for i in 0..block.words.len() {
+        if !BE.iter().any(|b| b.eq_ignore_ascii_case(block.word(i))) {
+            continue;
+        }
+        let mut j = i + 1;
+        // One adverb may sit between: "is automatically backed up".
+        if j < block.words.len() && block.word(j).ends_with("ly") && adjacent(i, j) {
+            j += 1;
+        }
+        if j < block.words.len() && adjacent(j - 1, j) && is_participle(block.word(j)) {
+            out.push((i, j));
+        }
+    }
+    out
+}
+
+pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
+    for (_, block) in cx.body().filter(|(_, b)| b.is_prose()) {
+        for (be, part) in passives(block) {
+            let range = block.words[be].start..block.words[part].end;
+            sink.report(
+                block.src(range.clone()),
+                format!("{} is passive. Say who does it: put the actor first.", super::q(&block.plain[range])),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn fires_on_passive_constructions() {
+        let text = CLEAN.replace("You fill it once a day", "It is filled once a day");
+        let f = findings(&text, "passive-voice");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("is filled"));
+        let f = findings("# T\n\nIt was automatically designed to last.\n", "passive-voice");
+        assert!(f[0].message.contains("was automatically designed"));
+    }
+
+    #[test]
+    fn silent_on_active_sentences_and_adjectives() {
+        assert!(lines("# T\n\nShe was tired and based in Ohio.\n", "passive-voice").is_empty());
+        assert!(lines(CLEAN, "passive-voice").is_empty());
+    }
+}

@@ -1,0 +1,91 @@
+use super::RuleInfo;
+use crate::context::{Context, Sink};
+use crate::outline::dateline_end;
+use crate::report::{SectionKind, Severity};
+use std::collections::HashSet;
+
+pub const INFO: RuleInfo = RuleInfo {
+    id: "undefined-acronym",
+    default_severity: Severity::Info,
+    summary: "an acronym in the press release never spelled out",
+    explanation: "A press release is written for someone outside the team. Every acronym they do not know is a word they cannot read. Spell each one out in the press release on first use: \"beyond visual line of sight (BVLOS)\". Acronyms everyone knows (CEO, US, GPS...) are in a data file the config can extend.",
+    good: "The KX-9 flies beyond visual line of sight (BVLOS) along the power line.",
+    bad: "The KX-9 flies BVLOS ROW patrols for IOUs.",
+};
+
+/// Words in capitals that are placeholders, not acronyms.
+const PLACEHOLDERS: &[&str] = &["TODO", "TBD", "TBC", "TK", "XXX", "FIXME", "NOTE", "DRAFT"];
+
+/// Words after which a word in capitals is a keyword to send ("text STOP").
+const KEYWORD_VERBS: &[&str] = &["text", "texts", "reply", "replies", "type", "types", "press", "send", "sends", "enter", "say", "tap", "click"];
+
+fn is_acronym(word: &str) -> bool {
+    let core = word.strip_suffix('s').unwrap_or(word);
+    let upper = core.chars().filter(|c| c.is_ascii_uppercase()).count();
+    let roman = core.chars().all(|c| "IVXLCDM".contains(c));
+    (2..=8).contains(&core.len())
+        && upper >= 2
+        && core.starts_with(|c: char| c.is_ascii_uppercase())
+        && core.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+        && !roman
+}
+
+pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
+    let release: Vec<(usize, &crate::document::Block)> = cx.release().collect();
+    let defined = |acr: &str| {
+        release.iter().any(|(_, b)| {
+            b.plain.contains(&format!("({acr})")) || b.plain.contains(&format!("({acr}s)")) || b.plain.contains(&format!("{acr} ("))
+        })
+    };
+    let mut reported: HashSet<&str> = HashSet::new();
+    for &(i, block) in &release {
+        let skip_to = if cx.kind(i) == SectionKind::Summary { dateline_end(&block.plain).unwrap_or(0) } else { 0 };
+        let words = &block.words;
+        for (n, w) in words.iter().enumerate() {
+            if w.start < skip_to {
+                continue;
+            }
+            // "text BOOK to 757-555-0140, or CALL": keywords to send, not acronyms.
+            let after_keyword_verb = (n.saturating_sub(6)..n).any(|p| KEYWORD_VERBS.contains(&block.word(p).to_ascii_lowercase().as_str()));
+            let bracketed = block.plain[..w.start].ends_with('[') || block.plain[w.end..].starts_with(']');
+            for part in block.plain[w.clone()].split(['-', '/']) {
+                let core = part.strip_suffix('s').unwrap_or(part);
+                if !is_acronym(part)
+                    || bracketed
+                    || cx.lists.acronyms.contains(core)
+                    || PLACEHOLDERS.contains(&core)
+                    || after_keyword_verb
+                    || reported.contains(core)
+                    || defined(core)
+                {
+                    continue;
+                }
+                reported.insert(core);
+                let offset = w.start + (part.as_ptr() as usize - block.plain[w.clone()].as_ptr() as usize);
+                sink.report(
+                    block.src(offset..offset + part.len()),
+                    format!("{} is never spelled out in the press release. Write it out on first use: \"full words ({core})\".", super::q(core)),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn fires_once_per_undefined_acronym() {
+        let text = CLEAN.replace("If you sleep in, it waits for you.", "It meets the NSF rules and NSF tests, and the UL list.");
+        let f = findings(&text, "undefined-acronym");
+        assert_eq!(f.iter().map(|d| d.message.split('”').next().unwrap().trim_start_matches('“')).collect::<Vec<_>>(), ["NSF", "UL"]);
+    }
+
+    #[test]
+    fn silent_when_defined_known_or_a_keyword() {
+        let text = CLEAN.replace("If you sleep in, it waits for you.", "It meets National Sanitation Foundation (NSF) rules, and NSF tests it. Text STOP to quit.");
+        assert!(lines(&text, "undefined-acronym").is_empty());
+        assert!(lines(CLEAN, "undefined-acronym").is_empty());
+    }
+}
