@@ -15,7 +15,10 @@ fn main() {
         .filter_map(|p| p.as_str()?.strip_prefix("allow-").map(|c| c.replace('-', "_")))
         .collect();
     // AppManifest takes 'static strings; leaking in a build script is harmless.
-    let commands: Vec<&'static str> = commands.into_iter().map(|c| &*Box::leak(c.into_boxed_str())).collect();
+    let commands: Vec<&'static str> = commands
+        .into_iter()
+        .map(|c| &*Box::leak(c.into_boxed_str()))
+        .collect();
     let manifest = tauri_build::AppManifest::new().commands(Box::leak(commands.into_boxed_slice()));
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri build script failed");

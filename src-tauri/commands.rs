@@ -12,9 +12,15 @@ use tauri_plugin_opener::OpenerExt;
 
 type CommandResult<T> = Result<T, Error>;
 
-fn with_workspace<T>(state: &AppState, f: impl FnOnce(&mut Workspace) -> CommandResult<T>) -> CommandResult<T> {
+fn with_workspace<T>(
+    state: &AppState,
+    f: impl FnOnce(&mut Workspace) -> CommandResult<T>,
+) -> CommandResult<T> {
     // A panic while holding the lock must not brick every later command.
-    let mut ws = state.workspace.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut ws = state
+        .workspace
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     f(&mut ws)
 }
 
@@ -29,8 +35,15 @@ pub async fn startup(state: State<'_, AppState>) -> CommandResult<Startup> {
 /// Shows the native folder picker; `None` when the user cancels.
 #[tauri::command]
 #[specta::specta]
-pub async fn choose_folder(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Option<FolderListing>> {
-    let picked = app.dialog().file().set_title("Choose your drafts folder").blocking_pick_folder();
+pub async fn choose_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<FolderListing>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Choose your drafts folder")
+        .blocking_pick_folder();
     let Some(picked) = picked else { return Ok(None) };
     let path = picked
         .into_path()
@@ -40,7 +53,10 @@ pub async fn choose_folder(app: AppHandle, state: State<'_, AppState>) -> Comman
 
 #[tauri::command]
 #[specta::specta]
-pub async fn open_recent_folder(state: State<'_, AppState>, folder_id: FolderId) -> CommandResult<FolderListing> {
+pub async fn open_recent_folder(
+    state: State<'_, AppState>,
+    folder_id: FolderId,
+) -> CommandResult<FolderListing> {
     with_workspace(&state, |ws| ws.open_recent(folder_id))
 }
 
@@ -52,7 +68,10 @@ pub async fn recent_folders(state: State<'_, AppState>) -> CommandResult<Vec<Fol
 
 #[tauri::command]
 #[specta::specta]
-pub async fn forget_folder(state: State<'_, AppState>, folder_id: FolderId) -> CommandResult<Vec<FolderInfo>> {
+pub async fn forget_folder(
+    state: State<'_, AppState>,
+    folder_id: FolderId,
+) -> CommandResult<Vec<FolderInfo>> {
     with_workspace(&state, |ws| ws.forget_folder(folder_id))
 }
 
@@ -70,14 +89,22 @@ pub async fn open_draft(state: State<'_, AppState>, draft_id: DraftId) -> Comman
 
 #[tauri::command]
 #[specta::specta]
-pub async fn save_draft(state: State<'_, AppState>, draft_id: DraftId, text: String) -> CommandResult<SavedDraft> {
+pub async fn save_draft(
+    state: State<'_, AppState>,
+    draft_id: DraftId,
+    text: String,
+) -> CommandResult<SavedDraft> {
     with_workspace(&state, |ws| ws.save_draft(draft_id, &text))
 }
 
 /// Saves the editor's text as a new file beside the draft (after a conflict).
 #[tauri::command]
 #[specta::specta]
-pub async fn save_draft_copy(state: State<'_, AppState>, draft_id: DraftId, text: String) -> CommandResult<DraftSummary> {
+pub async fn save_draft_copy(
+    state: State<'_, AppState>,
+    draft_id: DraftId,
+    text: String,
+) -> CommandResult<DraftSummary> {
     with_workspace(&state, |ws| ws.save_copy(draft_id, &text))
 }
 
@@ -87,7 +114,9 @@ pub async fn save_draft_copy(state: State<'_, AppState>, draft_id: DraftId, text
 #[specta::specta]
 pub async fn open_link(app: AppHandle, url: String) -> CommandResult<()> {
     if !crate::navigation::is_external_link(&url) {
-        return Err(Error::InvalidInput(format!("Only web and mail links can be opened, not “{url}”.")));
+        return Err(Error::InvalidInput(format!(
+            "Only web and mail links can be opened, not “{url}”."
+        )));
     }
     app.opener()
         .open_url(&url, None::<&str>)

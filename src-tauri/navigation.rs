@@ -54,7 +54,10 @@ mod tests {
         assert!(!is_app_origin(&url("file:///etc/passwd"), None));
         assert!(!is_app_origin(&url("http://localhost:1420/"), None));
         let dev = url("http://localhost:1420");
-        assert!(is_app_origin(&url("http://localhost:1420/src/main.ts"), Some(&dev)));
+        assert!(is_app_origin(
+            &url("http://localhost:1420/src/main.ts"),
+            Some(&dev)
+        ));
         assert!(!is_app_origin(&url("http://localhost:9999/"), Some(&dev)));
     }
 
@@ -62,7 +65,13 @@ mod tests {
     fn only_web_and_mail_links_go_to_the_system() {
         assert!(is_external_link("https://example.com/launch"));
         assert!(is_external_link("mailto:pm@example.com"));
-        for bad in ["javascript:alert(1)", "file:///etc/passwd", "smb://server/share", "not a url", "https://"] {
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "smb://server/share",
+            "not a url",
+            "https://",
+        ] {
             assert!(!is_external_link(bad), "{bad}");
         }
     }

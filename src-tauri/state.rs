@@ -31,21 +31,27 @@ pub fn install(app: &mut App) {
             ws
         }
     };
-    app.manage(AppState { workspace: Mutex::new(workspace), requested: requested_path() });
+    app.manage(AppState {
+        workspace: Mutex::new(workspace),
+        requested: requested_path(),
+    });
 }
 
 /// The database in the OS app-data folder; never inside a drafts folder.
 fn open_store(app: &App) -> Result<(Store, Option<String>), String> {
-    let dir = app
-        .path()
-        .app_data_dir()
-        .map_err(|e| format!("Dateline found no app-data folder ({e}); settings will not be remembered this time."))?;
-    Store::open_or_recover(&dir.join(DATABASE_FILE))
-        .map_err(|e| format!("Dateline's settings could not be opened ({e}); they will not be remembered this time."))
+    let dir = app.path().app_data_dir().map_err(|e| {
+        format!("Dateline found no app-data folder ({e}); settings will not be remembered this time.")
+    })?;
+    Store::open_or_recover(&dir.join(DATABASE_FILE)).map_err(|e| {
+        format!("Dateline's settings could not be opened ({e}); they will not be remembered this time.")
+    })
 }
 
 /// The first argument that is not a flag: `dateline-app ~/drafts` or
 /// `dateline-app ~/drafts/launch.md`.
 fn requested_path() -> Option<PathBuf> {
-    std::env::args_os().skip(1).find(|a| !a.to_string_lossy().starts_with('-')).map(PathBuf::from)
+    std::env::args_os()
+        .skip(1)
+        .find(|a| !a.to_string_lossy().starts_with('-'))
+        .map(PathBuf::from)
 }

@@ -183,6 +183,7 @@ export class App {
     this.el.status.textContent = labels[this.status];
     this.el.status.dataset.status = this.status;
     this.el.saveButton.disabled = this.status !== "edited";
+    this.el.saveButton.hidden = this.draft === null;
     this.el.words.textContent = this.draft ? `${countWords(this.editor.doc().toString()).toLocaleString()} words` : "";
     const name = this.draft ? draftTitle(this.draft.relPath) : null;
     const title = name ? `${this.status === "edited" ? "● " : ""}${name} — Dateline` : "Dateline";

@@ -4,8 +4,25 @@ import { EditorState, type Extension, type Text } from "@codemirror/state";
 import { EditorView, keymap, drawSelection, highlightActiveLine, dropCursor } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
-import { syntaxHighlighting, defaultHighlightStyle, bracketMatching } from "@codemirror/language";
+import { syntaxHighlighting, HighlightStyle, bracketMatching } from "@codemirror/language";
+import { tags } from "@lezer/highlight";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
+
+// Prose, not code: headings set larger, emphasis as emphasis, Markdown's
+// punctuation muted so the words stand out.
+const proseHighlight = HighlightStyle.define([
+  { tag: tags.heading1, fontSize: "1.5em", fontWeight: "700", lineHeight: "1.3" },
+  { tag: tags.heading2, fontSize: "1.2em", fontWeight: "650" },
+  { tag: [tags.heading3, tags.heading4, tags.heading5, tags.heading6], fontWeight: "650" },
+  { tag: tags.strong, fontWeight: "700" },
+  { tag: tags.emphasis, fontStyle: "italic" },
+  { tag: tags.strikethrough, textDecoration: "line-through" },
+  { tag: tags.quote, fontStyle: "italic", color: "var(--muted)" },
+  { tag: [tags.link, tags.url], color: "var(--accent)" },
+  { tag: [tags.processingInstruction, tags.meta, tags.contentSeparator], color: "var(--muted)" },
+  { tag: tags.monospace, fontFamily: "var(--mono)", fontSize: "0.9em" },
+  { tag: tags.comment, color: "var(--muted)" },
+]);
 
 export interface EditorCallbacks {
   /** Called after every change of the document. */
@@ -31,7 +48,7 @@ export function createEditor(parent: HTMLElement, callbacks: EditorCallbacks): E
     highlightSelectionMatches(),
     bracketMatching(),
     markdown(),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    syntaxHighlighting(proseHighlight),
     EditorView.lineWrapping,
     EditorState.readOnly.of(readOnly),
     EditorView.contentAttributes.of({ "data-testid": "editor-content", spellcheck: "true", "aria-label": "Draft text" }),

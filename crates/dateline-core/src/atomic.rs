@@ -10,7 +10,10 @@ use std::path::Path;
 /// permissions are kept. On any failure the target is untouched and the
 /// temporary file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(".dateline-save-")
         .suffix(".tmp")
@@ -46,7 +49,10 @@ mod tests {
         fs::write(&path, "old").unwrap();
         write_atomic(&path, b"new text").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new text");
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("draft.md")]);
     }
 

@@ -106,9 +106,14 @@ mod tests {
     fn io_errors_map_to_actionable_kinds() {
         let path = Path::new("/drafts/launch.md");
         let full = io::Error::from(io::ErrorKind::StorageFull);
-        assert!(matches!(Error::from_io(&full, "saving", path), Error::DiskFull(m) if m.contains("launch.md")));
+        assert!(
+            matches!(Error::from_io(&full, "saving", path), Error::DiskFull(m) if m.contains("launch.md"))
+        );
         let gone = io::Error::from(io::ErrorKind::NotFound);
-        assert!(matches!(Error::from_io(&gone, "saving", path), Error::NotFound(_)));
+        assert!(matches!(
+            Error::from_io(&gone, "saving", path),
+            Error::NotFound(_)
+        ));
         let other = io::Error::other("boom");
         assert!(matches!(Error::from_io(&other, "saving", path), Error::Io(m) if m.contains("boom")));
     }

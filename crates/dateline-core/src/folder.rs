@@ -44,7 +44,10 @@ pub fn scan(root: &Path) -> Result<Scan> {
     }
     let canonical_root = root.canonicalize().map_err(|_| folder_missing(root))?;
     let mut result = Scan::default();
-    let walker = WalkDir::new(root).max_depth(MAX_DEPTH).into_iter().filter_entry(|e| !is_ignored(e));
+    let walker = WalkDir::new(root)
+        .max_depth(MAX_DEPTH)
+        .into_iter()
+        .filter_entry(|e| !is_ignored(e));
     for entry in walker {
         match entry {
             Ok(entry) if is_markdown(entry.path()) => visit(&entry, root, &canonical_root, &mut result),
@@ -62,13 +65,23 @@ pub fn scan(root: &Path) -> Result<Scan> {
 
 fn visit(entry: &DirEntry, root: &Path, canonical_root: &Path, out: &mut Scan) {
     let path = entry.path();
-    let shown = path.strip_prefix(root).unwrap_or(path).to_string_lossy().into_owned();
+    let shown = path
+        .strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned();
     let Some(rel_path) = relative_text(root, path) else {
-        out.skipped.push(Skipped { name: shown, reason: "its name is not valid Unicode".into() });
+        out.skipped.push(Skipped {
+            name: shown,
+            reason: "its name is not valid Unicode".into(),
+        });
         return;
     };
     if entry.path_is_symlink() && !stays_inside(path, canonical_root) {
-        out.skipped.push(Skipped { name: rel_path, reason: "it is a link to a file outside the folder".into() });
+        out.skipped.push(Skipped {
+            name: rel_path,
+            reason: "it is a link to a file outside the folder".into(),
+        });
         return;
     }
     match std::fs::metadata(path) {
@@ -78,7 +91,10 @@ fn visit(entry: &DirEntry, root: &Path, canonical_root: &Path, out: &mut Scan) {
             modified_ms: modified_ms(&meta),
         }),
         Ok(_) => {}
-        Err(err) => out.skipped.push(Skipped { name: rel_path, reason: format!("could not be read: {err}") }),
+        Err(err) => out.skipped.push(Skipped {
+            name: rel_path,
+            reason: format!("could not be read: {err}"),
+        }),
     }
 }
 
@@ -100,16 +116,21 @@ fn relative_text(root: &Path, path: &Path) -> Option<String> {
 
 /// True when `path` (which may be a link) resolves to a place inside `canonical_root`.
 pub fn stays_inside(path: &Path, canonical_root: &Path) -> bool {
-    path.canonicalize().is_ok_and(|target| target.starts_with(canonical_root))
+    path.canonicalize()
+        .is_ok_and(|target| target.starts_with(canonical_root))
 }
 
 /// The absolute path of a draft from its relative path, refusing anything
 /// that would leave the folder.
 pub fn resolve(root: &Path, rel_path: &str) -> Result<PathBuf> {
     let rel = Path::new(rel_path);
-    let escapes = rel.components().any(|c| !matches!(c, std::path::Component::Normal(_)));
+    let escapes = rel
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_)));
     if escapes || rel_path.is_empty() {
-        return Err(Error::InvalidInput(format!("“{rel_path}” is not a path inside the drafts folder.")));
+        return Err(Error::InvalidInput(format!(
+            "“{rel_path}” is not a path inside the drafts folder."
+        )));
     }
     Ok(root.join(rel))
 }
@@ -145,7 +166,17 @@ mod tests {
         fs::create_dir_all(root.join("q3/launch")).unwrap();
         fs::create_dir_all(root.join(".git")).unwrap();
         fs::create_dir_all(root.join(".dateline")).unwrap();
-        for file in ["b.md", "A.MARKDOWN", "q3/launch/plan.md", "notes.txt", ".hidden.md", "~lock.md", "b.md~", ".git/x.md", ".dateline/r.md"] {
+        for file in [
+            "b.md",
+            "A.MARKDOWN",
+            "q3/launch/plan.md",
+            "notes.txt",
+            ".hidden.md",
+            "~lock.md",
+            "b.md~",
+            ".git/x.md",
+            ".dateline/r.md",
+        ] {
             fs::write(root.join(file), "# x\n").unwrap();
         }
         let scan = scan(root).unwrap();

@@ -59,7 +59,8 @@ impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::from_io(&e, "creating the data folder for", path))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::from_io(&e, "creating the data folder for", path))?;
         }
         let conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -132,22 +133,28 @@ impl Store {
              ON CONFLICT(path) DO UPDATE SET last_opened = excluded.last_opened",
             params![text, now_ms()],
         )?;
-        let id = self.conn.query_row("SELECT id FROM folders WHERE path = ?1", [text], |r| r.get(0))?;
+        let id = self
+            .conn
+            .query_row("SELECT id FROM folders WHERE path = ?1", [text], |r| r.get(0))?;
         Ok(id)
     }
 
     /// The most recently opened folders first.
     pub fn recent_folders(&self, limit: usize) -> Result<Vec<FolderRecord>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, path, last_opened FROM folders ORDER BY last_opened DESC, id DESC LIMIT ?1")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id, path, last_opened FROM folders ORDER BY last_opened DESC, id DESC LIMIT ?1",
+        )?;
         let rows = stmt.query_map([limit as i64], folder_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn folder(&self, id: FolderId) -> Result<FolderRecord> {
         self.conn
-            .query_row("SELECT id, path, last_opened FROM folders WHERE id = ?1", [id], folder_from_row)
+            .query_row(
+                "SELECT id, path, last_opened FROM folders WHERE id = ?1",
+                [id],
+                folder_from_row,
+            )
             .optional()?
             .ok_or_else(|| Error::NotFound("That folder is no longer in the recent list.".into()))
     }
@@ -174,9 +181,11 @@ impl Store {
     /// The folder and relative path of a draft id.
     pub fn draft_location(&self, id: DraftId) -> Result<(FolderId, String)> {
         self.conn
-            .query_row("SELECT folder_id, rel_path FROM drafts WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT folder_id, rel_path FROM drafts WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?
             .ok_or_else(|| Error::NotFound("That draft is no longer known; refresh the list.".into()))
     }
@@ -184,7 +193,11 @@ impl Store {
 
 fn folder_from_row(row: &rusqlite::Row) -> rusqlite::Result<FolderRecord> {
     let path: String = row.get(1)?;
-    Ok(FolderRecord { id: row.get(0)?, path: PathBuf::from(path), last_opened_ms: row.get(2)? })
+    Ok(FolderRecord {
+        id: row.get(0)?,
+        path: PathBuf::from(path),
+        last_opened_ms: row.get(2)?,
+    })
 }
 
 fn path_text(path: &Path) -> Result<&str> {
@@ -197,7 +210,10 @@ fn path_text(path: &Path) -> Result<&str> {
 }
 
 pub fn now_ms() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -209,7 +225,9 @@ mod tests {
         MIGRATIONS.validate().unwrap();
         let mut conn = Connection::open_in_memory().unwrap();
         MIGRATIONS.to_latest(&mut conn).unwrap();
-        let version: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let version: usize = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(version, schema_version());
     }
 
@@ -218,7 +236,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nested/app.db");
         let store = Store::open(&path).unwrap();
-        let mode: String = store.conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        let mode: String = store
+            .conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
         drop(store);
         // Reopening an up-to-date file is a no-op migration.
@@ -236,8 +257,10 @@ mod tests {
                 let mut conn = Connection::open(&path).unwrap();
                 MIGRATIONS.to_version(&mut conn, version).unwrap();
                 if version >= 1 {
-                    conn.execute("INSERT INTO settings VALUES ('theme', '\"dark\"')", []).unwrap();
-                    conn.execute("INSERT INTO folders VALUES (7, '/drafts', 1)", []).unwrap();
+                    conn.execute("INSERT INTO settings VALUES ('theme', '\"dark\"')", [])
+                        .unwrap();
+                    conn.execute("INSERT INTO folders VALUES (7, '/drafts', 1)", [])
+                        .unwrap();
                 }
             }
             let store = Store::open(&path).unwrap();
@@ -282,9 +305,17 @@ mod tests {
         let store = Store::open_in_memory().unwrap();
         let a = store.remember_folder(Path::new("/a")).unwrap();
         store.remember_folder(Path::new("/b")).unwrap();
-        store.conn.execute("UPDATE folders SET last_opened = 1", []).unwrap();
+        store
+            .conn
+            .execute("UPDATE folders SET last_opened = 1", [])
+            .unwrap();
         assert_eq!(store.remember_folder(Path::new("/a")).unwrap(), a);
-        let recent: Vec<_> = store.recent_folders(10).unwrap().into_iter().map(|f| f.path).collect();
+        let recent: Vec<_> = store
+            .recent_folders(10)
+            .unwrap()
+            .into_iter()
+            .map(|f| f.path)
+            .collect();
         assert_eq!(recent, vec![PathBuf::from("/a"), PathBuf::from("/b")]);
     }
 

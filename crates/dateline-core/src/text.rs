@@ -23,7 +23,10 @@ pub struct TextFormat {
 
 impl Default for TextFormat {
     fn default() -> Self {
-        TextFormat { bom: false, line_ending: LineEnding::Lf }
+        TextFormat {
+            bom: false,
+            line_ending: LineEnding::Lf,
+        }
     }
 }
 
@@ -58,14 +61,24 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             let at = err.valid_up_to();
             let line = 1 + body[..at].iter().filter(|&&b| b == b'\n').count();
             let offset = at + if bom { BOM.len() } else { 0 };
-            (String::from_utf8_lossy(body).into_owned(), Some(InvalidUtf8 { line, byte_offset: offset }))
+            (
+                String::from_utf8_lossy(body).into_owned(),
+                Some(InvalidUtf8 {
+                    line,
+                    byte_offset: offset,
+                }),
+            )
         }
     };
     let text = match line_ending {
         LineEnding::Crlf => raw.replace("\r\n", "\n"),
         LineEnding::Lf => raw,
     };
-    Decoded { text, format: TextFormat { bom, line_ending }, invalid }
+    Decoded {
+        text,
+        format: TextFormat { bom, line_ending },
+        invalid,
+    }
 }
 
 /// Encodes editor text (any line endings) in the file's own format.
@@ -128,7 +141,13 @@ mod tests {
     fn editor_text_has_lf_only() {
         let decoded = decode(b"\xEF\xBB\xBFa\r\nb\r\n");
         assert_eq!(decoded.text, "a\nb\n");
-        assert_eq!(decoded.format, TextFormat { bom: true, line_ending: LineEnding::Crlf });
+        assert_eq!(
+            decoded.format,
+            TextFormat {
+                bom: true,
+                line_ending: LineEnding::Crlf
+            }
+        );
     }
 
     #[test]

@@ -110,7 +110,12 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn new(store: Store) -> Workspace {
-        Workspace { store, folder: None, docs: HashMap::new(), notices: Vec::new() }
+        Workspace {
+            store,
+            folder: None,
+            docs: HashMap::new(),
+            notices: Vec::new(),
+        }
     }
 
     /// Adds a message for the user to the next `startup` answer.
@@ -136,8 +141,17 @@ impl Workspace {
             },
             None => self.reopen_last_folder(&mut notices)?,
         };
-        let last_draft = last_draft.filter(|id| listing.as_ref().is_some_and(|l| l.drafts.iter().any(|d| d.id == *id)));
-        Ok(Startup { recent_folders: self.recent_folders()?, listing, last_draft, notices })
+        let last_draft = last_draft.filter(|id| {
+            listing
+                .as_ref()
+                .is_some_and(|l| l.drafts.iter().any(|d| d.id == *id))
+        });
+        Ok(Startup {
+            recent_folders: self.recent_folders()?,
+            listing,
+            last_draft,
+            notices,
+        })
     }
 
     fn open_requested(&mut self, path: &Path) -> Result<(FolderListing, Option<DraftId>)> {
@@ -145,14 +159,20 @@ impl Workspace {
             let parent = path.parent().unwrap_or(Path::new("."));
             let listing = self.open_folder_path(parent)?;
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            let draft = listing.drafts.iter().find(|d| Some(&d.rel_path) == name.as_ref()).map(|d| d.id);
+            let draft = listing
+                .drafts
+                .iter()
+                .find(|d| Some(&d.rel_path) == name.as_ref())
+                .map(|d| d.id);
             return Ok((listing, draft));
         }
         Ok((self.open_folder_path(path)?, None))
     }
 
     fn reopen_last_folder(&mut self, notices: &mut Vec<String>) -> Result<Option<FolderListing>> {
-        let Some(id) = self.store.setting::<FolderId>(LAST_FOLDER)? else { return Ok(None) };
+        let Some(id) = self.store.setting::<FolderId>(LAST_FOLDER)? else {
+            return Ok(None);
+        };
         match self.open_recent(id) {
             Ok(listing) => Ok(Some(listing)),
             Err(err @ (Error::FolderMissing(_) | Error::NotFound(_))) => {
@@ -164,7 +184,12 @@ impl Workspace {
     }
 
     pub fn recent_folders(&self) -> Result<Vec<FolderInfo>> {
-        Ok(self.store.recent_folders(RECENT_FOLDERS)?.iter().map(folder_info).collect())
+        Ok(self
+            .store
+            .recent_folders(RECENT_FOLDERS)?
+            .iter()
+            .map(folder_info)
+            .collect())
     }
 
     /// Opens a folder the backend itself obtained (native dialog, command
@@ -224,13 +249,26 @@ impl Workspace {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let skipped = scan.skipped.into_iter().map(|s| SkippedEntry { name: s.name, reason: s.reason }).collect();
+        let skipped = scan
+            .skipped
+            .into_iter()
+            .map(|s| SkippedEntry {
+                name: s.name,
+                reason: s.reason,
+            })
+            .collect();
         let record = self.store.folder(open.id)?;
-        Ok(FolderListing { folder: folder_info(&record), drafts, skipped })
+        Ok(FolderListing {
+            folder: folder_info(&record),
+            drafts,
+            skipped,
+        })
     }
 
     fn current(&self) -> Result<&OpenFolder> {
-        self.folder.as_ref().ok_or_else(|| Error::NoFolder("Choose a drafts folder first.".into()))
+        self.folder
+            .as_ref()
+            .ok_or_else(|| Error::NoFolder("Choose a drafts folder first.".into()))
     }
 
     /// The absolute path of a draft of the open folder.
@@ -238,7 +276,9 @@ impl Workspace {
         let open = self.current()?;
         let (folder_id, rel_path) = self.store.draft_location(id)?;
         if folder_id != open.id {
-            return Err(Error::NotFound("That draft belongs to another folder; open that folder first.".into()));
+            return Err(Error::NotFound(
+                "That draft belongs to another folder; open that folder first.".into(),
+            ));
         }
         if !open.root.is_dir() {
             return Err(folder::folder_missing(&open.root));
@@ -262,7 +302,11 @@ impl Workspace {
         });
         self.docs.insert(
             id,
-            OpenDoc { format: decoded.format, disk_hash: Some(blake3::hash(&bytes)), read_only: read_only.clone() },
+            OpenDoc {
+                format: decoded.format,
+                disk_hash: Some(blake3::hash(&bytes)),
+                read_only: read_only.clone(),
+            },
         );
         self.store.set_setting(LAST_DRAFT, &id)?;
         let (_, rel_path) = self.store.draft_location(id)?;
@@ -295,7 +339,11 @@ impl Workspace {
         if let Some(doc) = self.docs.get_mut(&id) {
             doc.disk_hash = Some(blake3::hash(&bytes));
         }
-        Ok(SavedDraft { id, size_bytes: meta.len() as f64, modified_ms: folder::modified_ms(&meta) })
+        Ok(SavedDraft {
+            id,
+            size_bytes: meta.len() as f64,
+            modified_ms: folder::modified_ms(&meta),
+        })
     }
 
     /// Writes editor text to a new file beside the draft, for when the
@@ -307,12 +355,21 @@ impl Workspace {
         let bytes = text::encode(text, format);
         write_new(&copy, &bytes).map_err(|e| self.save_error(&e, &copy))?;
         let listing = self.refresh()?;
-        let rel = copy.strip_prefix(&self.current()?.root).unwrap_or(&copy).to_string_lossy().replace('\\', "/");
+        let rel = copy
+            .strip_prefix(&self.current()?.root)
+            .unwrap_or(&copy)
+            .to_string_lossy()
+            .replace('\\', "/");
         listing
             .drafts
             .into_iter()
             .find(|d| d.rel_path == rel)
-            .ok_or_else(|| Error::Io(format!("The copy {} was written but could not be listed.", copy.display())))
+            .ok_or_else(|| {
+                Error::Io(format!(
+                    "The copy {} was written but could not be listed.",
+                    copy.display()
+                ))
+            })
     }
 
     /// Where a save really writes: through a link, to the file it points at,
@@ -322,7 +379,9 @@ impl Workspace {
             return Ok(path.to_path_buf());
         }
         let open_root = &self.current()?.root;
-        let root = open_root.canonicalize().map_err(|_| folder::folder_missing(open_root))?;
+        let root = open_root
+            .canonicalize()
+            .map_err(|_| folder::folder_missing(open_root))?;
         match path.canonicalize() {
             Ok(target) if target.starts_with(&root) => Ok(target),
             _ => Err(Error::ReadOnly(format!(
@@ -371,13 +430,20 @@ fn folder_info(record: &FolderRecord) -> FolderInfo {
 fn read_draft_bytes(path: &Path, root: &Path) -> Result<Vec<u8>> {
     let name = display_name(path);
     if path.is_symlink() {
-        let inside = root.canonicalize().is_ok_and(|root| folder::stays_inside(path, &root));
+        let inside = root
+            .canonicalize()
+            .is_ok_and(|root| folder::stays_inside(path, &root));
         if !inside {
-            return Err(Error::Unreadable(format!("“{name}” is a link to a file outside the drafts folder; it is not opened.")));
+            return Err(Error::Unreadable(format!(
+                "“{name}” is a link to a file outside the drafts folder; it is not opened."
+            )));
         }
     }
     let file = fs::File::open(path).map_err(|e| Error::from_io(&e, "opening", path))?;
-    let size = file.metadata().map_err(|e| Error::from_io(&e, "opening", path))?.len();
+    let size = file
+        .metadata()
+        .map_err(|e| Error::from_io(&e, "opening", path))?
+        .len();
     if size > MAX_DRAFT_BYTES {
         return Err(Error::TooLarge(format!(
             "“{name}” is {:.1} MB; Dateline opens drafts up to {} MB (a press release and its FAQ are a few dozen KB). It was not opened or changed.",
@@ -399,8 +465,14 @@ fn read_draft_bytes(path: &Path, root: &Path) -> Result<Vec<u8>> {
 
 /// `name (copy).md`, `name (copy 2).md`, … whichever is free.
 fn free_copy_path(path: &Path) -> Result<PathBuf> {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let ext = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_else(|| "md".into());
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "md".into());
     let dir = path.parent().unwrap_or(Path::new("."));
     (1..1000)
         .map(|n| match n {

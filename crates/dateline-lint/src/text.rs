@@ -17,32 +17,46 @@ fn is_connector(c: char) -> bool {
 /// apostrophes, hyphens and ampersands ("don't", "e-bike", "Q&A"), and by
 /// commas and points between digits ("4,500", "2.97").
 pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII is the common case; decode a char only for other bytes.
+        let (c, len) = if bytes[i] < 0x80 {
+            (bytes[i] as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
         if c.is_alphanumeric() {
             start.get_or_insert(i);
+            i += len;
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
-        let joins = start.is_some()
-            && next.is_some_and(char::is_alphanumeric)
-            && (is_connector(c)
-                || (matches!(c, ',' | '.')
-                    && next.is_some_and(|n| n.is_ascii_digit())
-                    && text[..i].ends_with(|p: char| p.is_ascii_digit())));
-        if joins {
+        if start.is_some() && joins_word(text, i, c, len) {
+            i += len;
             continue;
         }
         if let Some(s) = start.take() {
             out.push(s..i);
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(s..text.len());
     }
     out
+}
+
+/// Whether the non-word char `c` at `i` sits inside a word ("don't", "4,500").
+fn joins_word(text: &str, i: usize, c: char, len: usize) -> bool {
+    let next = text[i + len..].chars().next();
+    next.is_some_and(char::is_alphanumeric)
+        && (is_connector(c)
+            || (matches!(c, ',' | '.')
+                && next.is_some_and(|n| n.is_ascii_digit())
+                && text.as_bytes()[i - 1].is_ascii_digit()))
 }
 
 /// Words before a full stop that do not end a sentence.
@@ -159,22 +173,25 @@ pub(crate) fn inside(spans: &[Range<usize>], pos: usize) -> bool {
 
 /// Estimated syllables in an English word (vowel groups, silent final e).
 pub(crate) fn syllables(word: &str) -> usize {
-    let lower: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
-    if lower.is_empty() {
-        return 1; // numbers read as one unit
-    }
-    let is_vowel = |c: char| "aeiouy".contains(c);
-    let mut count = 0;
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let (mut count, mut letters) = (0, 0);
     let mut prev_vowel = false;
-    for &c in &lower {
+    // The last two letters, for the silent final "e".
+    let (mut last, mut before_last) = (' ', ' ');
+    for c in word.chars().filter(|c| c.is_alphabetic()).map(|c| c.to_ascii_lowercase()) {
         let v = is_vowel(c);
         if v && !prev_vowel {
             count += 1;
         }
         prev_vowel = v;
+        letters += 1;
+        before_last = last;
+        last = c;
     }
-    let n = lower.len();
-    if n > 2 && lower[n - 1] == 'e' && !is_vowel(lower[n - 2]) && lower[n - 2] != 'l' && count > 1 {
+    if letters == 0 {
+        return 1; // numbers read as one unit
+    }
+    if letters > 2 && last == 'e' && !is_vowel(before_last) && before_last != 'l' && count > 1 {
         count -= 1;
     }
     count.max(1)

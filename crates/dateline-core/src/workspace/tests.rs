@@ -15,7 +15,11 @@ impl Fixture {
             fs::write(drafts.path().join(name), bytes).unwrap();
         }
         let db = data.path().join("dateline.db");
-        Fixture { _data: data, drafts, db }
+        Fixture {
+            _data: data,
+            drafts,
+            db,
+        }
     }
 
     /// A workspace as the app has it at launch: a fresh process on the same database.
@@ -35,7 +39,12 @@ impl Fixture {
 }
 
 fn id_of(listing: &FolderListing, name: &str) -> DraftId {
-    listing.drafts.iter().find(|d| d.rel_path == name).unwrap_or_else(|| panic!("{name} not listed")).id
+    listing
+        .drafts
+        .iter()
+        .find(|d| d.rel_path == name)
+        .unwrap_or_else(|| panic!("{name} not listed"))
+        .id
 }
 
 #[test]
@@ -47,10 +56,16 @@ fn edits_are_saved_in_the_files_own_format() {
     assert_eq!(draft.text, "# Launch\n\nBody\n");
     assert!(draft.read_only.is_none());
     ws.save_draft(id, "# Launch\n\nBody, edited\n").unwrap();
-    assert_eq!(fs::read(fx.path("launch.md")).unwrap(), b"\xEF\xBB\xBF# Launch\r\n\r\nBody, edited\r\n");
+    assert_eq!(
+        fs::read(fx.path("launch.md")).unwrap(),
+        b"\xEF\xBB\xBF# Launch\r\n\r\nBody, edited\r\n"
+    );
     // A second save works: the app's own write is not mistaken for a conflict.
     ws.save_draft(id, "# Launch\n").unwrap();
-    assert_eq!(fs::read(fx.path("launch.md")).unwrap(), b"\xEF\xBB\xBF# Launch\r\n");
+    assert_eq!(
+        fs::read(fx.path("launch.md")).unwrap(),
+        b"\xEF\xBB\xBF# Launch\r\n"
+    );
 }
 
 #[test]
@@ -79,7 +94,10 @@ fn invalid_utf8_opens_read_only_and_is_never_written() {
     let draft = ws.open_draft(id).unwrap();
     let reason = draft.read_only.expect("must be read-only");
     assert!(reason.contains("UTF-8") && reason.contains("line 1"), "{reason}");
-    assert!(matches!(ws.save_draft(id, "converted\n"), Err(Error::ReadOnly(_))));
+    assert!(matches!(
+        ws.save_draft(id, "converted\n"),
+        Err(Error::ReadOnly(_))
+    ));
     assert_eq!(fs::read(fx.path("latin1.md")).unwrap(), bytes);
 }
 
@@ -90,7 +108,10 @@ fn huge_and_binary_files_are_refused_with_a_reason() {
     huge.set_len(50 * 1024 * 1024).unwrap();
     let (mut ws, listing) = fx.opened();
     let err = ws.open_draft(id_of(&listing, "huge.md")).unwrap_err();
-    assert!(matches!(&err, Error::TooLarge(m) if m.contains("50.0 MB")), "{err:?}");
+    assert!(
+        matches!(&err, Error::TooLarge(m) if m.contains("50.0 MB")),
+        "{err:?}"
+    );
     let err = ws.open_draft(id_of(&listing, "image.md")).unwrap_err();
     assert!(matches!(err, Error::Binary(_)), "{err:?}");
     assert_eq!(fs::metadata(fx.path("huge.md")).unwrap().len(), 50 * 1024 * 1024);
@@ -104,7 +125,10 @@ fn a_vanished_folder_is_reported_and_nothing_is_recreated() {
     ws.open_draft(id).unwrap();
     let root = fx.drafts.path().to_path_buf();
     fs::remove_dir_all(&root).unwrap();
-    assert!(matches!(ws.save_draft(id, "edit\n"), Err(Error::FolderMissing(_))));
+    assert!(matches!(
+        ws.save_draft(id, "edit\n"),
+        Err(Error::FolderMissing(_))
+    ));
     assert!(matches!(ws.refresh(), Err(Error::FolderMissing(_))));
     assert!(!root.exists());
 }
@@ -175,7 +199,10 @@ fn ids_from_elsewhere_are_refused() {
 fn saving_without_opening_is_refused() {
     let fx = Fixture::new(&[("a.md", b"a\n")]);
     let (mut ws, listing) = fx.opened();
-    assert!(matches!(ws.save_draft(id_of(&listing, "a.md"), "x"), Err(Error::InvalidInput(_))));
+    assert!(matches!(
+        ws.save_draft(id_of(&listing, "a.md"), "x"),
+        Err(Error::InvalidInput(_))
+    ));
     assert_eq!(fs::read(fx.path("a.md")).unwrap(), b"a\n");
 }
 

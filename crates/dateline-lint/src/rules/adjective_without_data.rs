@@ -17,7 +17,9 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
         for sentence in &block.sentences {
             let plain = &block.plain[sentence.range.clone()];
             let Some((_, hit)) = cx.lists.adjectives.find(plain).next() else { continue };
-            if text::has_figure(plain, &block.words[sentence.words.clone()].iter().map(|w| w.start - sentence.range.start..w.end - sentence.range.start).collect::<Vec<_>>()) {
+            let figure = plain.contains(['$', '€', '£', '%'])
+                || block.words[sentence.words.clone()].iter().any(|w| text::is_number_word(&block.plain[w.clone()]));
+            if figure {
                 continue;
             }
             let at = sentence.range.start + hit.start..sentence.range.start + hit.end;

@@ -42,7 +42,8 @@ fn passives(block: &Block) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let adjacent = |a: usize, b: usize| block.plain[block.words[a].end..block.words[b].start].trim().is_empty();
     for i in 0..block.words.len() {
-        if !BE.iter().any(|b| b.eq_ignore_ascii_case(block.word(i))) {
+        let word = block.word(i);
+        if word.len() > 5 || !BE.iter().any(|b| b.eq_ignore_ascii_case(word)) {
             continue;
         }
         let mut j = i + 1;

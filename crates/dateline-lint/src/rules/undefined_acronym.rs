@@ -42,11 +42,13 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
         let skip_to = if cx.kind(i) == SectionKind::Summary { dateline_end(&block.plain).unwrap_or(0) } else { 0 };
         let words = &block.words;
         for (n, w) in words.iter().enumerate() {
-            if w.start < skip_to {
+            let word = &block.plain[w.clone()];
+            let caps = word.bytes().filter(u8::is_ascii_uppercase).take(2).count();
+            if w.start < skip_to || caps < 2 {
                 continue;
             }
             // "text BOOK to 757-555-0140, or CALL": keywords to send, not acronyms.
-            let after_keyword_verb = (n.saturating_sub(6)..n).any(|p| KEYWORD_VERBS.contains(&block.word(p).to_ascii_lowercase().as_str()));
+            let after_keyword_verb = (n.saturating_sub(6)..n).any(|p| KEYWORD_VERBS.iter().any(|k| k.eq_ignore_ascii_case(block.word(p))));
             let bracketed = block.plain[..w.start].ends_with('[') || block.plain[w.end..].starts_with(']');
             for part in block.plain[w.clone()].split(['-', '/']) {
                 let core = part.strip_suffix('s').unwrap_or(part);
