@@ -3,8 +3,11 @@
 //! the backend itself (native dialog, command line).
 
 use crate::state::AppState;
+use dateline_core::drafting::{LintView, RuleDoc};
 use dateline_core::store::{DraftId, FolderId};
-use dateline_core::workspace::{DraftSummary, FolderInfo, FolderListing, OpenedDraft, SavedDraft, Startup};
+use dateline_core::workspace::{
+    DraftSummary, FolderInfo, FolderListing, OpenedDraft, SavedDraft, Startup, VersionView,
+};
 use dateline_core::{Error, Workspace};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -121,4 +124,71 @@ pub async fn open_link(app: AppHandle, url: String) -> CommandResult<()> {
     app.opener()
         .open_url(&url, None::<&str>)
         .map_err(|e| Error::Io(format!("The link could not be opened: {e}.")))
+}
+
+/// Creates a draft from the PR/FAQ template in the open folder.
+#[tauri::command]
+#[specta::specta]
+pub async fn create_draft(state: State<'_, AppState>, name: String) -> CommandResult<DraftSummary> {
+    with_workspace(&state, |ws| ws.create_draft(&name))
+}
+
+/// Lints the editor's text (on a worker thread; the UI drops stale answers).
+#[tauri::command]
+#[specta::specta]
+pub async fn lint_text(state: State<'_, AppState>, text: String) -> CommandResult<LintView> {
+    with_workspace(&state, |ws| Ok(ws.lint(&text)))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn lint_rules() -> CommandResult<Vec<RuleDoc>> {
+    Ok(dateline_core::drafting::rule_docs())
+}
+
+/// Sanitized HTML of the draft, for the preview pane.
+#[tauri::command]
+#[specta::specta]
+pub async fn render_preview(text: String) -> CommandResult<String> {
+    Ok(dateline_core::preview::render_preview(&text))
+}
+
+/// Keeps unsaved text in the crash journal.
+#[tauri::command]
+#[specta::specta]
+pub async fn journal_draft(state: State<'_, AppState>, draft_id: DraftId, text: String) -> CommandResult<()> {
+    with_workspace(&state, |ws| ws.journal(draft_id, &text))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn discard_changes(state: State<'_, AppState>, draft_id: DraftId) -> CommandResult<()> {
+    with_workspace(&state, |ws| ws.discard_changes(draft_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_versions(state: State<'_, AppState>, draft_id: DraftId) -> CommandResult<Vec<VersionView>> {
+    with_workspace(&state, |ws| ws.versions(draft_id))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn version_text(
+    state: State<'_, AppState>,
+    draft_id: DraftId,
+    version_id: u32,
+) -> CommandResult<String> {
+    with_workspace(&state, |ws| ws.version_text(draft_id, version_id))
+}
+
+/// Writes an old version back to the file, recorded as a new version.
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_version(
+    state: State<'_, AppState>,
+    draft_id: DraftId,
+    version_id: u32,
+) -> CommandResult<SavedDraft> {
+    with_workspace(&state, |ws| ws.restore_version(draft_id, version_id))
 }

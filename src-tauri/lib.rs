@@ -22,6 +22,15 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::save_draft,
         commands::save_draft_copy,
         commands::open_link,
+        commands::create_draft,
+        commands::lint_text,
+        commands::lint_rules,
+        commands::render_preview,
+        commands::journal_draft,
+        commands::discard_changes,
+        commands::list_versions,
+        commands::version_text,
+        commands::restore_version,
     ])
 }
 

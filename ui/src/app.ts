@@ -2,15 +2,31 @@
 // flows (choose folder, open, edit, save, close) with their failure paths.
 import type { Text } from "@codemirror/state";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { commands, type DraftSummary, type FolderInfo, type FolderListing, type OpenedDraft } from "./bindings";
-import { ask } from "./dialog";
+import { EditorSelection } from "@codemirror/state";
+import {
+  commands,
+  type DiagnosticView,
+  type DraftSummary,
+  type FolderInfo,
+  type FolderListing,
+  type OpenedDraft,
+  type RuleDoc,
+  type VersionView,
+} from "./bindings";
+import { ask, askText } from "./dialog";
 import { h, fill } from "./dom";
 import { createEditor, type EditorHandle } from "./editor";
 import { countWords, draftFolder, draftTitle, formatBytes, formatModified } from "./format";
+import { Inspector } from "./inspector";
 import { AppError, call } from "./ipc";
+import { liveLint, silence, type PositionMap } from "./lint";
 import { Notices } from "./notices";
+import { Preview } from "./preview";
 
 type SaveStatus = "none" | "saved" | "edited" | "saving" | "readonly";
+
+/** Unsaved text reaches the crash journal at most this long after a keystroke. */
+const JOURNAL_DELAY_MS = 250;
 
 export class App {
   private recent: FolderInfo[] = [];
@@ -20,6 +36,10 @@ export class App {
   private status: SaveStatus = "none";
   private readonly editor: EditorHandle;
   private readonly notices: Notices;
+  private readonly inspector: Inspector;
+  private readonly preview = new Preview();
+  private rules = new Map<string, RuleDoc>();
+  private journalTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly el = {
     recentSelect: h("select", { "data-testid": "recent-folders", "aria-label": "Recent folders", title: "Recent folders" }),
     folderName: h("h2", { class: "folder-name", "data-testid": "folder-name" }),
@@ -29,6 +49,7 @@ export class App {
     title: h("h1", { class: "draft-title", "data-testid": "draft-title" }),
     status: h("span", { class: "save-status", "data-testid": "save-status" }),
     saveButton: h("button", { class: "primary", "data-testid": "save", title: "Save (Ctrl+S)" }, "Save"),
+    previewButton: h("button", { "data-testid": "toggle-preview", title: "Show or hide the preview (Ctrl+Shift+P)", "aria-pressed": "false" }, "Preview"),
     editorHost: h("div", { class: "editor-host", "data-testid": "editor" }),
     welcome: h("section", { class: "welcome", "data-testid": "welcome" }),
     words: h("span", { "data-testid": "word-count" }),
@@ -37,17 +58,28 @@ export class App {
 
   constructor(private readonly root: HTMLElement) {
     this.notices = new Notices(this.el.notices);
-    this.layout();
-    this.editor = createEditor(this.el.editorHost, {
-      onChange: (doc) => this.onEdit(doc),
-      onSave: () => void this.save(),
+    this.inspector = new Inspector({
+      jump: (from, to) => this.jump(from, to),
+      fix: (d, map) => this.applyFix(d, map),
+      silence: (d, map) => silence(this.editor.view, map(d.from), d.rule),
+      viewVersion: (v) => void this.viewVersion(v),
+      restoreVersion: (v) => void this.restoreVersion(v),
     });
+    this.layout();
+    const lint = liveLint({
+      lint: (text) => call(commands.lintText(text)),
+      rule: (id) => this.rules.get(id),
+      onReport: (report, map) => this.draft && this.inspector.showReport(report, map),
+      onError: (err) => this.notices.show("error", `Checking the draft failed: ${AppError.from(err).message}`, [], "lint-error"),
+    });
+    this.editor = createEditor(this.el.editorHost, { onChange: (doc) => this.onEdit(doc), onSave: () => void this.save() }, [lint]);
   }
 
   async start(): Promise<void> {
     this.bindGlobalKeys();
     await this.watchWindow();
     try {
+      this.rules = new Map((await call(commands.lintRules())).map((rule) => [rule.id, rule]));
       const startup = await call(commands.startup());
       this.recent = startup.recentFolders;
       this.listing = startup.listing;
@@ -67,6 +99,7 @@ export class App {
       if (id) void this.openRecent(id);
     });
     this.el.saveButton.addEventListener("click", () => void this.save());
+    this.el.previewButton.addEventListener("click", () => this.togglePreview());
     fill(
       this.root,
       h(
@@ -80,6 +113,7 @@ export class App {
             "div",
             { class: "folder-controls" },
             this.el.recentSelect,
+            h("button", { "data-testid": "new-draft", title: "New draft from the PR/FAQ template (Ctrl+N)", onclick: () => void this.newDraft() }, "New draft"),
             h("button", { "data-testid": "choose-folder", title: "Choose a drafts folder (Ctrl+O)", onclick: () => void this.chooseFolder() }, "Open folder…"),
           ),
         ),
@@ -99,9 +133,8 @@ export class App {
           "main",
           { class: "main" },
           this.el.notices,
-          h("div", { class: "doc-bar" }, this.el.title, this.el.status, this.el.saveButton),
-          this.el.editorHost,
-          this.el.welcome,
+          h("div", { class: "doc-bar" }, this.el.title, this.el.status, this.el.previewButton, this.el.saveButton),
+          h("div", { class: "workarea" }, this.el.editorHost, this.preview.el, this.el.welcome, this.inspector.el),
           h("footer", { class: "statusbar" }, this.el.words, this.el.format),
         ),
       ),
@@ -131,6 +164,10 @@ export class App {
     this.el.folderName.title = listing?.folder.path ?? "";
     this.el.folderName.classList.toggle("missing", listing !== null && !listing.folder.exists);
     fill(this.el.draftList, ...(listing?.drafts ?? []).map((draft) => this.draftItem(draft)));
+    this.notices.dismiss("config");
+    if (listing && listing.configProblems.length > 0) {
+      this.notices.show("warning", `dateline.toml has problems; the defaults apply where it is wrong. ${listing.configProblems.join("; ")}`, [], "config");
+    }
     const skipped = listing?.skipped ?? [];
     fill(
       this.el.skipped,
@@ -166,6 +203,9 @@ export class App {
     const draft = this.draft;
     this.el.editorHost.hidden = draft === null;
     this.el.welcome.hidden = draft !== null;
+    this.inspector.el.hidden = draft === null;
+    this.el.previewButton.hidden = draft === null;
+    if (draft === null) this.preview.show(false, "");
     this.el.title.textContent = draft ? draftTitle(draft.relPath) : "";
     this.el.title.title = draft?.relPath ?? "";
     this.el.format.textContent = draft ? `${draft.format.lineEnding.toUpperCase()}${draft.format.bom ? " · BOM" : ""} · UTF-8` : "";
@@ -224,6 +264,8 @@ export class App {
 
   private onEdit(doc: Text): void {
     if (!this.draft || this.status === "readonly") return;
+    this.preview.update(doc.toString());
+    this.scheduleJournal();
     const next: SaveStatus = this.savedDoc && doc.eq(this.savedDoc) ? "saved" : "edited";
     if (next !== this.status) {
       this.status = next;
@@ -231,6 +273,19 @@ export class App {
     } else {
       this.el.words.textContent = `${countWords(doc.toString()).toLocaleString()} words`;
     }
+  }
+
+  /** Writes the unsaved text to the crash journal shortly after typing. */
+  private scheduleJournal(): void {
+    if (this.journalTimer !== null) return;
+    const draftId = this.draft?.id;
+    this.journalTimer = setTimeout(() => {
+      this.journalTimer = null;
+      if (draftId === undefined || this.draft?.id !== draftId || this.status !== "edited") return;
+      void call(commands.journalDraft(draftId, this.editor.doc().toString())).catch((err) =>
+        this.notices.show("warning", `Unsaved text could not be kept against a crash: ${AppError.from(err).message}`, [], "journal"),
+      );
+    }, JOURNAL_DELAY_MS);
   }
 
   private get dirty(): boolean {
@@ -307,14 +362,45 @@ export class App {
     if (!(await this.confirmLeave())) return;
     try {
       const draft = await call(commands.openDraft(id));
-      this.draft = draft;
-      this.editor.load(draft.text, draft.readOnly !== null);
-      this.savedDoc = this.editor.doc();
-      this.status = draft.readOnly !== null ? "readonly" : "saved";
-      this.notices.dismiss("read-only");
-      if (draft.readOnly !== null) this.notices.show("warning", draft.readOnly, [], "read-only");
-      this.renderDraft();
+      this.showDraft(draft, draft.text);
+      if (draft.recovered) this.restoreRecovered(draft.recovered.text, draft.recovered.updatedMs, draft.recovered.diskChanged);
       this.editor.focus();
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  /** Puts `savedText` in the editor as the draft's text on disk. */
+  private showDraft(draft: OpenedDraft, savedText: string): void {
+    this.draft = draft;
+    this.editor.load(savedText, draft.readOnly !== null);
+    this.savedDoc = this.editor.doc();
+    this.status = draft.readOnly !== null ? "readonly" : "saved";
+    for (const key of ["read-only", "recovered", "save-error"]) this.notices.dismiss(key);
+    if (draft.readOnly !== null) this.notices.show("warning", draft.readOnly, [], "read-only");
+    this.inspector.clear();
+    this.preview.update(savedText);
+    this.renderDraft();
+    void this.loadVersions();
+  }
+
+  /** Shows crash-journal text as unsaved edits on top of the file's text. */
+  private restoreRecovered(text: string, updatedMs: number, diskChanged: boolean): void {
+    const view = this.editor.view;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    const when = new Date(updatedMs).toLocaleTimeString();
+    const message = diskChanged
+      ? `Unsaved text from ${when} was restored after Dateline closed unexpectedly. The file also changed on disk since, so save your version as a copy and compare.`
+      : `Unsaved text from ${when} was restored after Dateline closed unexpectedly. Save to keep it.`;
+    this.notices.show("warning", message, [], "recovered");
+  }
+
+  private async loadVersions(): Promise<void> {
+    const id = this.draft?.id;
+    if (id === undefined || this.status === "readonly") return;
+    try {
+      const versions = await call(commands.listVersions(id));
+      if (this.draft?.id === id) this.inspector.showVersions(versions);
     } catch (err) {
       this.report(err);
     }
@@ -342,8 +428,10 @@ export class App {
       this.notices.dismiss("save-error");
       this.onEdit(this.editor.doc());
       this.status = this.editor.doc().eq(doc) ? "saved" : "edited";
+      this.notices.dismiss("recovered");
       this.renderStatus();
       void this.refresh(true);
+      void this.loadVersions();
       return true;
     } catch (err) {
       this.status = "edited";
@@ -390,7 +478,80 @@ export class App {
       testid: "unsaved-dialog",
     });
     if (choice === "save") return this.save();
+    if (choice === "discard") await call(commands.discardChanges(this.draft.id)).catch(() => undefined);
     return choice === "discard";
+  }
+
+  async newDraft(): Promise<void> {
+    if (!this.listing) {
+      this.notices.show("info", "Open a drafts folder first; new drafts are created in it.");
+      return;
+    }
+    if (!(await this.confirmLeave())) return;
+    const name = await askText("New draft", "Name", "Untitled press release", "new-draft-dialog");
+    if (name === null) return;
+    try {
+      const created = await call(commands.createDraft(name));
+      await this.refresh(true);
+      this.draft = null;
+      this.status = "none";
+      await this.openDraft(created.id);
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  togglePreview(): void {
+    if (!this.draft) return;
+    const visible = !this.preview.visible;
+    this.preview.show(visible, this.editor.doc().toString());
+    this.el.previewButton.setAttribute("aria-pressed", String(visible));
+    this.el.previewButton.classList.toggle("active", visible);
+  }
+
+  private jump(from: number, to = from): void {
+    const view = this.editor.view;
+    view.dispatch({ selection: EditorSelection.range(from, to), scrollIntoView: true });
+    view.focus();
+  }
+
+  private applyFix(d: DiagnosticView, map: PositionMap): void {
+    if (!d.fix || this.status === "readonly") return;
+    this.editor.view.dispatch({ changes: { from: map(d.fix.from, 1), to: map(d.fix.to, -1), insert: d.fix.replacement } });
+  }
+
+  private async viewVersion(version: VersionView): Promise<void> {
+    if (!this.draft) return;
+    try {
+      const text = await call(commands.versionText(this.draft.id, version.id));
+      const choice = await ask({
+        title: `Version from ${new Date(version.createdMs).toLocaleString()}`,
+        body: [h("pre", { class: "version-text", "data-testid": "version-text" }, text)],
+        choices: [
+          { value: "close", label: "Close", testid: "version-close" },
+          { value: "restore", label: "Restore this version", testid: "version-dialog-restore", primary: true },
+        ],
+        cancel: "close",
+        testid: "version-dialog",
+      });
+      if (choice === "restore") await this.restoreVersion(version);
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  /** Writes an old version back to the file; it becomes the newest version. */
+  private async restoreVersion(version: VersionView): Promise<void> {
+    const draft = this.draft;
+    if (!draft || !(await this.confirmLeave())) return;
+    try {
+      await call(commands.restoreVersion(draft.id, version.id));
+      const text = await call(commands.versionText(draft.id, version.id));
+      this.showDraft(draft, text);
+      this.notices.show("success", `Restored the version from ${new Date(version.createdMs).toLocaleString()}. The version before it is still in the history.`);
+    } catch (err) {
+      this.reportSaveError(AppError.from(err), draft);
+    }
   }
 
   private report(err: unknown): void {
@@ -410,6 +571,12 @@ export class App {
       } else if (key === "o") {
         event.preventDefault();
         void this.chooseFolder();
+      } else if (key === "n") {
+        event.preventDefault();
+        void this.newDraft();
+      } else if (key === "p" && event.shiftKey) {
+        event.preventDefault();
+        this.togglePreview();
       }
     });
   }

@@ -99,6 +99,93 @@ async openLink(url: string) : Promise<Result<null, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Creates a draft from the PR/FAQ template in the open folder.
+ */
+async createDraft(name: string) : Promise<Result<DraftSummary, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_draft", { name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Lints the editor's text (on a worker thread; the UI drops stale answers).
+ */
+async lintText(text: string) : Promise<Result<LintView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("lint_text", { text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async lintRules() : Promise<Result<RuleDoc[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("lint_rules") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Sanitized HTML of the draft, for the preview pane.
+ */
+async renderPreview(text: string) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("render_preview", { text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Keeps unsaved text in the crash journal.
+ */
+async journalDraft(draftId: number, text: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("journal_draft", { draftId, text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async discardChanges(draftId: number) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("discard_changes", { draftId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listVersions(draftId: number) : Promise<Result<VersionView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_versions", { draftId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async versionText(draftId: number, versionId: number) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("version_text", { draftId, versionId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes an old version back to the file, recorded as a new version.
+ */
+async restoreVersion(draftId: number, versionId: number) : Promise<Result<SavedDraft, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("restore_version", { draftId, versionId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -162,10 +249,27 @@ export type AppError =
  * The request itself makes no sense (bad name, bad argument).
  */
 { kind: "invalidInput"; message: string }
+export type DiagnosticView = { rule: string; severity: SeverityView; message: string; 
+/**
+ * UTF-16 offsets into the editor text.
+ */
+from: number; to: number; line: number; 
+/**
+ * The section kind id (`problem`), when the finding is inside one.
+ */
+section: string | null; fix: FixView | null }
 export type DraftSummary = { id: number; relPath: string; name: string; sizeBytes: number; modifiedMs: number }
+export type FixView = { from: number; to: number; replacement: string }
 export type FolderInfo = { id: number; name: string; path: string; exists: boolean }
-export type FolderListing = { folder: FolderInfo; drafts: DraftSummary[]; skipped: SkippedEntry[] }
+export type FolderListing = { folder: FolderInfo; drafts: DraftSummary[]; skipped: SkippedEntry[]; 
+/**
+ * What is wrong in the folder's `dateline.toml` (`file:line:col: message`);
+ * linting goes on with the defaults wherever it is wrong.
+ */
+configProblems: string[] }
 export type LineEnding = "lf" | "crlf"
+export type LintView = { diagnostics: DiagnosticView[]; outline: OutlineEntry[]; missing: MissingSection[]; score: number; errors: number; warnings: number; infos: number; words: WordBudget }
+export type MissingSection = { kind: string; label: string; hint: string }
 export type OpenedDraft = { id: number; relPath: string; name: string; 
 /**
  * The text with `\n` line endings; the file's own endings come back on save.
@@ -174,8 +278,24 @@ text: string; format: TextFormat;
 /**
  * Why the draft cannot be saved, when it cannot.
  */
-readOnly: string | null }
+readOnly: string | null; 
+/**
+ * Unsaved text from the crash journal, newer than the file.
+ */
+recovered: RecoveredText | null }
+export type OutlineEntry = { kind: string; label: string; title: string | null; from: number; to: number }
+export type RecoveredText = { text: string; updatedMs: number; 
+/**
+ * The file also changed on disk since that text was typed: saving over
+ * it would be refused, so the user saves a copy or merges by hand.
+ */
+diskChanged: boolean }
+/**
+ * A rule's documentation for hover cards and the problems panel.
+ */
+export type RuleDoc = { id: string; severity: SeverityView; summary: string; explanation: string; good: string; bad: string }
 export type SavedDraft = { id: number; sizeBytes: number; modifiedMs: number }
+export type SeverityView = "error" | "warning" | "info"
 export type SkippedEntry = { name: string; reason: string }
 /**
  * Everything the window needs when it starts.
@@ -193,6 +313,12 @@ notices: string[] }
  * How a file was written, so that a save writes it the same way.
  */
 export type TextFormat = { bom: boolean; lineEnding: LineEnding }
+export type VersionView = { id: number; createdMs: number; 
+/**
+ * `original` (first seen), `save`, `restore`.
+ */
+source: string; score: number; words: number }
+export type WordBudget = { pressRelease: number; pressReleaseLimit: number; faq: number; faqLimit: number }
 
 /** tauri-specta globals **/
 

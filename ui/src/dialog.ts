@@ -42,3 +42,39 @@ export function ask<T extends string>(question: Question<T>): Promise<T> {
     (buttons.find((_, i) => question.choices[i].primary) ?? buttons[0])?.focus();
   });
 }
+
+/** Asks for one line of text; resolves with it, or null when cancelled. */
+export function askText(title: string, label: string, initial: string, testid: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const input = h("input", { type: "text", value: initial, "data-testid": `${testid}-input`, "aria-label": label, spellcheck: "false" });
+    const form = h("form", { method: "dialog" });
+    const dialog = h("dialog", { class: "modal", "data-testid": testid });
+    const finish = (value: string | null) => {
+      dialog.close();
+      dialog.remove();
+      resolve(value);
+    };
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (input.value.trim()) finish(input.value.trim());
+    });
+    form.append(
+      h("h2", {}, title),
+      h("label", { class: "modal-body" }, label, input),
+      h(
+        "div",
+        { class: "modal-actions" },
+        h("button", { type: "button", "data-testid": `${testid}-cancel`, onclick: () => finish(null) }, "Cancel"),
+        h("button", { type: "submit", class: "primary", "data-testid": `${testid}-ok` }, "Create"),
+      ),
+    );
+    dialog.addEventListener("cancel", (event) => {
+      event.preventDefault();
+      finish(null);
+    });
+    dialog.append(form);
+    document.body.append(dialog);
+    dialog.showModal();
+    input.select();
+  });
+}

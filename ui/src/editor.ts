@@ -39,8 +39,10 @@ export interface EditorHandle {
   readonly view: EditorView;
 }
 
-export function createEditor(parent: HTMLElement, callbacks: EditorCallbacks): EditorHandle {
+/** `extra` (live lint) is part of every draft's editor state. */
+export function createEditor(parent: HTMLElement, callbacks: EditorCallbacks, extra: Extension[] = []): EditorHandle {
   const extensions = (readOnly: boolean): Extension[] => [
+    ...extra,
     history(),
     drawSelection(),
     dropCursor(),

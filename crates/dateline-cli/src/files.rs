@@ -43,7 +43,8 @@ pub(crate) fn run(paths: &[PathBuf], config_override: Option<&Path>) -> Run {
         let bytes = match std::fs::read(&file) {
             Ok(b) => b,
             Err(e) => {
-                run.input_errors.push(format!("{}: cannot read: {e}", file.display()));
+                run.input_errors
+                    .push(format!("{}: cannot read: {e}", file.display()));
                 continue;
             }
         };
@@ -59,7 +60,10 @@ pub(crate) fn run(paths: &[PathBuf], config_override: Option<&Path>) -> Run {
             }
         };
         let config = configs.for_file(&file, &mut run);
-        run.drafts.push(Draft { path: file.display().to_string(), report: lint(&text, &config) });
+        run.drafts.push(Draft {
+            path: file.display().to_string(),
+            report: lint(&text, &config),
+        });
     }
     run
 }
@@ -73,7 +77,8 @@ fn collect(paths: &[PathBuf], run: &mut Run) -> Vec<PathBuf> {
             continue;
         }
         if !path.is_dir() {
-            run.input_errors.push(format!("{}: no such file or folder", path.display()));
+            run.input_errors
+                .push(format!("{}: no such file or folder", path.display()));
             continue;
         }
         let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
@@ -141,16 +146,22 @@ impl Configs {
         let config = match std::fs::read_to_string(path) {
             Ok(text) => {
                 let (config, problems) = Config::from_toml(&text);
-                run.config_problems.extend(problems.into_iter().map(|p| ConfigProblem {
-                    path: shown.clone(),
-                    line: p.line,
-                    column: p.column,
-                    message: p.message,
-                }));
+                run.config_problems
+                    .extend(problems.into_iter().map(|p| ConfigProblem {
+                        path: shown.clone(),
+                        line: p.line,
+                        column: p.column,
+                        message: p.message,
+                    }));
                 config
             }
             Err(e) => {
-                run.config_problems.push(ConfigProblem { path: shown, line: 1, column: 1, message: format!("cannot read: {e}") });
+                run.config_problems.push(ConfigProblem {
+                    path: shown,
+                    line: 1,
+                    column: 1,
+                    message: format!("cannot read: {e}"),
+                });
                 Config::default()
             }
         };

@@ -56,11 +56,18 @@ enum RulesFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Lint { paths, format, config } => lint(&paths, format, config),
+        Command::Lint {
+            paths,
+            format,
+            config,
+        } => lint(&paths, format, config),
         Command::Rules { format } => {
             match format {
                 RulesFormat::Text => print!("{}", output::rules_text()),
-                RulesFormat::Json => println!("{}", serde_json::to_string_pretty(dateline_lint::rules()).unwrap_or_default()),
+                RulesFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(dateline_lint::rules()).unwrap_or_default()
+                ),
             }
             ExitCode::SUCCESS
         }
@@ -77,7 +84,10 @@ fn lint(paths: &[PathBuf], format: Format, config: Option<PathBuf>) -> ExitCode 
         eprintln!("dateline: {problem}");
     }
     for p in &run.config_problems {
-        eprintln!("{}:{}:{}: config: {} (the default stays in force)", p.path, p.line, p.column, p.message);
+        eprintln!(
+            "{}:{}:{}: config: {} (the default stays in force)",
+            p.path, p.line, p.column, p.message
+        );
     }
     let rendered = match format {
         Format::Text => output::text(&run),

@@ -10,7 +10,11 @@ pub(crate) fn text(run: &Run) -> String {
     let mut out = String::new();
     for d in &run.drafts {
         for diag in &d.report.diagnostics {
-            let _ = writeln!(out, "{}:{}:{} {} {} {}", d.path, diag.line, diag.column, diag.severity, diag.rule, diag.message);
+            let _ = writeln!(
+                out,
+                "{}:{}:{} {} {} {}",
+                d.path, diag.line, diag.column, diag.severity, diag.rule, diag.message
+            );
         }
         let c = d.report.counts;
         let _ = writeln!(
@@ -123,7 +127,11 @@ pub(crate) fn sarif(run: &Run) -> String {
 }
 
 fn sarif_result(path: &str, d: &Diagnostic) -> Value {
-    let uri = if path.starts_with('/') { format!("file://{}", uri(path)) } else { uri(path) };
+    let uri = if path.starts_with('/') {
+        format!("file://{}", uri(path))
+    } else {
+        uri(path)
+    };
     let location = json!({ "uri": uri });
     let mut result = json!({
         "ruleId": d.rule,
@@ -161,14 +169,21 @@ fn sarif_result(path: &str, d: &Diagnostic) -> Value {
 pub(crate) fn rules_text() -> String {
     let mut out = String::new();
     for r in rules() {
-        let _ = writeln!(out, "{} ({})\n  {}\n\n  {}\n", r.id, r.default_severity, r.summary, r.explanation);
+        let _ = writeln!(
+            out,
+            "{} ({})\n  {}\n\n  {}\n",
+            r.id, r.default_severity, r.summary, r.explanation
+        );
         let _ = writeln!(out, "  Good:\n{}\n  Bad:\n{}\n", indent(r.good), indent(r.bad));
     }
     out
 }
 
 fn indent(s: &str) -> String {
-    s.lines().map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n")
+    s.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]

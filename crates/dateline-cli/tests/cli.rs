@@ -9,7 +9,11 @@ const GOOD: &str = include_str!("../../dateline-lint/tests/fixtures/good-plain.m
 const FLAWED: &str = "# Acme Will Leverage Synergy\n\nAcme is launching a rocket.\n";
 
 fn dateline(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline")).args(args).current_dir(cwd).output().expect("run dateline")
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run dateline")
 }
 
 fn stdout(o: &Output) -> String {
@@ -32,16 +36,25 @@ fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
 
 #[test]
 fn text_output_and_exit_status() {
-    let dir = folder(&[("drafts/good.md", GOOD.as_bytes()), ("drafts/bad.md", FLAWED.as_bytes())]);
+    let dir = folder(&[
+        ("drafts/good.md", GOOD.as_bytes()),
+        ("drafts/bad.md", FLAWED.as_bytes()),
+    ]);
     let out = dateline(&["lint", "drafts"], dir.path());
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let text = stdout(&out);
-    let finding = text.lines().find(|l| l.contains(" jargon ")).expect("a jargon line");
+    let finding = text
+        .lines()
+        .find(|l| l.contains(" jargon "))
+        .expect("a jargon line");
     assert!(finding.starts_with("drafts/bad.md:1:"), "{finding}");
     let parts: Vec<&str> = finding.splitn(4, ' ').collect();
     assert_eq!(parts[1], "warning");
     assert_eq!(parts[2], "jargon");
-    assert!(text.contains("drafts/good.md: readiness 100/100 (0 errors, 0 warnings, 0 info)"), "{text}");
+    assert!(
+        text.contains("drafts/good.md: readiness 100/100 (0 errors, 0 warnings, 0 info)"),
+        "{text}"
+    );
 
     let out = dateline(&["lint", "drafts/good.md"], dir.path());
     assert_eq!(out.status.code(), Some(0));
@@ -56,16 +69,23 @@ fn json_output_has_the_spec_shape() {
     let file = &json["files"][0];
     assert_eq!(file["path"], "bad.md");
     assert!(file["score"].as_u64().is_some_and(|s| s <= 100));
-    assert!(file["outline"].as_array().is_some_and(|o| o.iter().any(|s| s["kind"] == "headline")));
+    assert!(file["outline"]
+        .as_array()
+        .is_some_and(|o| o.iter().any(|s| s["kind"] == "headline")));
     let diagnostics = file["diagnostics"].as_array().expect("diagnostics");
     assert!(!diagnostics.is_empty());
     for d in diagnostics {
-        for key in ["rule", "severity", "message", "line", "column", "start", "end", "section", "fix"] {
+        for key in [
+            "rule", "severity", "message", "line", "column", "start", "end", "section", "fix",
+        ] {
             assert!(d.get(key).is_some(), "missing {key} in {d}");
         }
         assert!(["error", "warning", "info"].contains(&d["severity"].as_str().unwrap_or("")));
     }
-    let jargon = diagnostics.iter().find(|d| d["rule"] == "jargon" && !d["fix"].is_null()).expect("a jargon fix");
+    let jargon = diagnostics
+        .iter()
+        .find(|d| d["rule"] == "jargon" && !d["fix"].is_null())
+        .expect("a jargon fix");
     assert_eq!(jargon["fix"]["replacement"], "Use");
 }
 
@@ -75,7 +95,9 @@ fn sarif_output_is_sarif_2_1_0() {
     let out = dateline(&["lint", "--format", "sarif", "my draft.md"], dir.path());
     let sarif: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(sarif["version"], "2.1.0");
-    assert!(sarif["$schema"].as_str().is_some_and(|s| s.contains("sarif-2.1.0")));
+    assert!(sarif["$schema"]
+        .as_str()
+        .is_some_and(|s| s.contains("sarif-2.1.0")));
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
     assert_eq!(rules.len(), dateline_lint::rules().len());
@@ -105,7 +127,11 @@ fn invalid_utf8_is_reported_and_the_rest_is_linted() {
 
 #[test]
 fn gitignore_is_honoured() {
-    let dir = folder(&[(".gitignore", b"ignored/\n"), ("ignored/x.md", FLAWED.as_bytes()), ("kept/y.md", GOOD.as_bytes())]);
+    let dir = folder(&[
+        (".gitignore", b"ignored/\n"),
+        ("ignored/x.md", FLAWED.as_bytes()),
+        ("kept/y.md", GOOD.as_bytes()),
+    ]);
     let out = dateline(&["lint", "."], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(!stdout(&out).contains("x.md"));
@@ -115,14 +141,20 @@ fn gitignore_is_honoured() {
 #[test]
 fn config_is_found_in_ancestors_and_broken_entries_are_reported() {
     let config = b"[rules]\nmissing-section = \"off\"\nmissing-internal-faq = \"off\"\nmissing-external-faq = \"off\"\nmissing-subheading = \"info\"\njargon = \"loud\"\n";
-    let dir = folder(&[("dateline.toml", config), ("drafts/deep/bad.md", FLAWED.as_bytes())]);
+    let dir = folder(&[
+        ("dateline.toml", config),
+        ("drafts/deep/bad.md", FLAWED.as_bytes()),
+    ]);
     let out = dateline(&["lint", "drafts"], dir.path());
     let err = stderr(&out);
     assert!(err.contains("dateline.toml:6:10: config:"), "{err}");
     let text = stdout(&out);
     assert!(!text.contains("missing-section"), "{text}");
     assert!(text.contains("info missing-subheading"), "{text}");
-    assert!(text.contains("warning jargon"), "the broken entry keeps its default: {text}");
+    assert!(
+        text.contains("warning jargon"),
+        "the broken entry keeps its default: {text}"
+    );
 }
 
 #[test]
@@ -138,7 +170,12 @@ fn invalid_config_means_defaults() {
 fn bad_usage_exits_2() {
     let dir = folder(&[]);
     assert_eq!(dateline(&["lint"], dir.path()).status.code(), Some(2));
-    assert_eq!(dateline(&["lint", "--format", "xml", "x.md"], dir.path()).status.code(), Some(2));
+    assert_eq!(
+        dateline(&["lint", "--format", "xml", "x.md"], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
     let missing = dateline(&["lint", "nope.md"], dir.path());
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("nope.md"));
@@ -150,7 +187,11 @@ fn rules_lists_every_rule_with_its_explanation() {
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     for rule in dateline_lint::rules() {
-        assert!(text.contains(&format!("{} ({})", rule.id, rule.default_severity)), "{}", rule.id);
+        assert!(
+            text.contains(&format!("{} ({})", rule.id, rule.default_severity)),
+            "{}",
+            rule.id
+        );
         assert!(text.contains(rule.explanation));
     }
     let json = dateline(&["rules", "--format", "json"], Path::new("."));

@@ -3,8 +3,10 @@
 //! CLI and the tests use exactly the code the app runs.
 
 pub mod atomic;
+pub mod drafting;
 pub mod error;
 pub mod folder;
+pub mod preview;
 pub mod store;
 pub mod text;
 pub mod workspace;

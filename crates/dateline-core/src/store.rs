@@ -31,6 +31,25 @@ const MIGRATION_SQL: &[&str] = &[
          rel_path  TEXT NOT NULL,
          UNIQUE (folder_id, rel_path)
      ) STRICT;",
+    // 3: the crash journal (the editor's unsaved text, one row per draft,
+    // with the hash of the file it was based on) and the version history
+    // (a snapshot per save, restore or external change; never deleted).
+    "CREATE TABLE journal (
+         draft_id   INTEGER PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE,
+         text       TEXT NOT NULL,
+         base_hash  TEXT,
+         updated_ms INTEGER NOT NULL
+     ) STRICT;
+     CREATE TABLE versions (
+         id         INTEGER PRIMARY KEY,
+         draft_id   INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+         created_ms INTEGER NOT NULL,
+         source     TEXT NOT NULL,
+         text       TEXT NOT NULL,
+         score      INTEGER NOT NULL,
+         words      INTEGER NOT NULL
+     ) STRICT;
+     CREATE INDEX versions_by_draft ON versions (draft_id, id);",
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -191,6 +210,125 @@ impl Store {
     }
 }
 
+/// Unsaved editor text kept against a crash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalEntry {
+    pub text: String,
+    /// Hash of the file's bytes the text was based on (hex BLAKE3).
+    pub base_hash: Option<String>,
+    pub updated_ms: i64,
+}
+
+/// One saved state of a draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionRecord {
+    pub id: u32,
+    pub created_ms: i64,
+    pub source: String,
+    pub score: u8,
+    pub words: u32,
+}
+
+/// What a new version records besides its text.
+pub struct NewVersion<'a> {
+    pub source: &'a str,
+    pub text: &'a str,
+    pub score: u8,
+    pub words: u32,
+}
+
+impl Store {
+    pub fn write_journal(&self, draft: DraftId, text: &str, base_hash: Option<&str>) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO journal (draft_id, text, base_hash, updated_ms) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(draft_id) DO UPDATE SET text = excluded.text, base_hash = excluded.base_hash,
+                                                 updated_ms = excluded.updated_ms",
+            params![draft, text, base_hash, now_ms()],
+        )?;
+        Ok(())
+    }
+
+    pub fn journal(&self, draft: DraftId) -> Result<Option<JournalEntry>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT text, base_hash, updated_ms FROM journal WHERE draft_id = ?1",
+                [draft],
+                |r| {
+                    Ok(JournalEntry {
+                        text: r.get(0)?,
+                        base_hash: r.get(1)?,
+                        updated_ms: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    pub fn clear_journal(&self, draft: DraftId) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM journal WHERE draft_id = ?1", [draft])?;
+        Ok(())
+    }
+
+    pub fn add_version(&self, draft: DraftId, version: &NewVersion) -> Result<u32> {
+        self.conn.execute(
+            "INSERT INTO versions (draft_id, created_ms, source, text, score, words)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                draft,
+                now_ms(),
+                version.source,
+                version.text,
+                version.score,
+                version.words
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid() as u32)
+    }
+
+    /// The draft's versions, newest first.
+    pub fn versions(&self, draft: DraftId) -> Result<Vec<VersionRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, created_ms, source, score, words FROM versions WHERE draft_id = ?1 ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([draft], |r| {
+            Ok(VersionRecord {
+                id: r.get(0)?,
+                created_ms: r.get(1)?,
+                source: r.get(2)?,
+                score: r.get(3)?,
+                words: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The text of a version of `draft`.
+    pub fn version_text(&self, draft: DraftId, version: u32) -> Result<String> {
+        self.conn
+            .query_row(
+                "SELECT text FROM versions WHERE id = ?1 AND draft_id = ?2",
+                params![version, draft],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound("That version of the draft no longer exists.".into()))
+    }
+
+    /// The text of the newest version, if any.
+    pub fn latest_version_text(&self, draft: DraftId) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT text FROM versions WHERE draft_id = ?1 ORDER BY id DESC LIMIT 1",
+                [draft],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}
+
 fn folder_from_row(row: &rusqlite::Row) -> rusqlite::Result<FolderRecord> {
     let path: String = row.get(1)?;
     Ok(FolderRecord {
@@ -269,7 +407,19 @@ mod tests {
                 assert_eq!(store.folder(7).unwrap().path, PathBuf::from("/drafts"));
             }
             let folder = store.remember_folder(Path::new("/other")).unwrap();
-            store.draft_id(folder, "a.md").unwrap();
+            let draft = store.draft_id(folder, "a.md").unwrap();
+            store.write_journal(draft, "unsaved", None).unwrap();
+            store
+                .add_version(
+                    draft,
+                    &NewVersion {
+                        source: "save",
+                        text: "v1",
+                        score: 50,
+                        words: 1,
+                    },
+                )
+                .unwrap();
         }
     }
 
@@ -317,6 +467,58 @@ mod tests {
             .map(|f| f.path)
             .collect();
         assert_eq!(recent, vec![PathBuf::from("/a"), PathBuf::from("/b")]);
+    }
+
+    #[test]
+    fn the_journal_keeps_one_entry_per_draft_until_cleared() {
+        let store = Store::open_in_memory().unwrap();
+        let folder = store.remember_folder(Path::new("/one")).unwrap();
+        let draft = store.draft_id(folder, "a.md").unwrap();
+        assert_eq!(store.journal(draft).unwrap(), None);
+        store.write_journal(draft, "first", Some("abc")).unwrap();
+        store.write_journal(draft, "second", Some("abc")).unwrap();
+        let entry = store.journal(draft).unwrap().unwrap();
+        assert_eq!(
+            (entry.text.as_str(), entry.base_hash.as_deref()),
+            ("second", Some("abc"))
+        );
+        store.clear_journal(draft).unwrap();
+        assert_eq!(store.journal(draft).unwrap(), None);
+    }
+
+    #[test]
+    fn versions_are_listed_newest_first_and_scoped_to_their_draft() {
+        let store = Store::open_in_memory().unwrap();
+        let folder = store.remember_folder(Path::new("/one")).unwrap();
+        let a = store.draft_id(folder, "a.md").unwrap();
+        let b = store.draft_id(folder, "b.md").unwrap();
+        let v1 = store
+            .add_version(
+                a,
+                &NewVersion {
+                    source: "save",
+                    text: "one",
+                    score: 40,
+                    words: 1,
+                },
+            )
+            .unwrap();
+        let v2 = store
+            .add_version(
+                a,
+                &NewVersion {
+                    source: "restore",
+                    text: "two",
+                    score: 60,
+                    words: 1,
+                },
+            )
+            .unwrap();
+        let ids: Vec<u32> = store.versions(a).unwrap().iter().map(|v| v.id).collect();
+        assert_eq!(ids, vec![v2, v1]);
+        assert_eq!(store.version_text(a, v1).unwrap(), "one");
+        assert_eq!(store.latest_version_text(a).unwrap().as_deref(), Some("two"));
+        assert!(matches!(store.version_text(b, v1), Err(Error::NotFound(_))));
     }
 
     #[test]

@@ -3,10 +3,12 @@
 //! commands are thin wrappers over these methods.
 
 use crate::atomic::write_atomic;
+use crate::drafting::{self, LintView};
 use crate::error::{display_name, Error, Result};
 use crate::folder::{self, Scan};
-use crate::store::{DraftId, FolderId, FolderRecord, Store};
+use crate::store::{DraftId, FolderId, FolderRecord, NewVersion, Store, VersionRecord};
 use crate::text::{self, TextFormat};
+use dateline_lint::Config;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fs;
@@ -19,6 +21,8 @@ pub const MAX_DRAFT_BYTES: u64 = 10 * 1024 * 1024;
 const RECENT_FOLDERS: usize = 10;
 const LAST_FOLDER: &str = "last_folder";
 const LAST_DRAFT: &str = "last_draft";
+/// The optional lint configuration at a drafts folder's root.
+pub const CONFIG_FILE: &str = "dateline.toml";
 
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -52,6 +56,9 @@ pub struct FolderListing {
     pub folder: FolderInfo,
     pub drafts: Vec<DraftSummary>,
     pub skipped: Vec<SkippedEntry>,
+    /// What is wrong in the folder's `dateline.toml` (`file:line:col: message`);
+    /// linting goes on with the defaults wherever it is wrong.
+    pub config_problems: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
@@ -65,6 +72,41 @@ pub struct OpenedDraft {
     pub format: TextFormat,
     /// Why the draft cannot be saved, when it cannot.
     pub read_only: Option<String>,
+    /// Unsaved text from the crash journal, newer than the file.
+    pub recovered: Option<RecoveredText>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoveredText {
+    pub text: String,
+    pub updated_ms: f64,
+    /// The file also changed on disk since that text was typed: saving over
+    /// it would be refused, so the user saves a copy or merges by hand.
+    pub disk_changed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionView {
+    pub id: u32,
+    pub created_ms: f64,
+    /// `original` (first seen), `save`, `restore`.
+    pub source: String,
+    pub score: u8,
+    pub words: u32,
+}
+
+impl From<VersionRecord> for VersionView {
+    fn from(v: VersionRecord) -> Self {
+        VersionView {
+            id: v.id,
+            created_ms: v.created_ms as f64,
+            source: v.source,
+            score: v.score,
+            words: v.words,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
@@ -99,6 +141,8 @@ struct OpenDoc {
 struct OpenFolder {
     id: FolderId,
     root: PathBuf,
+    config: Config,
+    config_problems: Vec<String>,
 }
 
 pub struct Workspace {
@@ -224,13 +268,23 @@ impl Workspace {
     fn switch_to(&mut self, id: FolderId, root: PathBuf) -> Result<FolderListing> {
         let scan = folder::scan(&root)?;
         self.store.set_setting(LAST_FOLDER, &id)?;
-        self.folder = Some(OpenFolder { id, root });
+        let (config, config_problems) = load_config(&root);
+        self.folder = Some(OpenFolder {
+            id,
+            root,
+            config,
+            config_problems,
+        });
+        self.docs.clear();
         self.listing(scan)
     }
 
-    /// Re-reads the open folder.
+    /// Re-reads the open folder and its `dateline.toml`.
     pub fn refresh(&mut self) -> Result<FolderListing> {
         let scan = folder::scan(&self.current()?.root)?;
+        if let Some(open) = self.folder.as_mut() {
+            (open.config, open.config_problems) = load_config(&open.root);
+        }
         self.listing(scan)
     }
 
@@ -262,6 +316,7 @@ impl Workspace {
             folder: folder_info(&record),
             drafts,
             skipped,
+            config_problems: open.config_problems.clone(),
         })
     }
 
@@ -300,14 +355,30 @@ impl Workspace {
                 bad.byte_offset
             )
         });
+        let disk_hash = blake3::hash(&bytes);
+        let recovered = if read_only.is_none() {
+            self.recover(id, &decoded.text, disk_hash)?
+        } else {
+            None
+        };
+        // A save is checked against the bytes the user's text was based on:
+        // for recovered text whose file changed since, that is the old file,
+        // so the save is refused rather than silently overwriting.
+        let base_hash = match &recovered {
+            Some(r) if r.disk_changed => None,
+            _ => Some(disk_hash),
+        };
         self.docs.insert(
             id,
             OpenDoc {
                 format: decoded.format,
-                disk_hash: Some(blake3::hash(&bytes)),
+                disk_hash: base_hash,
                 read_only: read_only.clone(),
             },
         );
+        if read_only.is_none() && self.store.latest_version_text(id)?.is_none() {
+            self.record_version(id, "original", &decoded.text)?;
+        }
         self.store.set_setting(LAST_DRAFT, &id)?;
         let (_, rel_path) = self.store.draft_location(id)?;
         Ok(OpenedDraft {
@@ -317,12 +388,119 @@ impl Workspace {
             text: decoded.text,
             format: decoded.format,
             read_only,
+            recovered,
         })
+    }
+
+    /// The journal's text for a draft, when it differs from the file.
+    fn recover(
+        &self,
+        id: DraftId,
+        disk_text: &str,
+        disk_hash: blake3::Hash,
+    ) -> Result<Option<RecoveredText>> {
+        let Some(entry) = self.store.journal(id)? else {
+            return Ok(None);
+        };
+        if entry.text == disk_text {
+            self.store.clear_journal(id)?;
+            return Ok(None);
+        }
+        let disk_changed = entry.base_hash.as_deref() != Some(disk_hash.to_hex().as_str());
+        Ok(Some(RecoveredText {
+            text: entry.text,
+            updated_ms: entry.updated_ms as f64,
+            disk_changed,
+        }))
+    }
+
+    /// Keeps the editor's unsaved text against a crash.
+    pub fn journal(&mut self, id: DraftId, text: &str) -> Result<()> {
+        let doc = self.open_doc(id)?;
+        if doc.read_only.is_some() {
+            return Ok(());
+        }
+        let base = doc.disk_hash.map(|h| h.to_hex().to_string());
+        self.store.write_journal(id, text, base.as_deref())
+    }
+
+    /// Forgets unsaved text the user chose not to keep.
+    pub fn discard_changes(&mut self, id: DraftId) -> Result<()> {
+        self.store.clear_journal(id)
+    }
+
+    fn open_doc(&self, id: DraftId) -> Result<&OpenDoc> {
+        self.docs
+            .get(&id)
+            .ok_or_else(|| Error::InvalidInput("Open the draft first.".into()))
+    }
+
+    /// Lints editor text with the open folder's configuration.
+    pub fn lint(&self, text: &str) -> LintView {
+        match &self.folder {
+            Some(open) => drafting::lint_view(text, &open.config),
+            None => drafting::lint_view(text, &Config::default()),
+        }
+    }
+
+    fn record_version(&self, id: DraftId, source: &str, text: &str) -> Result<u32> {
+        let report = self.lint(text);
+        let words = report.words.press_release + report.words.faq;
+        self.store.add_version(
+            id,
+            &NewVersion {
+                source,
+                text,
+                score: report.score,
+                words,
+            },
+        )
+    }
+
+    pub fn versions(&self, id: DraftId) -> Result<Vec<VersionView>> {
+        Ok(self
+            .store
+            .versions(id)?
+            .into_iter()
+            .map(VersionView::from)
+            .collect())
+    }
+
+    pub fn version_text(&self, id: DraftId, version: u32) -> Result<String> {
+        self.store.version_text(id, version)
+    }
+
+    /// Writes an old version back to the file, as a new version: nothing in
+    /// the history is replaced or deleted.
+    pub fn restore_version(&mut self, id: DraftId, version: u32) -> Result<SavedDraft> {
+        let text = self.store.version_text(id, version)?;
+        self.save_as(id, &text, "restore")
+    }
+
+    /// Creates a draft from the PR/FAQ template in the open folder.
+    pub fn create_draft(&mut self, name: &str) -> Result<DraftSummary> {
+        let file_name = draft_file_name(name)?;
+        let path = self.current()?.root.join(&file_name);
+        if path.exists() {
+            return Err(Error::InvalidInput(format!(
+                "A draft named “{file_name}” already exists; choose another name."
+            )));
+        }
+        write_new(&path, dateline_lint::TEMPLATE.as_bytes()).map_err(|e| self.save_error(&e, &path))?;
+        self.refresh()?
+            .drafts
+            .into_iter()
+            .find(|d| d.rel_path == file_name)
+            .ok_or_else(|| Error::Io(format!("“{file_name}” was created but could not be listed.")))
     }
 
     /// Saves editor text over the draft, in the file's own format, unless
     /// the file changed on disk since it was read.
     pub fn save_draft(&mut self, id: DraftId, text: &str) -> Result<SavedDraft> {
+        self.save_as(id, text, "save")
+    }
+
+    fn save_as(&mut self, id: DraftId, text: &str, source: &str) -> Result<SavedDraft> {
         let path = self.draft_path(id)?;
         let doc = self
             .docs
@@ -339,6 +517,8 @@ impl Workspace {
         if let Some(doc) = self.docs.get_mut(&id) {
             doc.disk_hash = Some(blake3::hash(&bytes));
         }
+        self.store.clear_journal(id)?;
+        self.record_version(id, source, text)?;
         Ok(SavedDraft {
             id,
             size_bytes: meta.len() as f64,
@@ -461,6 +641,56 @@ fn read_draft_bytes(path: &Path, root: &Path) -> Result<Vec<u8>> {
         )));
     }
     Ok(bytes)
+}
+
+/// Reads the folder's `dateline.toml`: a missing file means defaults; a
+/// broken one is reported and the defaults stay in force.
+fn load_config(root: &Path) -> (Config, Vec<String>) {
+    let path = root.join(CONFIG_FILE);
+    let bytes = match fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), Vec::new()),
+        Err(e) => {
+            return (
+                Config::default(),
+                vec![format!(
+                    "{CONFIG_FILE}: could not be read ({e}); using the defaults"
+                )],
+            )
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return (
+            Config::default(),
+            vec![format!("{CONFIG_FILE}: is not UTF-8 text; using the defaults")],
+        );
+    };
+    let (config, problems) = Config::from_toml(&text);
+    let problems = problems
+        .iter()
+        .map(|p| format!("{CONFIG_FILE}:{}:{}: {}", p.line, p.column, p.message))
+        .collect();
+    (config, problems)
+}
+
+/// A safe file name for a new draft: one path component, `.md` added.
+fn draft_file_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    let bad = name.is_empty()
+        || name.starts_with('.')
+        || name
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'));
+    if bad {
+        return Err(Error::InvalidInput(format!(
+            "“{name}” cannot be a file name: use letters, numbers, spaces and dashes, without / \\ : * ? \" < > | or a leading dot."
+        )));
+    }
+    if folder::is_markdown(Path::new(name)) {
+        Ok(name.to_string())
+    } else {
+        Ok(format!("{name}.md"))
+    }
 }
 
 /// `name (copy).md`, `name (copy 2).md`, … whichever is free.

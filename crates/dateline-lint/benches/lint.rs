@@ -11,7 +11,11 @@ use std::time::Duration;
 
 fn corpus() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    assert!(dir.is_dir(), "the benchmark reads the shared corpus at {}", dir.display());
+    assert!(
+        dir.is_dir(),
+        "the benchmark reads the shared corpus at {}",
+        dir.display()
+    );
     dir
 }
 
@@ -31,10 +35,17 @@ fn drafts(c: &mut Criterion) {
     ] {
         let text = read(name);
         let words = text.split_whitespace().count();
-        let id = format!("{}-{words}w", name.trim_end_matches(".md").trim_start_matches("big/"));
+        let id = format!(
+            "{}-{words}w",
+            name.trim_end_matches(".md").trim_start_matches("big/")
+        );
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::new("parse", &id), &text, |b, t| b.iter(|| parse_only(black_box(t))));
-        group.bench_with_input(BenchmarkId::new("lint", &id), &text, |b, t| b.iter(|| lint(black_box(t), &config)));
+        group.bench_with_input(BenchmarkId::new("parse", &id), &text, |b, t| {
+            b.iter(|| parse_only(black_box(t)))
+        });
+        group.bench_with_input(BenchmarkId::new("lint", &id), &text, |b, t| {
+            b.iter(|| lint(black_box(t), &config))
+        });
     }
     group.finish();
 }
@@ -51,8 +62,17 @@ fn whole_corpus(c: &mut Criterion) {
     let mut group = c.benchmark_group("corpus");
     group.measurement_time(Duration::from_secs(3));
     group.throughput(Throughput::Bytes(texts.iter().map(|t| t.len() as u64).sum()));
-    group.bench_function("parse-20-drafts", |b| b.iter(|| texts.iter().map(|t| parse_only(black_box(t))).sum::<usize>()));
-    group.bench_function("lint-20-drafts", |b| b.iter(|| texts.iter().map(|t| lint(black_box(t), &config).diagnostics.len()).sum::<usize>()));
+    group.bench_function("parse-20-drafts", |b| {
+        b.iter(|| texts.iter().map(|t| parse_only(black_box(t))).sum::<usize>())
+    });
+    group.bench_function("lint-20-drafts", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| lint(black_box(t), &config).diagnostics.len())
+                .sum::<usize>()
+        })
+    });
     group.finish();
 }
 

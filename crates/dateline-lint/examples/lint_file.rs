@@ -5,10 +5,21 @@ fn main() {
     let report = dateline_lint::lint(&text, &dateline_lint::Config::default());
     for s in &report.outline {
         let line = text[..s.start].matches('\n').count() + 1;
-        println!("  {:>4} {:<16} {}", line, s.kind.id(), s.title.as_deref().unwrap_or(""));
+        println!(
+            "  {:>4} {:<16} {}",
+            line,
+            s.kind.id(),
+            s.title.as_deref().unwrap_or("")
+        );
     }
     for d in &report.diagnostics {
-        println!("{}:{}:{} {} {} {}", path, d.line, d.column, d.severity, d.rule, d.message);
+        println!(
+            "{}:{}:{} {} {} {}",
+            path, d.line, d.column, d.severity, d.rule, d.message
+        );
     }
-    println!("score {} {:?} words {:?}", report.score, report.counts, report.words);
+    println!(
+        "score {} {:?} words {:?}",
+        report.score, report.counts, report.words
+    );
 }

@@ -232,7 +232,10 @@ impl Reader<'_> {
                     f(self, entry);
                 }
             }
-            _ => self.problem(value.span().start, format!("`{name}` must be a table, like [{name}]")),
+            _ => self.problem(
+                value.span().start,
+                format!("`{name}` must be a table, like [{name}]"),
+            ),
         }
     }
 
@@ -305,7 +308,10 @@ impl Reader<'_> {
 
     fn read_list(&mut self, value: &Spanned<DeValue<'_>>, list: WordList) {
         let DeValue::Table(table) = value.get_ref() else {
-            self.problem(value.span().start, "a word list must be a table with add, remove or replace".into());
+            self.problem(
+                value.span().start,
+                "a word list must be a table with add, remove or replace".into(),
+            );
             return;
         };
         let (mut add, mut remove, mut replace) = (Vec::new(), Vec::new(), false);
@@ -327,7 +333,11 @@ impl Reader<'_> {
     }
 
     /// `add` is a list of words, or for jargon a table of word = suggestion.
-    fn list_additions(&mut self, value: &Spanned<DeValue<'_>>, list: WordList) -> Vec<(String, Option<String>)> {
+    fn list_additions(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        list: WordList,
+    ) -> Vec<(String, Option<String>)> {
         if let (WordList::Jargon, DeValue::Table(table)) = (list, value.get_ref()) {
             let mut out = Vec::new();
             for (word, suggestion) in table.iter() {
@@ -336,12 +346,18 @@ impl Reader<'_> {
                         let s = (!s.trim().is_empty()).then(|| s.to_string());
                         out.push((word.get_ref().to_string(), s));
                     }
-                    _ => self.problem(suggestion.span().start, "a jargon suggestion must be a string".into()),
+                    _ => self.problem(
+                        suggestion.span().start,
+                        "a jargon suggestion must be a string".into(),
+                    ),
                 }
             }
             return out;
         }
-        self.strings(value, "add").into_iter().map(|w| (w, None)).collect()
+        self.strings(value, "add")
+            .into_iter()
+            .map(|w| (w, None))
+            .collect()
     }
 
     /// A string or an array of strings.
@@ -359,7 +375,10 @@ impl Reader<'_> {
                 out
             }
             _ => {
-                self.problem(value.span().start, format!("`{name}` must be a string or a list of strings"));
+                self.problem(
+                    value.span().start,
+                    format!("`{name}` must be a string or a list of strings"),
+                );
                 Vec::new()
             }
         }
@@ -368,9 +387,9 @@ impl Reader<'_> {
 
 fn number(value: &DeValue<'_>) -> Option<f64> {
     match value {
-        DeValue::Integer(i) => {
-            i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok().map(|n| n as f64)
-        }
+        DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+            .ok()
+            .map(|n| n as f64),
         DeValue::Float(f) => f.as_str().replace('_', "").parse().ok(),
         _ => None,
     }
@@ -418,9 +437,8 @@ mod tests {
 
     #[test]
     fn reports_bad_entries_with_their_line_and_keeps_the_rest() {
-        let (c, problems) = Config::from_toml(
-            "[rules]\njargon = \"loud\"\nno-such-rule = \"off\"\nweasel-word = \"info\"\n",
-        );
+        let (c, problems) =
+            Config::from_toml("[rules]\njargon = \"loud\"\nno-such-rule = \"off\"\nweasel-word = \"info\"\n");
         assert_eq!(c.severity("jargon"), Some(Severity::Warning));
         assert_eq!(c.severity("weasel-word"), Some(Severity::Info));
         let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
@@ -438,9 +456,8 @@ mod tests {
 
     #[test]
     fn word_list_edits_are_applied() {
-        let (c, problems) = Config::from_toml(
-            "[jargon]\nadd = { \"circle back\" = \"reply\" }\nremove = [\"leverage\"]\n",
-        );
+        let (c, problems) =
+            Config::from_toml("[jargon]\nadd = { \"circle back\" = \"reply\" }\nremove = [\"leverage\"]\n");
         assert!(problems.is_empty(), "{problems:?}");
         let lists = c.word_lists();
         assert!(lists.jargon_entry("circle back").is_some());

@@ -21,8 +21,19 @@ pub(crate) struct Context<'a, 't> {
 }
 
 impl<'a, 't> Context<'a, 't> {
-    pub fn new(doc: &'a Document<'t>, outline: &'a Outline, config: &'a Config, lists: &'a WordLists) -> Self {
-        let pick = |front: &Vec<String>, conf: &Vec<String>| if front.is_empty() { conf.clone() } else { front.clone() };
+    pub fn new(
+        doc: &'a Document<'t>,
+        outline: &'a Outline,
+        config: &'a Config,
+        lists: &'a WordLists,
+    ) -> Self {
+        let pick = |front: &Vec<String>, conf: &Vec<String>| {
+            if front.is_empty() {
+                conf.clone()
+            } else {
+                front.clone()
+            }
+        };
         let mut companies = pick(&doc.front.company, &config.companies);
         if companies.is_empty() {
             companies.extend(outline.company.clone());
@@ -50,16 +61,25 @@ impl<'a, 't> Context<'a, 't> {
 
     /// Blocks of the press release and FAQ (not an appendix after the FAQ).
     pub fn body(&self) -> impl Iterator<Item = (usize, &'a Block)> + '_ {
-        self.blocks().iter().enumerate().filter(|(i, _)| self.outline.parts[*i] != Part::After)
+        self.blocks()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.outline.parts[*i] != Part::After)
     }
 
     /// Blocks of the press release part.
     pub fn release(&self) -> impl Iterator<Item = (usize, &'a Block)> + '_ {
-        self.blocks().iter().enumerate().filter(|(i, _)| self.outline.in_release(*i))
+        self.blocks()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.outline.in_release(*i))
     }
 
     pub fn faq(&self) -> impl Iterator<Item = (usize, &'a Block)> + '_ {
-        self.blocks().iter().enumerate().filter(|(i, _)| self.outline.parts[*i] == Part::Faq)
+        self.blocks()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.outline.parts[*i] == Part::Faq)
     }
 
     /// The byte range of a block's first line (for whole-block findings).
@@ -95,7 +115,10 @@ impl<'a, 't> Context<'a, 't> {
     }
 
     pub fn missing_sections(&self) -> Vec<SectionKind> {
-        let mut missing: Vec<SectionKind> = SectionKind::REQUIRED.into_iter().filter(|k| !self.outline.has(*k)).collect();
+        let mut missing: Vec<SectionKind> = SectionKind::REQUIRED
+            .into_iter()
+            .filter(|k| !self.outline.has(*k))
+            .collect();
         if self.outline.headline.is_none() {
             missing.insert(0, SectionKind::Headline);
         }
@@ -110,7 +133,7 @@ impl<'a, 't> Context<'a, 't> {
     /// A matcher for names (products, companies), if there are any.
     pub fn names(names: &[String]) -> Option<Matcher> {
         let names: Vec<&str> = names.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
-        (!names.is_empty()).then(|| Matcher::new(names))
+        (!names.is_empty()).then(|| Matcher::for_draft(names))
     }
 }
 
@@ -138,23 +161,50 @@ pub(crate) struct Sink {
 
 impl Sink {
     pub fn new(rule: &'static str, severity: Severity) -> Sink {
-        Sink { rule, severity, found: Vec::new() }
+        Sink {
+            rule,
+            severity,
+            found: Vec::new(),
+        }
     }
 
     pub fn report(&mut self, range: Range<usize>, message: impl Into<String>) {
         self.push(range, message.into(), None, None);
     }
 
-    pub fn report_in(&mut self, range: Range<usize>, section: Option<SectionKind>, message: impl Into<String>) {
+    pub fn report_in(
+        &mut self,
+        range: Range<usize>,
+        section: Option<SectionKind>,
+        message: impl Into<String>,
+    ) {
         self.push(range, message.into(), Some(section), None);
     }
 
-    pub fn report_fix(&mut self, range: Range<usize>, message: impl Into<String>, fix: Option<(Range<usize>, String)>) {
+    pub fn report_fix(
+        &mut self,
+        range: Range<usize>,
+        message: impl Into<String>,
+        fix: Option<(Range<usize>, String)>,
+    ) {
         let fix = fix.map(|(range, replacement)| RawFix { range, replacement });
         self.push(range, message.into(), None, fix);
     }
 
-    fn push(&mut self, range: Range<usize>, message: String, section: Option<Option<SectionKind>>, fix: Option<RawFix>) {
-        self.found.push(Found { rule: self.rule, severity: self.severity, message, range, section, fix });
+    fn push(
+        &mut self,
+        range: Range<usize>,
+        message: String,
+        section: Option<Option<SectionKind>>,
+        fix: Option<RawFix>,
+    ) {
+        self.found.push(Found {
+            rule: self.rule,
+            severity: self.severity,
+            message,
+            range,
+            section,
+            fix,
+        });
     }
 }

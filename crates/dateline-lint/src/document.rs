@@ -134,9 +134,10 @@ impl Block {
     pub fn is_emphasised(&self) -> bool {
         let trimmed = self.plain.trim();
         !trimmed.is_empty()
-            && self.styled.iter().any(|s| {
-                self.plain[s.range.clone()].trim().len() >= trimmed.len()
-            })
+            && self
+                .styled
+                .iter()
+                .any(|s| self.plain[s.range.clone()].trim().len() >= trimmed.len())
     }
 }
 
@@ -242,11 +243,9 @@ impl<'a> Builder<'a> {
                 self.append(&t, r, exact);
             }
             Event::Code(_) => self.append("code", r, false),
-            Event::SoftBreak | Event::HardBreak => {
-                if self.cur.is_some() {
-                    self.append(" ", r, false);
-                    self.at_line_start = true;
-                }
+            Event::SoftBreak | Event::HardBreak if self.cur.is_some() => {
+                self.append(" ", r, false);
+                self.at_line_start = true;
             }
             Event::InlineHtml(_) => self.html.push(r),
             Event::Html(_) => {}
@@ -289,7 +288,8 @@ impl<'a> Builder<'a> {
             Tag::Strong | Tag::Emphasis => {
                 self.ensure_open(r.start);
                 let plain = self.cur.as_ref().map_or(0, |b| b.plain.len());
-                self.styled_stack.push((plain, matches!(tag, Tag::Strong), self.at_line_start));
+                self.styled_stack
+                    .push((plain, matches!(tag, Tag::Strong), self.at_line_start));
             }
             Tag::Link { .. } => {
                 self.ensure_open(r.start);
@@ -325,7 +325,11 @@ impl<'a> Builder<'a> {
                 {
                     let end = b.plain.len();
                     if start <= end {
-                        b.styled.push(Styled { range: start..end, strong, line_start });
+                        b.styled.push(Styled {
+                            range: start..end,
+                            strong,
+                            line_start,
+                        });
                     }
                 }
             }
@@ -362,7 +366,11 @@ impl<'a> Builder<'a> {
 
     fn ensure_open(&mut self, at: usize) {
         if self.cur.is_none() {
-            let kind = if self.item_stack.is_empty() { BlockKind::Paragraph } else { BlockKind::ListItem };
+            let kind = if self.item_stack.is_empty() {
+                BlockKind::Paragraph
+            } else {
+                BlockKind::ListItem
+            };
             self.open(kind, at, true);
         }
     }
@@ -373,7 +381,12 @@ impl<'a> Builder<'a> {
         if self.at_line_start && !s.trim().is_empty() && !b.plain.is_empty() {
             b.line_starts.push(b.plain.len());
         }
-        b.segs.push(Seg { plain: b.plain.len(), src: r.start, src_end: r.end, exact });
+        b.segs.push(Seg {
+            plain: b.plain.len(),
+            src: r.start,
+            src_end: r.end,
+            exact,
+        });
         b.plain.push_str(s);
         if !s.trim().is_empty() {
             self.at_line_start = false;
@@ -415,7 +428,9 @@ fn parse_front_matter(yaml: &str) -> FrontMatter {
             continue;
         }
         current = None;
-        let Some((key, value)) = trimmed.split_once(':') else { continue };
+        let Some((key, value)) = trimmed.split_once(':') else {
+            continue;
+        };
         let key = key.trim();
         if !matches!(key, "product" | "products" | "company" | "customer" | "customers") {
             continue;
@@ -468,7 +483,13 @@ mod tests {
     fn tight_list_items_become_blocks() {
         let doc = Document::parse("1. Open the app\n2. Tap **Go**\n");
         let kinds: Vec<_> = doc.blocks.iter().map(|b| (b.kind, b.plain.as_str())).collect();
-        assert_eq!(kinds, [(BlockKind::ListItem, "Open the app"), (BlockKind::ListItem, "Tap Go")]);
+        assert_eq!(
+            kinds,
+            [
+                (BlockKind::ListItem, "Open the app"),
+                (BlockKind::ListItem, "Tap Go")
+            ]
+        );
         assert_eq!(doc.items.len(), 2);
     }
 

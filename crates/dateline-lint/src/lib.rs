@@ -35,7 +35,9 @@ pub fn lint(text: &str, config: &Config) -> Report {
     let cx = context::Context::new(&doc, &outline, config, &lists);
     let mut found = Vec::new();
     for rule in rules::RULES {
-        let Some(severity) = config.severity(rule.info.id) else { continue };
+        let Some(severity) = config.severity(rule.info.id) else {
+            continue;
+        };
         let mut sink = context::Sink::new(rule.info.id, severity);
         (rule.check)(&cx, &mut sink);
         found.append(&mut sink.found);

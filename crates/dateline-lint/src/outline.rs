@@ -71,8 +71,14 @@ impl Outline {
 
 /// Normalises heading text for synonym lookups.
 fn normalize(heading: &str) -> String {
-    let t = heading.trim().trim_end_matches([':', '.', '!', ' ']).trim().to_lowercase();
-    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')').trim();
+    let t = heading
+        .trim()
+        .trim_end_matches([':', '.', '!', ' '])
+        .trim()
+        .to_lowercase();
+    let t = t
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')')
+        .trim();
     t.to_string()
 }
 
@@ -105,7 +111,9 @@ fn faq_audience(norm: &str) -> Option<SectionKind> {
     if HEADING_SYNONYMS.internal_markers.is_match(norm) {
         Some(K::InternalFaq)
     } else if norm.starts_with("for ")
-        || ["customer", "external", "user", "client"].iter().any(|w| norm.contains(w))
+        || ["customer", "external", "user", "client"]
+            .iter()
+            .any(|w| norm.contains(w))
     {
         Some(K::ExternalFaq)
     } else {
@@ -128,29 +136,115 @@ fn matcher(words: &[&str]) -> Matcher {
 }
 
 static SPEECH_VERBS: LazyLock<Matcher> = LazyLock::new(|| {
-    matcher(&["said", "says", "added", "adds", "explained", "explains", "noted", "notes", "according to", "recalled", "recalls", "commented"])
+    matcher(&[
+        "said",
+        "says",
+        "added",
+        "adds",
+        "explained",
+        "explains",
+        "noted",
+        "notes",
+        "according to",
+        "recalled",
+        "recalls",
+        "commented",
+    ])
 });
 static LEADER_ROLES: LazyLock<Matcher> = LazyLock::new(|| {
     matcher(&[
-        "ceo", "founder", "co-founder", "cofounder", "president", "chief", "officer", "vice president", "vp",
-        "head of", "director", "general manager", "chair", "chairman", "chairwoman", "chairperson",
-        "mayor", "executive", "managing partner", "leader", "[title]", "title",
+        "ceo",
+        "founder",
+        "co-founder",
+        "cofounder",
+        "president",
+        "chief",
+        "officer",
+        "vice president",
+        "vp",
+        "head of",
+        "director",
+        "general manager",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "mayor",
+        "executive",
+        "managing partner",
+        "leader",
+        "[title]",
+        "title",
     ])
 });
-static TITLES: &[&str] = &["mayor", "dr", "dr.", "colonel", "senator", "governor", "professor", "judge", "chef", "coach", "captain"];
+static TITLES: &[&str] = &[
+    "mayor",
+    "dr",
+    "dr.",
+    "colonel",
+    "senator",
+    "governor",
+    "professor",
+    "judge",
+    "chef",
+    "coach",
+    "captain",
+];
 static GETTING_STARTED_CUES: LazyLock<Matcher> = LazyLock::new(|| {
     matcher(&[
-        "available", "availability", "sign up", "signup", "download", "install", "order", "pre-order",
-        "buy", "purchase", "price", "priced", "pricing", "costs", "free", "trial", "subscribe",
-        "register", "get started", "app store", "google play", "ships", "to start", "start",
+        "available",
+        "availability",
+        "sign up",
+        "signup",
+        "download",
+        "install",
+        "order",
+        "pre-order",
+        "buy",
+        "purchase",
+        "price",
+        "priced",
+        "pricing",
+        "costs",
+        "free",
+        "trial",
+        "subscribe",
+        "register",
+        "get started",
+        "app store",
+        "google play",
+        "ships",
+        "to start",
+        "start",
     ])
 });
 static NEXT_STEP_CUES: LazyLock<Matcher> = LazyLock::new(|| {
     matcher(&[
-        "visit", "sign up", "download", "order", "pre-order", "call", "text", "contact", "go to",
-        "request", "apply", "book", "register", "join", "try", "learn more", "start", "get a quote",
-        "is available today", "are available today", "available now", "available for pre-order",
-        "subscribe", "buy", "email",
+        "visit",
+        "sign up",
+        "download",
+        "order",
+        "pre-order",
+        "call",
+        "text",
+        "contact",
+        "go to",
+        "request",
+        "apply",
+        "book",
+        "register",
+        "join",
+        "try",
+        "learn more",
+        "start",
+        "get a quote",
+        "is available today",
+        "are available today",
+        "available now",
+        "available for pre-order",
+        "subscribe",
+        "buy",
+        "email",
     ])
 });
 
@@ -166,17 +260,27 @@ fn has_address(plain: &str) -> bool {
     }
     let bytes = plain.as_bytes();
     let is_tld_at = |i: usize| {
-        let tld: Vec<u8> = bytes[i + 1..].iter().copied().take_while(u8::is_ascii_lowercase).collect();
+        let tld: Vec<u8> = bytes[i + 1..]
+            .iter()
+            .copied()
+            .take_while(u8::is_ascii_lowercase)
+            .collect();
         tld.len() >= 2
-            && bytes.get(i + 1 + tld.len()).is_none_or(|&c| !c.is_ascii_alphanumeric())
+            && bytes
+                .get(i + 1 + tld.len())
+                .is_none_or(|&c| !c.is_ascii_alphanumeric())
             && i >= 2
             && bytes[i - 1].is_ascii_alphanumeric()
             && bytes[i - 2].is_ascii_alphanumeric()
-            && bytes[..i].iter().rev().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').all(|c| !c.is_ascii_uppercase())
+            && bytes[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+                .all(|c| !c.is_ascii_uppercase())
     };
-    let phone = plain.split(|c: char| !(c.is_ascii_digit() || c == '-')).any(|t| {
-        t.matches('-').count() >= 2 && t.chars().filter(char::is_ascii_digit).count() >= 10
-    });
+    let phone = plain
+        .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .any(|t| t.matches('-').count() >= 2 && t.chars().filter(char::is_ascii_digit).count() >= 10);
     phone || (0..bytes.len()).any(|i| bytes[i] == b'.' && is_tld_at(i))
 }
 
@@ -195,7 +299,9 @@ pub(crate) fn dateline_end(plain: &str) -> Option<usize> {
     let head = &plain[lead..sep];
     let city = head.split(',').next().unwrap_or("").trim();
     let letters = city.chars().filter(|c| c.is_alphabetic()).count();
-    let caps_city = letters >= 2 && city.chars().all(|c| !c.is_lowercase()) && city.starts_with(|c: char| c.is_uppercase() || c == '[');
+    let caps_city = letters >= 2
+        && city.chars().all(|c| !c.is_lowercase())
+        && city.starts_with(|c: char| c.is_uppercase() || c == '[');
     if !caps_city || head.len() > 80 {
         return None;
     }
@@ -229,9 +335,16 @@ fn first_dash(s: &str, from: usize) -> Option<(usize, usize)> {
 fn company_after_dateline(plain: &str, end: usize) -> Option<String> {
     let rest = &plain[end..];
     let today = rest.find(" today")?;
-    let name = rest[..today].split(',').next()?.trim().trim_matches(['*', '_']).trim();
+    let name = rest[..today]
+        .split(',')
+        .next()?
+        .trim()
+        .trim_matches(['*', '_'])
+        .trim();
     let words: Vec<&str> = name.split_whitespace().collect();
-    let capitalised = words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&'));
+    let capitalised = words
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&'));
     let pronoun = matches!(words.first(), Some(&("It" | "We" | "This" | "The" | "Our")));
     (!words.is_empty() && words.len() <= 5 && capitalised && !pronoun).then(|| name.to_string())
 }
@@ -267,15 +380,25 @@ fn speaker_after(plain: &str, from: usize) -> Option<Attribution> {
     }
     let role = after.strip_prefix(',')?.trim();
     let role = role.split(['.', '"', '“']).next().unwrap_or("").trim();
-    (!role.is_empty()).then(|| Attribution { role: role.to_string() })
+    (!role.is_empty()).then(|| Attribution {
+        role: role.to_string(),
+    })
 }
 
 fn speaker_before(block: &Block, verb: usize) -> Option<Attribution> {
-    let start = block.quotations.iter().filter(|q| q.end <= verb).map(|q| q.end).max().unwrap_or(0);
+    let start = block
+        .quotations
+        .iter()
+        .filter(|q| q.end <= verb)
+        .map(|q| q.end)
+        .max()
+        .unwrap_or(0);
     let before = block.plain[start..verb].trim().trim_end_matches(',').trim();
     let (name, role) = before.split_once(',')?;
     let name = name.trim();
-    (name_length(name).is_some() && !role.trim().is_empty()).then(|| Attribution { role: role.trim().to_string() })
+    (name_length(name).is_some() && !role.trim().is_empty()).then(|| Attribution {
+        role: role.trim().to_string(),
+    })
 }
 
 /// Length of a leading personal name: capitalised or bracketed words.
@@ -308,7 +431,8 @@ fn is_quote_paragraph(block: &Block) -> Option<bool> {
     }
     let long = |r: &Range<usize>| text::words(&block.plain[r.clone()]).len() >= 5;
     let attributed = attribution(block).is_some();
-    let opens = block.plain.trim_start().starts_with(['"', '“']) && block.quotations.first().is_some_and(long);
+    let opens =
+        block.plain.trim_start().starts_with(['"', '“']) && block.quotations.first().is_some_and(long);
     (opens || (attributed && block.quotations.iter().any(long))).then_some(attributed)
 }
 
@@ -363,8 +487,7 @@ impl Builder<'_, '_> {
         let faq_level = blocks[start].level().unwrap_or(1);
         let mut current = faq_heading(&blocks[start].plain).unwrap_or(K::Faq);
         let mut in_faq = true;
-        for i in start..blocks.len() {
-            let b = &blocks[i];
+        for (i, b) in blocks.iter().enumerate().skip(start) {
             if let (Some(level), false) = (b.level(), i == start) {
                 let question = b.plain.trim_end().ends_with('?');
                 if level <= faq_level && !question {
@@ -390,13 +513,16 @@ impl Builder<'_, '_> {
             self.out.kinds[i] = if in_faq { current } else { K::Other };
         }
         // Questions right under a generic FAQ heading are the customer FAQ.
-        for i in start..blocks.len() {
-            if self.out.kinds[i] == K::Faq && !blocks[i].is_heading() {
+        for (i, b) in blocks.iter().enumerate().skip(start) {
+            if self.out.kinds[i] == K::Faq && !b.is_heading() {
                 self.out.kinds[i] = K::ExternalFaq;
             }
         }
         for i in start..blocks.len().saturating_sub(1) {
-            if self.out.kinds[i] == K::Faq && self.out.kinds[i + 1] == K::ExternalFaq && !blocks[i + 1].is_heading() {
+            if self.out.kinds[i] == K::Faq
+                && self.out.kinds[i + 1] == K::ExternalFaq
+                && !blocks[i + 1].is_heading()
+            {
                 self.out.kinds[i] = K::ExternalFaq;
             }
         }
@@ -426,8 +552,7 @@ impl Builder<'_, '_> {
         let mut ctx: Option<(SectionKind, u8)> = None;
         let headline = self.out.headline;
         let mut seen_body = false;
-        for i in 0..assigned.len() {
-            let b = &self.doc.blocks[i];
+        for (i, b) in self.doc.blocks.iter().enumerate().take(assigned.len()) {
             if Some(i) == headline {
                 continue;
             }
@@ -462,17 +587,26 @@ impl Builder<'_, '_> {
     fn find_summary(&mut self, assigned: &mut [Option<SectionKind>]) {
         let start = self.out.headline.map_or(0, |h| h + 1);
         let blocks = &self.doc.blocks;
-        let labelled = (0..assigned.len()).find(|&i| assigned[i] == Some(K::Summary) && !blocks[i].is_heading());
+        let labelled =
+            (0..assigned.len()).find(|&i| assigned[i] == Some(K::Summary) && !blocks[i].is_heading());
         let dateline = (start..assigned.len()).find(|&i| {
-            matches!(assigned[i], None | Some(K::Summary | K::Other)) && blocks[i].is_prose() && dateline_end(&blocks[i].plain).is_some()
+            matches!(assigned[i], None | Some(K::Summary | K::Other))
+                && blocks[i].is_prose()
+                && dateline_end(&blocks[i].plain).is_some()
         });
         let first_plain = || {
             let mut i = start;
             // A heading or emphasised line right under the headline is the subheading.
-            if self.out.headline.is_some() && i < assigned.len() && assigned[i].is_none() && (blocks[i].is_heading() || blocks[i].is_emphasised()) {
+            if self.out.headline.is_some()
+                && i < assigned.len()
+                && assigned[i].is_none()
+                && (blocks[i].is_heading() || blocks[i].is_emphasised())
+            {
                 i += 1;
             }
-            (i..assigned.len()).find(|&j| assigned[j].is_none() && blocks[j].is_prose() && is_quote_paragraph(&blocks[j]).is_none())
+            (i..assigned.len()).find(|&j| {
+                assigned[j].is_none() && blocks[j].is_prose() && is_quote_paragraph(&blocks[j]).is_none()
+            })
         };
         let summary = labelled.or(dateline).or_else(first_plain);
         let Some(s) = summary else {
@@ -495,7 +629,12 @@ impl Builder<'_, '_> {
         let blocks = &self.doc.blocks;
         let limit = if until == assigned.len() {
             // No summary: only a heading or emphasised line right under the headline.
-            (h + 1..assigned.len()).take(1).filter(|&i| blocks[i].is_heading() || blocks[i].is_emphasised()).map(|i| i + 1).next().unwrap_or(h + 1)
+            (h + 1..assigned.len())
+                .take(1)
+                .filter(|&i| blocks[i].is_heading() || blocks[i].is_emphasised())
+                .map(|i| i + 1)
+                .next()
+                .unwrap_or(h + 1)
         } else {
             until
         };
@@ -530,10 +669,18 @@ impl Builder<'_, '_> {
         let leader = if labelled_leader {
             None
         } else {
-            found.iter().find(|q| q.1).or_else(|| found.first().filter(|_| found.len() >= 2)).map(|q| q.0)
+            found
+                .iter()
+                .find(|q| q.1)
+                .or_else(|| found.first().filter(|_| found.len() >= 2))
+                .map(|q| q.0)
         };
         for (i, _, _) in found {
-            assigned[i] = Some(if Some(i) == leader { K::LeaderQuote } else { K::CustomerQuote });
+            assigned[i] = Some(if Some(i) == leader {
+                K::LeaderQuote
+            } else {
+                K::CustomerQuote
+            });
         }
     }
 
@@ -567,7 +714,9 @@ impl Builder<'_, '_> {
                 } else {
                     previous
                 }
-            } else if !assigned.contains(&Some(K::GettingStarted)) && GETTING_STARTED_CUES.is_match(&self.doc.blocks[i].plain) {
+            } else if !assigned.contains(&Some(K::GettingStarted))
+                && GETTING_STARTED_CUES.is_match(&self.doc.blocks[i].plain)
+            {
                 K::GettingStarted
             } else if previous == K::Summary {
                 K::Solution
@@ -586,8 +735,16 @@ impl Builder<'_, '_> {
             return;
         }
         let blocks = &self.doc.blocks;
-        let Some(last) = (0..assigned.len()).rev().find(|&i| blocks[i].is_prose() && !blocks[i].in_footnote) else { return };
-        if matches!(assigned[last], Some(K::Headline | K::Subheading | K::Summary | K::LeaderQuote | K::CustomerQuote)) {
+        let Some(last) = (0..assigned.len())
+            .rev()
+            .find(|&i| blocks[i].is_prose() && !blocks[i].in_footnote)
+        else {
+            return;
+        };
+        if matches!(
+            assigned[last],
+            Some(K::Headline | K::Subheading | K::Summary | K::LeaderQuote | K::CustomerQuote)
+        ) {
             return;
         }
         let block = &blocks[last];
@@ -610,16 +767,20 @@ impl Builder<'_, '_> {
     fn find_questions(&mut self) {
         let blocks = &self.doc.blocks;
         let mut open: Option<usize> = None;
-        for i in 0..blocks.len() {
+        for (i, b) in blocks.iter().enumerate() {
             let kind = self.out.kinds[i];
             if self.out.parts[i] != Part::Faq || !matches!(kind, K::ExternalFaq | K::InternalFaq | K::Faq) {
                 open = None;
                 continue;
             }
-            let b = &blocks[i];
             if b.is_heading() {
                 if b.plain.trim_end().ends_with('?') {
-                    self.out.questions.push(Question { kind, block: i, plain: 0..b.plain.len(), answer_words: 0 });
+                    self.out.questions.push(Question {
+                        kind,
+                        block: i,
+                        plain: 0..b.plain.len(),
+                        answer_words: 0,
+                    });
                     open = Some(self.out.questions.len() - 1);
                 } else {
                     open = None;
@@ -634,7 +795,12 @@ impl Builder<'_, '_> {
             for (n, q) in starts.iter().enumerate() {
                 let next = starts.get(n + 1).map_or(b.plain.len(), |r| r.start);
                 let answer = answer_words(&b.plain[q.end..next]);
-                self.out.questions.push(Question { kind, block: i, plain: q.clone(), answer_words: answer });
+                self.out.questions.push(Question {
+                    kind,
+                    block: i,
+                    plain: q.clone(),
+                    answer_words: answer,
+                });
                 open = Some(self.out.questions.len() - 1);
             }
         }
@@ -655,7 +821,7 @@ impl Builder<'_, '_> {
                 && self.out.kinds[i - 1] == kind
                 && !(self.labelled[i] && b.is_heading())
                 // Two quote paragraphs in a row are two quotes.
-                && !(matches!(kind, K::LeaderQuote | K::CustomerQuote) && !blocks[i - 1].is_heading());
+                && (!matches!(kind, K::LeaderQuote | K::CustomerQuote) || blocks[i - 1].is_heading());
             match sections.last_mut() {
                 Some(s) if continues => s.end = b.range.end,
                 _ => sections.push(Section {
@@ -716,7 +882,11 @@ fn answer_words(text: &str) -> usize {
     text::words(text)
         .into_iter()
         .map(|r| &text[r])
-        .filter(|w| !matches!(w.to_ascii_uppercase().as_str(), "TBD" | "TODO" | "TK" | "TBC" | "XXX" | "A" | "N/A"))
+        .filter(|w| {
+            !["TBD", "TODO", "TK", "TBC", "XXX", "A", "N/A"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w))
+        })
         .count()
 }
 
@@ -753,15 +923,42 @@ mod tests {
             Order Rocket today at acme.example/rocket.\n\n## FAQ\n\n**Is it safe?**\nYes.\n";
         assert_eq!(
             kinds(text),
-            [K::Headline, K::Subheading, K::Summary, K::Problem, K::Solution, K::LeaderQuote, K::CustomerQuote, K::GettingStarted, K::CallToAction, K::ExternalFaq]
+            [
+                K::Headline,
+                K::Subheading,
+                K::Summary,
+                K::Problem,
+                K::Solution,
+                K::LeaderQuote,
+                K::CustomerQuote,
+                K::GettingStarted,
+                K::CallToAction,
+                K::ExternalFaq
+            ]
         );
     }
 
     #[test]
     fn labelled_release_is_recognised() {
         assert_eq!(
-            kinds(crate::TEMPLATE).into_iter().filter(|k| *k != K::Other).collect::<Vec<_>>(),
-            [K::Headline, K::Subheading, K::Summary, K::Problem, K::Solution, K::LeaderQuote, K::GettingStarted, K::CustomerQuote, K::CallToAction, K::Faq, K::ExternalFaq, K::InternalFaq]
+            kinds(crate::TEMPLATE)
+                .into_iter()
+                .filter(|k| *k != K::Other)
+                .collect::<Vec<_>>(),
+            [
+                K::Headline,
+                K::Subheading,
+                K::Summary,
+                K::Problem,
+                K::Solution,
+                K::LeaderQuote,
+                K::GettingStarted,
+                K::CustomerQuote,
+                K::CallToAction,
+                K::Faq,
+                K::ExternalFaq,
+                K::InternalFaq
+            ]
         );
     }
 
@@ -769,8 +966,17 @@ mod tests {
     fn questions_in_bold_lines_and_q_prefixes() {
         let doc = Document::parse("# Title of it\n\n## FAQ\n\n**Why?** Because.\n**How?**\n\nQ: When? Now.\n\n### Internal\n\n### Is it cheap?\n\nYes it is.\n");
         let o = outline(&doc);
-        let answers: Vec<(SectionKind, usize)> = o.questions.iter().map(|q| (q.kind, q.answer_words)).collect();
-        assert_eq!(answers, [(K::ExternalFaq, 1), (K::ExternalFaq, 0), (K::ExternalFaq, 1), (K::InternalFaq, 3)]);
+        let answers: Vec<(SectionKind, usize)> =
+            o.questions.iter().map(|q| (q.kind, q.answer_words)).collect();
+        assert_eq!(
+            answers,
+            [
+                (K::ExternalFaq, 1),
+                (K::ExternalFaq, 0),
+                (K::ExternalFaq, 1),
+                (K::InternalFaq, 3)
+            ]
+        );
     }
 
     #[test]

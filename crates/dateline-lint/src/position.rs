@@ -30,8 +30,12 @@ struct Positions<'t> {
 impl<'t> Positions<'t> {
     fn new(text: &'t str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
-        Positions { text, line_starts, last: (0, 0, 1, 1) }
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Positions {
+            text,
+            line_starts,
+            last: (0, 0, 1, 1),
+        }
     }
 
     /// (line, column, UTF-16 column), all 1-based.
@@ -67,7 +71,11 @@ pub(crate) fn finish(text: &str, outline: &Outline, mut found: Vec<Found>) -> Ve
         let section = f.section.unwrap_or_else(|| section_at(outline, f.range.start));
         let fix = f.fix.map(|fix| {
             let r = safe_range(text, &fix.range);
-            Fix { start: r.start, end: r.end, replacement: fix.replacement }
+            Fix {
+                start: r.start,
+                end: r.end,
+                replacement: fix.replacement,
+            }
         });
         out.push(Diagnostic {
             rule: f.rule,

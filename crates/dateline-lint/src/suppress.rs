@@ -27,11 +27,15 @@ impl Suppressions {
             let mut from = range.start;
             while let Some(found) = text[from..range.end].find("<!--") {
                 let start = from + found;
-                let Some(close) = text[start..range.end].find("-->") else { break };
+                let Some(close) = text[start..range.end].find("-->") else {
+                    break;
+                };
                 let end = start + close + 3;
                 let body = text[start + 4..end - 3].trim();
                 from = end;
-                let Some((command, ids)) = parse_command(body) else { continue };
+                let Some((command, ids)) = parse_command(body) else {
+                    continue;
+                };
                 match command {
                     Command::NextLine => {
                         let next = line_after(text, end);
@@ -83,7 +87,9 @@ fn parse_command(body: &str) -> Option<(Command, Vec<Option<String>>)> {
 
 /// The byte range of the line after the one holding `at`.
 fn line_after(text: &str, at: usize) -> Range<usize> {
-    let Some(nl) = text[at..].find('\n') else { return text.len()..text.len() };
+    let Some(nl) = text[at..].find('\n') else {
+        return text.len()..text.len();
+    };
     let start = at + nl + 1;
     let end = text[start..].find('\n').map_or(text.len(), |n| start + n + 1);
     start..end

@@ -23,13 +23,13 @@ pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         // ASCII is the common case; decode a char only for other bytes.
-        let (c, len) = if bytes[i] < 0x80 {
-            (bytes[i] as char, 1)
+        let (c, len, alnum) = if bytes[i] < 0x80 {
+            (bytes[i] as char, 1, bytes[i].is_ascii_alphanumeric())
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
+            (c, c.len_utf8(), c.is_alphanumeric())
         };
-        if c.is_alphanumeric() {
+        if alnum {
             start.get_or_insert(i);
             i += len;
             continue;
@@ -61,12 +61,11 @@ fn joins_word(text: &str, i: usize, c: char, len: usize) -> bool {
 
 /// Words before a full stop that do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "eg", "ie",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "calif",
-    "ore", "va", "neb", "okla", "mt", "ft", "gen", "col", "ret", "sen", "rep", "gov", "prof",
-    "approx", "dept", "est", "fig", "vol", "wash", "mass", "ariz", "colo", "conn", "fla", "ga",
-    "ill", "ind", "kan", "ky", "la", "md", "mich", "minn", "miss", "mo", "mont", "nev", "tenn",
-    "tex", "wis", "wyo", "ave", "blvd", "no",
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "eg", "ie", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "calif", "ore", "va", "neb",
+    "okla", "mt", "ft", "gen", "col", "ret", "sen", "rep", "gov", "prof", "approx", "dept", "est", "fig",
+    "vol", "wash", "mass", "ariz", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
+    "mich", "minn", "miss", "mo", "mont", "nev", "tenn", "tex", "wis", "wyo", "ave", "blvd", "no",
 ];
 
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '*', '_'];
@@ -100,14 +99,14 @@ pub(crate) fn sentences(text: &str, words: &[Range<usize>]) -> Vec<Sentence> {
 /// Whether the terminator at `at` (closers up to `end`) ends a sentence.
 fn ends_sentence(text: &str, at: usize, end: usize) -> bool {
     let rest = &text[end..];
-    let Some(first) = rest.chars().next() else { return true };
+    let Some(first) = rest.chars().next() else {
+        return true;
+    };
     if !first.is_whitespace() {
         return false;
     }
     let next = rest.trim_start().chars().next();
-    let starts_new = next.is_none_or(|c| {
-        c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([*_$".contains(c)
-    });
+    let starts_new = next.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([*_$".contains(c));
     if !starts_new {
         return false;
     }
@@ -139,7 +138,10 @@ fn push_sentence(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, words
     let first = words.partition_point(|w| w.start < range.start);
     let last = words.partition_point(|w| w.start < range.end);
     if first < last {
-        out.push(Sentence { range, words: first..last });
+        out.push(Sentence {
+            range,
+            words: first..last,
+        });
     }
 }
 
@@ -178,7 +180,11 @@ pub(crate) fn syllables(word: &str) -> usize {
     let mut prev_vowel = false;
     // The last two letters, for the silent final "e".
     let (mut last, mut before_last) = (' ', ' ');
-    for c in word.chars().filter(|c| c.is_alphabetic()).map(|c| c.to_ascii_lowercase()) {
+    for c in word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+    {
         let v = is_vowel(c);
         if v && !prev_vowel {
             count += 1;
@@ -198,10 +204,44 @@ pub(crate) fn syllables(word: &str) -> usize {
 }
 
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-    "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
-    "half", "twice", "double", "triple", "dozen", "percent", "third", "quarter", "fifth", "tenth",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "half",
+    "twice",
+    "double",
+    "triple",
+    "dozen",
+    "percent",
+    "third",
+    "quarter",
+    "fifth",
+    "tenth",
 ];
 
 /// True when the word is a number ("49", "4,500", "ten", "half").
@@ -239,7 +279,11 @@ mod tests {
     fn sentences_skip_abbreviations_and_initials() {
         assert_eq!(
             sentence_texts("PORTLAND, Ore. — It ships at 9 a.m. on Monday. Dr. Lee said so! Really?"),
-            ["PORTLAND, Ore. — It ships at 9 a.m. on Monday.", "Dr. Lee said so!", "Really?"]
+            [
+                "PORTLAND, Ore. — It ships at 9 a.m. on Monday.",
+                "Dr. Lee said so!",
+                "Really?"
+            ]
         );
     }
 
@@ -247,7 +291,12 @@ mod tests {
     fn sentences_end_inside_quotes_and_bold() {
         assert_eq!(
             sentence_texts("\"It works,\" said Ann. \"Now I rest.\" **Why?** Because."),
-            ["\"It works,\" said Ann.", "\"Now I rest.\"", "**Why?**", "Because."]
+            [
+                "\"It works,\" said Ann.",
+                "\"Now I rest.\"",
+                "**Why?**",
+                "Because."
+            ]
         );
     }
 

@@ -43,40 +43,88 @@ pub(crate) struct Term {
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
     ac: Option<AhoCorasick>,
+    /// Lowercased phrases searched directly: a draft's few names are
+    /// cheaper to scan for than to compile.
+    plain: Vec<Vec<u8>>,
 }
 
 impl Matcher {
+    /// A matcher built once and shared: a full DFA, the fastest to scan.
     pub fn new<I, S>(phrases: I) -> Matcher
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        Self::build(phrases, AhoCorasickKind::DFA)
+    }
+
+    /// A matcher built for one draft (its product names): nothing to compile.
+    pub fn for_draft<I, S>(phrases: I) -> Matcher
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let plain = phrases
+            .into_iter()
+            .map(|p| p.as_ref().to_ascii_lowercase().into_bytes())
+            .filter(|p| !p.is_empty())
+            .collect();
+        Matcher { ac: None, plain }
+    }
+
+    fn build<I, S>(phrases: I, kind: AhoCorasickKind) -> Matcher
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
         let phrases: Vec<String> = phrases.into_iter().map(|p| p.as_ref().to_string()).collect();
         if phrases.is_empty() {
-            return Matcher { ac: None };
+            return Matcher {
+                ac: None,
+                plain: Vec::new(),
+            };
         }
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            // Word lists are small: a full DFA is the fastest to scan with.
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(kind))
             .build(&phrases)
             .ok();
-        Matcher { ac }
+        Matcher {
+            ac,
+            plain: Vec::new(),
+        }
     }
 
     /// `(phrase index, byte range)` of each whole-word match in `hay`.
     pub fn find<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, Range<usize>)> + 'h {
-        self.ac
+        let automaton = self
+            .ac
             .iter()
             .flat_map(move |ac| ac.find_iter(hay))
-            .filter(move |m| is_whole_word(hay, m.start(), m.end()))
-            .map(|m| (m.pattern().as_usize(), m.start()..m.end()))
+            .map(|m| (m.pattern().as_usize(), m.start()..m.end()));
+        let direct = self
+            .plain
+            .iter()
+            .enumerate()
+            .flat_map(move |(i, p)| find_plain(hay, p).map(move |r| (i, r)));
+        automaton
+            .chain(direct)
+            .filter(move |(_, r)| is_whole_word(hay, r.start, r.end))
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
         self.find(hay).next().is_some()
     }
+}
+
+/// Case-insensitive occurrences of a lowercased phrase, on char boundaries.
+fn find_plain<'h>(hay: &'h str, phrase: &'h [u8]) -> impl Iterator<Item = Range<usize>> + 'h {
+    let bytes = hay.as_bytes();
+    (0..bytes.len().saturating_sub(phrase.len() - 1))
+        .filter(move |&i| hay.is_char_boundary(i) && bytes[i..i + phrase.len()].eq_ignore_ascii_case(phrase))
+        .filter(move |&i| hay.is_char_boundary(i + phrase.len()))
+        .map(move |i| i..i + phrase.len())
 }
 
 /// True when `start..end` is not glued to letters or digits on either side.
@@ -112,11 +160,16 @@ impl WordLists {
     }
 
     pub fn with_edits(edits: &crate::config::ListEdits) -> WordLists {
-        let terms = edited(builtin_terms(), &edits.jargon, |word, suggestion| Term {
-            word,
-            suggestion,
-            fixable: false,
-        }, |t| &t.word);
+        let terms = edited(
+            builtin_terms(),
+            &edits.jargon,
+            |word, suggestion| Term {
+                word,
+                suggestion,
+                fixable: false,
+            },
+            |t| &t.word,
+        );
         let weasel = edited(parse_lines(WEASEL), &edits.weasel, |w, _| w, |w| w);
         let adjectives = edited(parse_lines(ADJECTIVES), &edits.adjectives, |w, _| w, |w| w);
         let acronyms = edited(parse_lines(ACRONYMS), &edits.acronyms, |w, _| w, |w| w);
@@ -186,8 +239,7 @@ fn builtin_terms() -> Vec<Term> {
 }
 
 /// Words that name the customer, for `inside-out`.
-pub(crate) static CUSTOMER_WORDS: LazyLock<Matcher> =
-    LazyLock::new(|| Matcher::new(parse_lines(CUSTOMERS)));
+pub(crate) static CUSTOMER_WORDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(parse_lines(CUSTOMERS)));
 
 /// A topic the internal FAQ should cover.
 #[derive(Debug)]

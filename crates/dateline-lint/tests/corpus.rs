@@ -17,7 +17,10 @@ fn draft(prefix: &str) -> (String, Report) {
     let path = fs::read_dir(&dir)
         .expect("corpus folder")
         .map(|e| e.expect("entry").path())
-        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)))
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
         .unwrap_or_else(|| panic!("no draft {prefix}-* in {}", dir.display()));
     let text = fs::read_to_string(&path).expect("UTF-8 draft");
     let report = lint(&text, &Config::default());
@@ -29,19 +32,37 @@ fn count(report: &Report, rule: &str) -> usize {
 }
 
 fn messages(report: &Report, rule: &str) -> Vec<String> {
-    report.diagnostics.iter().filter(|d| d.rule == rule).map(|d| d.message.clone()).collect()
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| d.message.clone())
+        .collect()
 }
 
 #[test]
 fn every_draft_lints_with_sound_ranges() {
     let mut files = vec![corpus_dir().join("big/big-concat.md")];
-    files.extend(fs::read_dir(corpus_dir()).expect("corpus").map(|e| e.expect("entry").path()).filter(|p| p.extension().is_some_and(|e| e == "md")));
+    files.extend(
+        fs::read_dir(corpus_dir())
+            .expect("corpus")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md")),
+    );
     for path in files {
         let text = fs::read_to_string(&path).expect("UTF-8 draft");
         let report = lint(&text, &Config::default());
         for d in &report.diagnostics {
-            assert!(d.start <= d.end && d.end <= text.len(), "{}: {d:?}", path.display());
-            assert!(text.is_char_boundary(d.start) && text.is_char_boundary(d.end), "{}: {d:?}", path.display());
+            assert!(
+                d.start <= d.end && d.end <= text.len(),
+                "{}: {d:?}",
+                path.display()
+            );
+            assert!(
+                text.is_char_boundary(d.start) && text.is_char_boundary(d.end),
+                "{}: {d:?}",
+                path.display()
+            );
         }
         assert!(report.score <= 100);
     }
@@ -64,14 +85,22 @@ fn good_drafts_have_no_errors() {
         assert!(errors.is_empty(), "draft {prefix}: {errors:#?}");
     }
     let (_, lumen) = draft("01");
-    assert_eq!(count(&lumen, "missing-internal-faq"), 1, "01 really lacks an internal FAQ");
+    assert_eq!(
+        count(&lumen, "missing-internal-faq"),
+        1,
+        "01 really lacks an internal FAQ"
+    );
 }
 
 #[test]
 fn good_drafts_are_fully_outlined() {
     for prefix in ["05", "07", "08", "14", "18", "20"] {
         let (_, report) = draft(prefix);
-        assert!(report.missing_sections.is_empty(), "draft {prefix}: {:?}", report.missing_sections);
+        assert!(
+            report.missing_sections.is_empty(),
+            "draft {prefix}: {:?}",
+            report.missing_sections
+        );
     }
 }
 
@@ -80,7 +109,10 @@ fn flawed_drafts_fire_their_flaws() {
     let at_least = |prefix: &str, rule: &str, n: usize| {
         let (_, report) = draft(prefix);
         let found = count(&report, rule);
-        assert!(found >= n, "draft {prefix}: {rule} fired {found} times, wanted at least {n}");
+        assert!(
+            found >= n,
+            "draft {prefix}: {rule} fired {found} times, wanted at least {n}"
+        );
     };
     at_least("02", "weasel-word", 10);
     at_least("03", "jargon", 10);
@@ -99,23 +131,38 @@ fn missing_parts_are_named() {
     let (_, compost) = draft("04");
     let missing = messages(&compost, "missing-section");
     assert!(missing.iter().any(|m| m.contains("leader quote")), "{missing:?}");
-    assert!(missing.iter().any(|m| m.contains("customer quote")), "{missing:?}");
+    assert!(
+        missing.iter().any(|m| m.contains("customer quote")),
+        "{missing:?}"
+    );
 
     let (_, notes) = draft("10");
-    assert!(messages(&notes, "missing-section").iter().any(|m| m.contains("call to action")));
+    assert!(messages(&notes, "missing-section")
+        .iter()
+        .any(|m| m.contains("call to action")));
     assert_eq!(count(&notes, "missing-external-faq"), 1);
 
     let (_, tutoring) = draft("19");
-    assert!(messages(&tutoring, "missing-section").iter().any(|m| m.contains("call to action")));
+    assert!(messages(&tutoring, "missing-section")
+        .iter()
+        .any(|m| m.contains("call to action")));
 }
 
 #[test]
 fn labelled_and_plain_outlines_agree_on_sections() {
     // 14 labels its problem and solution; 01 is plain prose throughout.
     let (_, ledger) = draft("14");
-    let problem = ledger.outline.iter().find(|s| s.kind == dateline_lint::SectionKind::Problem).expect("problem");
+    let problem = ledger
+        .outline
+        .iter()
+        .find(|s| s.kind == dateline_lint::SectionKind::Problem)
+        .expect("problem");
     assert!(problem.heading);
     let (_, lumen) = draft("01");
-    let problem = lumen.outline.iter().find(|s| s.kind == dateline_lint::SectionKind::Problem).expect("problem");
+    let problem = lumen
+        .outline
+        .iter()
+        .find(|s| s.kind == dateline_lint::SectionKind::Problem)
+        .expect("problem");
     assert!(!problem.heading);
 }

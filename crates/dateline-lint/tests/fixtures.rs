@@ -39,14 +39,26 @@ fn parse_expect(path: &Path) -> Expect {
             }
             continue;
         }
-        let (at, rule) = line.split_once(' ').unwrap_or_else(|| panic!("{}:{}: want `LINE RULE`", path.display(), n + 1));
-        let at: usize = at.parse().unwrap_or_else(|_| panic!("{}:{}: bad line number", path.display(), n + 1));
+        let (at, rule) = line
+            .split_once(' ')
+            .unwrap_or_else(|| panic!("{}:{}: want `LINE RULE`", path.display(), n + 1));
+        let at: usize = at
+            .parse()
+            .unwrap_or_else(|_| panic!("{}:{}: bad line number", path.display(), n + 1));
         findings.push((at, rule.trim().to_string()));
     }
     let expect = Expect { checked, findings };
     for (_, rule) in &expect.findings {
-        assert!(rules().iter().any(|r| r.id == rule), "{}: unknown rule {rule}", path.display());
-        assert!(expect.checks(rule), "{}: {rule} is expected but not in `check:`", path.display());
+        assert!(
+            rules().iter().any(|r| r.id == rule),
+            "{}: unknown rule {rule}",
+            path.display()
+        );
+        assert!(
+            expect.checks(rule),
+            "{}: {rule} is expected but not in `check:`",
+            path.display()
+        );
     }
     expect
 }
@@ -56,7 +68,9 @@ fn fixtures() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = fs::read_dir(&dir)
         .expect("fixtures folder")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md") && p.file_name().is_some_and(|n| n != "README.md"))
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "md") && p.file_name().is_some_and(|n| n != "README.md")
+        })
         .collect();
     files.sort();
     files
@@ -101,7 +115,12 @@ fn every_fixture_reports_exactly_what_it_expects() {
                 .filter(|d| expect.checks(d.rule))
                 .map(|d| format!("    {} {}  ({})", d.line, d.rule, d.message))
                 .collect();
-            failures.push(format!("{}: expected {:?}\n  got:\n{}", md.display(), expect.findings, listing.join("\n")));
+            failures.push(format!(
+                "{}: expected {:?}\n  got:\n{}",
+                md.display(),
+                expect.findings,
+                listing.join("\n")
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
@@ -109,10 +128,17 @@ fn every_fixture_reports_exactly_what_it_expects() {
 
 #[test]
 fn every_rule_fires_in_a_fixture_and_stays_silent_in_a_good_one() {
-    let expects: Vec<Expect> = fixtures().iter().map(|md| parse_expect(&md.with_extension("expect"))).collect();
+    let expects: Vec<Expect> = fixtures()
+        .iter()
+        .map(|md| parse_expect(&md.with_extension("expect")))
+        .collect();
     for rule in rules() {
-        let fires = expects.iter().any(|e| e.findings.iter().any(|(_, r)| r == rule.id));
-        let silent = expects.iter().any(|e| e.checks(rule.id) && e.findings.iter().all(|(_, r)| r != rule.id) && e.checked.is_none());
+        let fires = expects
+            .iter()
+            .any(|e| e.findings.iter().any(|(_, r)| r == rule.id));
+        let silent = expects.iter().any(|e| {
+            e.checks(rule.id) && e.findings.iter().all(|(_, r)| r != rule.id) && e.checked.is_none()
+        });
         assert!(fires, "no fixture expects {} to fire", rule.id);
         assert!(silent, "no good fixture checks that {} stays silent", rule.id);
     }

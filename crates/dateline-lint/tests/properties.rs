@@ -21,7 +21,10 @@ fn assert_sound(text: &str, report: &Report) {
 }
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(200)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200)
 }
 
 /// Markdown-ish pieces that stress the parser and the outline.
@@ -79,7 +82,9 @@ proptest! {
 #[test]
 fn deep_nesting_and_huge_lines() {
     let quotes = format!("{}deep quote very nice", "> ".repeat(3000));
-    let lists: String = (0..400).map(|i| format!("{}- item {i} very\n", "  ".repeat(i))).collect();
+    let lists: String = (0..400)
+        .map(|i| format!("{}- item {i} very\n", "  ".repeat(i)))
+        .collect();
     let huge_line = "Very many words leverage synergy. ".repeat(30_000);
     let mixed = format!("# T\n\n{}", "**Q?**\n\"".repeat(5000));
     for text in [quotes, lists, huge_line, mixed] {
@@ -88,7 +93,11 @@ fn deep_nesting_and_huge_lines() {
 }
 
 fn findings(text: &str) -> Vec<(&'static str, usize)> {
-    lint(text, &Config::default()).diagnostics.iter().map(|d| (d.rule, d.line)).collect()
+    lint(text, &Config::default())
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule, d.line))
+        .collect()
 }
 
 #[test]
@@ -105,7 +114,11 @@ fn crlf_and_bom_do_not_change_findings() {
 fn utf16_columns_count_surrogate_pairs() {
     let text = "# 😀😀 Rocket leverages synergy\n";
     let report = lint(text, &Config::default());
-    let d = report.diagnostics.iter().find(|d| d.rule == "jargon").expect("jargon");
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "jargon")
+        .expect("jargon");
     assert_eq!(d.column, 13);
     assert_eq!(d.column_utf16, 15);
 }

@@ -218,3 +218,127 @@ fn saving_through_a_link_writes_the_target_and_keeps_the_link() {
     assert!(fx.path("alias.md").is_symlink());
     assert_eq!(fs::read(fx.path("real.md")).unwrap(), b"new\n");
 }
+
+#[test]
+fn the_folders_config_drives_the_lint_and_its_problems_are_reported() {
+    let fx = Fixture::new(&[
+        ("a.md", b"# Our seamless launch\n"),
+        ("dateline.toml", b"[rules]\njargon = \"off\"\n"),
+    ]);
+    let (mut ws, listing) = fx.opened();
+    assert!(
+        listing.config_problems.is_empty(),
+        "{:?}",
+        listing.config_problems
+    );
+    let text = "# Our seamless launch\n\nA seamless thing.\n";
+    assert!(!ws.lint(text).diagnostics.iter().any(|d| d.rule == "jargon"));
+    fs::write(fx.path("dateline.toml"), "[rules\njargon = off\n").unwrap();
+    let listing = ws.refresh().unwrap();
+    assert!(
+        listing.config_problems[0].starts_with("dateline.toml:1:"),
+        "{:?}",
+        listing.config_problems
+    );
+    assert!(
+        ws.lint(text).diagnostics.iter().any(|d| d.rule == "jargon"),
+        "defaults after a broken config"
+    );
+}
+
+#[test]
+fn a_new_draft_starts_from_the_template_and_never_replaces_a_file() {
+    let fx = Fixture::new(&[("taken.md", b"mine\n")]);
+    let (mut ws, _) = fx.opened();
+    let draft = ws.create_draft("  Q3 launch ").unwrap();
+    assert_eq!(draft.rel_path, "Q3 launch.md");
+    assert_eq!(
+        fs::read_to_string(fx.path("Q3 launch.md")).unwrap(),
+        dateline_lint::TEMPLATE
+    );
+    assert!(matches!(ws.create_draft("taken"), Err(Error::InvalidInput(_))));
+    assert_eq!(fs::read(fx.path("taken.md")).unwrap(), b"mine\n");
+    for bad in ["", "../escape", "a/b", ".hidden", "what?"] {
+        assert!(
+            matches!(ws.create_draft(bad), Err(Error::InvalidInput(_))),
+            "{bad:?}"
+        );
+    }
+}
+
+#[test]
+fn unsaved_text_survives_a_crash_and_is_offered_back() {
+    let fx = Fixture::new(&[("a.md", b"saved\n")]);
+    let (mut ws, listing) = fx.opened();
+    let id = id_of(&listing, "a.md");
+    ws.open_draft(id).unwrap();
+    ws.journal(id, "saved\ntyped before the crash\n").unwrap();
+    drop(ws); // the process dies: nothing else runs
+    let mut ws = fx.launch();
+    ws.startup(None).unwrap();
+    let draft = ws.open_draft(id).unwrap();
+    let recovered = draft.recovered.expect("journal text offered");
+    assert_eq!(recovered.text, "saved\ntyped before the crash\n");
+    assert!(!recovered.disk_changed);
+    ws.save_draft(id, &recovered.text).unwrap();
+    assert_eq!(
+        fs::read(fx.path("a.md")).unwrap(),
+        b"saved\ntyped before the crash\n"
+    );
+    assert!(
+        ws.open_draft(id).unwrap().recovered.is_none(),
+        "a save clears the journal"
+    );
+}
+
+#[test]
+fn recovered_text_never_overwrites_a_file_changed_since() {
+    let fx = Fixture::new(&[("a.md", b"v1\n")]);
+    let (mut ws, listing) = fx.opened();
+    let id = id_of(&listing, "a.md");
+    ws.open_draft(id).unwrap();
+    ws.journal(id, "v1 plus mine\n").unwrap();
+    drop(ws);
+    fs::write(fx.path("a.md"), b"v2 from a colleague\n").unwrap();
+    let mut ws = fx.launch();
+    ws.startup(None).unwrap();
+    let recovered = ws.open_draft(id).unwrap().recovered.unwrap();
+    assert!(recovered.disk_changed);
+    assert!(matches!(
+        ws.save_draft(id, &recovered.text),
+        Err(Error::Conflict(_))
+    ));
+    assert_eq!(fs::read(fx.path("a.md")).unwrap(), b"v2 from a colleague\n");
+}
+
+#[test]
+fn discarded_changes_are_not_offered_again() {
+    let fx = Fixture::new(&[("a.md", b"saved\n")]);
+    let (mut ws, listing) = fx.opened();
+    let id = id_of(&listing, "a.md");
+    ws.open_draft(id).unwrap();
+    ws.journal(id, "throwaway\n").unwrap();
+    ws.discard_changes(id).unwrap();
+    assert!(ws.open_draft(id).unwrap().recovered.is_none());
+}
+
+#[test]
+fn every_save_is_a_version_and_restoring_adds_one() {
+    let fx = Fixture::new(&[("a.md", b"# First\n")]);
+    let (mut ws, listing) = fx.opened();
+    let id = id_of(&listing, "a.md");
+    ws.open_draft(id).unwrap();
+    ws.save_draft(id, "# Second\n").unwrap();
+    ws.save_draft(id, "# Third\n").unwrap();
+    let versions = ws.versions(id).unwrap();
+    let sources: Vec<&str> = versions.iter().map(|v| v.source.as_str()).collect();
+    assert_eq!(sources, vec!["save", "save", "original"]);
+    let original = versions[2].id;
+    assert_eq!(ws.version_text(id, original).unwrap(), "# First\n");
+    ws.restore_version(id, original).unwrap();
+    assert_eq!(fs::read(fx.path("a.md")).unwrap(), b"# First\n");
+    let after = ws.versions(id).unwrap();
+    assert_eq!(after.len(), 4, "restoring deletes nothing");
+    assert_eq!(after[0].source, "restore");
+    assert_eq!(ws.version_text(id, after[1].id).unwrap(), "# Third\n");
+}

@@ -16,16 +16,23 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     for (_, block) in cx.body().filter(|(_, b)| b.is_prose()) {
         for sentence in &block.sentences {
             let plain = &block.plain[sentence.range.clone()];
-            let Some((_, hit)) = cx.lists.adjectives.find(plain).next() else { continue };
+            let Some((_, hit)) = cx.lists.adjectives.find(plain).next() else {
+                continue;
+            };
             let figure = plain.contains(['$', '€', '£', '%'])
-                || block.words[sentence.words.clone()].iter().any(|w| text::is_number_word(&block.plain[w.clone()]));
+                || block.words[sentence.words.clone()]
+                    .iter()
+                    .any(|w| text::is_number_word(&block.plain[w.clone()]));
             if figure {
                 continue;
             }
             let at = sentence.range.start + hit.start..sentence.range.start + hit.end;
             sink.report(
                 block.src(at),
-                format!("{} is a claim without data. Say how much, with a number, in the same sentence.", super::q(&plain[hit])),
+                format!(
+                    "{} is a claim without data. Say how much, with a number, in the same sentence.",
+                    super::q(&plain[hit])
+                ),
             );
         }
     }
@@ -43,7 +50,10 @@ mod tests {
 
     #[test]
     fn silent_when_the_sentence_has_data() {
-        let text = CLEAN.replace("If you sleep in, it waits for you.", "Mornings are 4 minutes faster.");
+        let text = CLEAN.replace(
+            "If you sleep in, it waits for you.",
+            "Mornings are 4 minutes faster.",
+        );
         assert!(lines(&text, "adjective-without-data").is_empty());
         assert!(lines(CLEAN, "adjective-without-data").is_empty());
     }

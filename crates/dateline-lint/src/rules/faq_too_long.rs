@@ -26,7 +26,10 @@ mod tests {
 
     #[test]
     fn fires_past_the_limit() {
-        let text = CLEAN.replace("It holds 1.5 liters, enough for six cups.", &"It holds water. ".repeat(900));
+        let text = CLEAN.replace(
+            "It holds 1.5 liters, enough for six cups.",
+            &"It holds water. ".repeat(900),
+        );
         assert_eq!(lines(&text, "faq-too-long"), [24]);
     }
 

@@ -14,12 +14,18 @@ pub const INFO: RuleInfo = RuleInfo {
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let min = cx.config.thresholds.min_questions;
     for kind in [SectionKind::ExternalFaq, SectionKind::InternalFaq] {
-        let Some(first) = cx.outline.blocks_of(kind).next() else { continue };
+        let Some(first) = cx.outline.blocks_of(kind).next() else {
+            continue;
+        };
         let n = cx.outline.questions.iter().filter(|q| q.kind == kind).count();
         if n < min {
             sink.report(
                 cx.first_line(&cx.blocks()[first]),
-                format!("The {} has {n} question{}. Add the ones a reader will ask next, for at least {min}.", kind.label().to_lowercase().replace("faq", "FAQ"), if n == 1 { "" } else { "s" }),
+                format!(
+                    "The {} has {n} question{}. Add the ones a reader will ask next, for at least {min}.",
+                    kind.label().to_lowercase().replace("faq", "FAQ"),
+                    if n == 1 { "" } else { "s" }
+                ),
             );
         }
     }

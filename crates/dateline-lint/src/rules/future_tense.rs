@@ -15,7 +15,15 @@ pub const INFO: RuleInfo = RuleInfo {
 };
 
 static FUTURE: LazyLock<Matcher> = LazyLock::new(|| {
-    Matcher::new(["will", "won't", "is going to", "are going to", "am going to", "'ll", "’ll"])
+    Matcher::new([
+        "will",
+        "won't",
+        "is going to",
+        "are going to",
+        "am going to",
+        "'ll",
+        "’ll",
+    ])
 });
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
@@ -45,7 +53,9 @@ mod tests {
 
     #[test]
     fn silent_inside_quotes_and_in_the_faq() {
-        let text = CLEAN.replace("So we built a kettle", "So we will build a kettle").replace("Yes. You can set", "Yes. You will set");
+        let text = CLEAN
+            .replace("So we built a kettle", "So we will build a kettle")
+            .replace("Yes. You can set", "Yes. You will set");
         assert!(lines(&text, "future-tense").is_empty());
         assert!(lines(CLEAN, "future-tense").is_empty());
     }

@@ -17,9 +17,16 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let n = block.words.len();
     let t = &cx.config.thresholds;
     let message = if n > t.headline_max_words {
-        format!("The headline has {n} words. Cut it to {} or fewer and move the detail to the subheading.", t.headline_max_words)
+        format!(
+            "The headline has {n} words. Cut it to {} or fewer and move the detail to the subheading.",
+            t.headline_max_words
+        )
     } else if n < t.headline_min_words {
-        format!("The headline has {n} word{}. Say who gets what in at least {} words.", if n == 1 { "" } else { "s" }, t.headline_min_words)
+        format!(
+            "The headline has {n} word{}. Say who gets what in at least {} words.",
+            if n == 1 { "" } else { "s" },
+            t.headline_min_words
+        )
     } else {
         return;
     };

@@ -14,7 +14,8 @@ pub const INFO: RuleInfo = RuleInfo {
     bad: "We are proud that our team built our most advanced battery, and Lumen is committed to our mission.",
 };
 
-static COMPANY_WORDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(["we", "our", "ours", "us", "we're", "we've"]));
+static COMPANY_WORDS: LazyLock<Matcher> =
+    LazyLock::new(|| Matcher::new(["we", "our", "ours", "us", "we're", "we've"]));
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let names = Context::names(&cx.companies);
@@ -25,10 +26,24 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
             continue;
         }
         let outside = |r: &std::ops::Range<usize>| !text::inside(&block.quotations, r.start);
-        company += COMPANY_WORDS.find(&block.plain).filter(|(_, r)| outside(r)).count();
-        company += names.iter().flat_map(|m| m.find(&block.plain)).filter(|(_, r)| outside(r)).count();
-        customer += CUSTOMER_WORDS.find(&block.plain).filter(|(_, r)| outside(r)).count();
-        customer += extra.iter().flat_map(|m| m.find(&block.plain)).filter(|(_, r)| outside(r)).count();
+        company += COMPANY_WORDS
+            .find(&block.plain)
+            .filter(|(_, r)| outside(r))
+            .count();
+        company += names
+            .iter()
+            .flat_map(|m| m.find(&block.plain))
+            .filter(|(_, r)| outside(r))
+            .count();
+        customer += CUSTOMER_WORDS
+            .find(&block.plain)
+            .filter(|(_, r)| outside(r))
+            .count();
+        customer += extra
+            .iter()
+            .flat_map(|m| m.find(&block.plain))
+            .filter(|(_, r)| outside(r))
+            .count();
     }
     if company > customer && company >= 3 {
         sink.report_in(

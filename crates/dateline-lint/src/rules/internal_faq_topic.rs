@@ -17,10 +17,16 @@ pub(crate) fn missing_topics(cx: &Context<'_, '_>, sink: &mut Sink, topics: &[To
     let blocks: Vec<usize> = cx.outline.blocks_of(SectionKind::InternalFaq).collect();
     let Some(&first) = blocks.first() else { return };
     for topic in topics {
-        if !blocks.iter().any(|&i| topic.phrases.is_match(&cx.blocks()[i].plain)) {
+        if !blocks
+            .iter()
+            .any(|&i| topic.phrases.is_match(&cx.blocks()[i].plain))
+        {
             sink.report(
                 cx.first_line(&cx.blocks()[first]),
-                format!("The internal FAQ never addresses {what}{}. {}", topic.name, topic.ask),
+                format!(
+                    "The internal FAQ never addresses {what}{}. {}",
+                    topic.name, topic.ask
+                ),
             );
         }
     }

@@ -21,7 +21,11 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
                 None => format!("{} is jargon. Say plainly what you mean.", super::q(found)),
             };
             let fix = (term.fixable && block.is_exact(r.clone()))
-                .then(|| term.suggestion.as_ref().map(|s| (block.src(r.clone()), match_case(found, s))))
+                .then(|| {
+                    term.suggestion
+                        .as_ref()
+                        .map(|s| (block.src(r.clone()), match_case(found, s)))
+                })
                 .flatten();
             sink.report_fix(block.src(r), message, fix);
         }

@@ -14,7 +14,10 @@ pub const INFO: RuleInfo = RuleInfo {
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let max = cx.config.thresholds.paragraph_max_sentences;
-    for (_, block) in cx.release().filter(|(_, b)| b.kind == BlockKind::Paragraph && !b.in_footnote) {
+    for (_, block) in cx
+        .release()
+        .filter(|(_, b)| b.kind == BlockKind::Paragraph && !b.in_footnote)
+    {
         let n = block.sentences.len();
         if n > max {
             sink.report(cx.first_line(block), format!("This paragraph has {n} sentences. Keep press-release paragraphs to {max} or fewer: split it or cut."));
@@ -28,7 +31,10 @@ mod tests {
 
     #[test]
     fn fires_on_five_sentences() {
-        let text = CLEAN.replace("If you sleep in, it waits for you.", "If you sleep in, it waits. It is quiet. It is small.");
+        let text = CLEAN.replace(
+            "If you sleep in, it waits for you.",
+            "If you sleep in, it waits. It is quiet. It is small.",
+        );
         assert_eq!(lines(&text, "long-paragraph"), [14]);
     }
 

@@ -17,7 +17,10 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
         for s in &block.sentences {
             let n = s.words.len();
             if n > max {
-                sink.report(block.src(s.range.clone()), format!("This sentence has {n} words. Split it: keep sentences to {max} words or fewer."));
+                sink.report(
+                    block.src(s.range.clone()),
+                    format!("This sentence has {n} words. Split it: keep sentences to {max} words or fewer."),
+                );
             }
         }
     }
@@ -29,7 +32,10 @@ mod tests {
 
     #[test]
     fn fires_over_the_limit() {
-        let long = format!("# Title of it\n\nWord {}ends here. Short one.\n", "word ".repeat(30));
+        let long = format!(
+            "# Title of it\n\nWord {}ends here. Short one.\n",
+            "word ".repeat(30)
+        );
         let f = findings(&long, "long-sentence");
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("33 words"));

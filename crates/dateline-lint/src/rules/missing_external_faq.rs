@@ -12,7 +12,13 @@ pub const INFO: RuleInfo = RuleInfo {
 };
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
-    if cx.outline.has(SectionKind::ExternalFaq) || cx.outline.questions.iter().any(|q| q.kind == SectionKind::ExternalFaq) {
+    if cx.outline.has(SectionKind::ExternalFaq)
+        || cx
+            .outline
+            .questions
+            .iter()
+            .any(|q| q.kind == SectionKind::ExternalFaq)
+    {
         return;
     }
     sink.report_in(

@@ -17,7 +17,10 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     }
     let first_heading = cx.release().map(|(_, b)| b).find(|b| b.is_heading());
     let Some(heading) = first_heading else {
-        sink.report(cx.headline_anchor(), "The draft has no headline. Start it with one H1 line (`# ...`) that says who gets what.");
+        sink.report(
+            cx.headline_anchor(),
+            "The draft has no headline. Start it with one H1 line (`# ...`) that says who gets what.",
+        );
         return;
     };
     let line = &cx.doc.text[cx.first_line(heading)];
@@ -26,7 +29,10 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
         .then(|| (heading.range.start..heading.range.start + hashes, "#".to_string()));
     sink.report_fix(
         cx.first_line(heading),
-        format!("The draft has no H1 headline. Make {} the headline: start it with a single `#`.", super::q(&heading.plain)),
+        format!(
+            "The draft has no H1 headline. Make {} the headline: start it with a single `#`.",
+            super::q(&heading.plain)
+        ),
         fix,
     );
 }

@@ -54,7 +54,10 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
             .min();
         let anchor = match later {
             Some(i) => cx.first_line(&cx.blocks()[i]),
-            None => cx.release().last().map_or(cx.headline_anchor(), |(_, b)| cx.first_line(b)),
+            None => cx
+                .release()
+                .last()
+                .map_or(cx.headline_anchor(), |(_, b)| cx.first_line(b)),
         };
         sink.report_in(anchor, None, format!("{} {}", headline(kind), guidance(kind)));
     }

@@ -117,7 +117,11 @@ pub(crate) mod test_util {
 
     /// The findings of one rule on a text, with default config.
     pub fn findings(text: &str, rule: &str) -> Vec<Diagnostic> {
-        lint(text, &Config::default()).diagnostics.into_iter().filter(|d| d.rule == rule).collect()
+        lint(text, &Config::default())
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == rule)
+            .collect()
     }
 
     /// The lines one rule fires on.

@@ -16,7 +16,10 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let blocks: Vec<usize> = cx.outline.blocks_of(SectionKind::CallToAction).collect();
     let Some(&first) = blocks.first() else { return };
     // The heading "Call to action" is not itself a next step.
-    if blocks.iter().any(|&i| !cx.blocks()[i].is_heading() && has_next_step(&cx.blocks()[i])) {
+    if blocks
+        .iter()
+        .any(|&i| !cx.blocks()[i].is_heading() && has_next_step(&cx.blocks()[i]))
+    {
         return;
     }
     sink.report(
@@ -31,7 +34,10 @@ mod tests {
 
     #[test]
     fn fires_on_a_labelled_call_to_action_without_a_step() {
-        let text = CLEAN.replace("Order Kettle Clock today at brightwork.example/kettle.", "## Call to action\n\nWe look forward to your mornings.");
+        let text = CLEAN.replace(
+            "Order Kettle Clock today at brightwork.example/kettle.",
+            "## Call to action\n\nWe look forward to your mornings.",
+        );
         assert_eq!(lines(&text, "no-call-to-action-link"), [22]);
     }
 

@@ -15,18 +15,43 @@ pub const INFO: RuleInfo = RuleInfo {
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 
 const IRREGULAR: &[&str] = &[
-    "made", "built", "done", "given", "taken", "known", "seen", "shown", "written", "sent", "held",
-    "kept", "found", "paid", "sold", "told", "brought", "bought", "thought", "chosen", "driven",
-    "grown", "drawn", "hidden", "spoken", "broken", "stolen", "worn", "torn", "meant",
-    "lost", "won", "run", "set", "put", "cut", "led", "fed", "read", "heard", "said", "taught",
+    "made", "built", "done", "given", "taken", "known", "seen", "shown", "written", "sent", "held", "kept",
+    "found", "paid", "sold", "told", "brought", "bought", "thought", "chosen", "driven", "grown", "drawn",
+    "hidden", "spoken", "broken", "stolen", "worn", "torn", "meant", "lost", "won", "run", "set", "put",
+    "cut", "led", "fed", "read", "heard", "said", "taught",
 ];
 
 /// Participles that are usually adjectives after "be".
 const ADJECTIVAL: &[&str] = &[
-    "tired", "interested", "excited", "pleased", "thrilled", "concerned", "married", "bored",
-    "worried", "scared", "satisfied", "dedicated", "committed", "based", "located", "used",
-    "supposed", "limited", "experienced", "advanced", "detailed", "related", "complicated",
-    "qualified", "licensed", "certified", "sophisticated", "automated", "connected",
+    "tired",
+    "interested",
+    "excited",
+    "pleased",
+    "thrilled",
+    "concerned",
+    "married",
+    "bored",
+    "worried",
+    "scared",
+    "satisfied",
+    "dedicated",
+    "committed",
+    "based",
+    "located",
+    "used",
+    "supposed",
+    "limited",
+    "experienced",
+    "advanced",
+    "detailed",
+    "related",
+    "complicated",
+    "qualified",
+    "licensed",
+    "certified",
+    "sophisticated",
+    "automated",
+    "connected",
 ];
 
 fn is_participle(word: &str) -> bool {
@@ -40,7 +65,11 @@ fn is_participle(word: &str) -> bool {
 /// Word-index pairs (be, participle) of passive constructions in a block.
 fn passives(block: &Block) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let adjacent = |a: usize, b: usize| block.plain[block.words[a].end..block.words[b].start].trim().is_empty();
+    let adjacent = |a: usize, b: usize| {
+        block.plain[block.words[a].end..block.words[b].start]
+            .trim()
+            .is_empty()
+    };
     for i in 0..block.words.len() {
         let word = block.word(i);
         if word.len() > 5 || !BE.iter().any(|b| b.eq_ignore_ascii_case(word)) {
@@ -64,7 +93,10 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
             let range = block.words[be].start..block.words[part].end;
             sink.report(
                 block.src(range.clone()),
-                format!("{} is passive. Say who does it: put the actor first.", super::q(&block.plain[range])),
+                format!(
+                    "{} is passive. Say who does it: put the actor first.",
+                    super::q(&block.plain[range])
+                ),
             );
         }
     }

@@ -12,7 +12,9 @@ pub const INFO: RuleInfo = RuleInfo {
 };
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
-    let Some(names) = Context::names(&cx.products) else { return };
+    let Some(names) = Context::names(&cx.products) else {
+        return;
+    };
     for i in cx.outline.blocks_of(SectionKind::Problem) {
         let block = &cx.blocks()[i];
         if block.is_heading() {
@@ -34,7 +36,10 @@ mod tests {
 
     #[test]
     fn fires_on_the_product_name_in_the_problem() {
-        let text = CLEAN.replace("Most people wait four minutes", "Without Kettle Clock, people wait four minutes");
+        let text = CLEAN.replace(
+            "Most people wait four minutes",
+            "Without Kettle Clock, people wait four minutes",
+        );
         assert_eq!(lines(&text, "problem-names-solution"), [12]);
     }
 

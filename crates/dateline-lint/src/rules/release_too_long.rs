@@ -29,7 +29,10 @@ mod tests {
 
     #[test]
     fn fires_past_the_limit() {
-        let text = CLEAN.replace("If you sleep in, it waits for you.", &"Tea is ready. ".repeat(200));
+        let text = CLEAN.replace(
+            "If you sleep in, it waits for you.",
+            &"Tea is ready. ".repeat(200),
+        );
         assert_eq!(lines(&text, "release-too-long"), [6]);
     }
 

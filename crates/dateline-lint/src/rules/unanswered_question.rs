@@ -14,8 +14,17 @@ pub const INFO: RuleInfo = RuleInfo {
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     for q in cx.outline.questions.iter().filter(|q| q.answer_words == 0) {
         let block = &cx.blocks()[q.block];
-        let text = block.plain[q.plain.clone()].trim().trim_start_matches("Q:").trim();
-        sink.report(block.src(q.plain.clone()), format!("The question {} has no answer. Answer it, or remove it.", super::q(text)));
+        let text = block.plain[q.plain.clone()]
+            .trim()
+            .trim_start_matches("Q:")
+            .trim();
+        sink.report(
+            block.src(q.plain.clone()),
+            format!(
+                "The question {} has no answer. Answer it, or remove it.",
+                super::q(text)
+            ),
+        );
     }
 }
 

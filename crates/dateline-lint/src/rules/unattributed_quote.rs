@@ -12,9 +12,16 @@ pub const INFO: RuleInfo = RuleInfo {
 };
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
-    for quote in cx.outline.quotes.iter().filter(|q| !q.attributed && cx.outline.in_release(q.block)) {
+    for quote in cx
+        .outline
+        .quotes
+        .iter()
+        .filter(|q| !q.attributed && cx.outline.in_release(q.block))
+    {
         let block = &cx.blocks()[quote.block];
-        let Some(first) = block.quotations.first() else { continue };
+        let Some(first) = block.quotations.first() else {
+            continue;
+        };
         sink.report(
             block.src(first.clone()),
             "This quote has no named speaker and role. Attribute it: \"...,\" said NAME, ROLE.",

@@ -17,7 +17,10 @@ pub const INFO: RuleInfo = RuleInfo {
 const PLACEHOLDERS: &[&str] = &["TODO", "TBD", "TBC", "TK", "XXX", "FIXME", "NOTE", "DRAFT"];
 
 /// Words after which a word in capitals is a keyword to send ("text STOP").
-const KEYWORD_VERBS: &[&str] = &["text", "texts", "reply", "replies", "type", "types", "press", "send", "sends", "enter", "say", "tap", "click"];
+const KEYWORD_VERBS: &[&str] = &[
+    "text", "texts", "reply", "replies", "type", "types", "press", "send", "sends", "enter", "say", "tap",
+    "click",
+];
 
 fn is_acronym(word: &str) -> bool {
     let core = word.strip_suffix('s').unwrap_or(word);
@@ -26,7 +29,9 @@ fn is_acronym(word: &str) -> bool {
     (2..=8).contains(&core.len())
         && upper >= 2
         && core.starts_with(|c: char| c.is_ascii_uppercase())
-        && core.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+        && core
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
         && !roman
 }
 
@@ -34,12 +39,18 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let release: Vec<(usize, &crate::document::Block)> = cx.release().collect();
     let defined = |acr: &str| {
         release.iter().any(|(_, b)| {
-            b.plain.contains(&format!("({acr})")) || b.plain.contains(&format!("({acr}s)")) || b.plain.contains(&format!("{acr} ("))
+            b.plain.contains(&format!("({acr})"))
+                || b.plain.contains(&format!("({acr}s)"))
+                || b.plain.contains(&format!("{acr} ("))
         })
     };
     let mut reported: HashSet<&str> = HashSet::new();
     for &(i, block) in &release {
-        let skip_to = if cx.kind(i) == SectionKind::Summary { dateline_end(&block.plain).unwrap_or(0) } else { 0 };
+        let skip_to = if cx.kind(i) == SectionKind::Summary {
+            dateline_end(&block.plain).unwrap_or(0)
+        } else {
+            0
+        };
         let words = &block.words;
         for (n, w) in words.iter().enumerate() {
             let word = &block.plain[w.clone()];
@@ -48,7 +59,11 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
                 continue;
             }
             // "text BOOK to 757-555-0140, or CALL": keywords to send, not acronyms.
-            let after_keyword_verb = (n.saturating_sub(6)..n).any(|p| KEYWORD_VERBS.iter().any(|k| k.eq_ignore_ascii_case(block.word(p))));
+            let after_keyword_verb = (n.saturating_sub(6)..n).any(|p| {
+                KEYWORD_VERBS
+                    .iter()
+                    .any(|k| k.eq_ignore_ascii_case(block.word(p)))
+            });
             let bracketed = block.plain[..w.start].ends_with('[') || block.plain[w.end..].starts_with(']');
             for part in block.plain[w.clone()].split(['-', '/']) {
                 let core = part.strip_suffix('s').unwrap_or(part);
@@ -79,14 +94,25 @@ mod tests {
 
     #[test]
     fn fires_once_per_undefined_acronym() {
-        let text = CLEAN.replace("If you sleep in, it waits for you.", "It meets the NSF rules and NSF tests, and the UL list.");
+        let text = CLEAN.replace(
+            "If you sleep in, it waits for you.",
+            "It meets the NSF rules and NSF tests, and the UL list.",
+        );
         let f = findings(&text, "undefined-acronym");
-        assert_eq!(f.iter().map(|d| d.message.split('”').next().unwrap().trim_start_matches('“')).collect::<Vec<_>>(), ["NSF", "UL"]);
+        assert_eq!(
+            f.iter()
+                .map(|d| d.message.split('”').next().unwrap().trim_start_matches('“'))
+                .collect::<Vec<_>>(),
+            ["NSF", "UL"]
+        );
     }
 
     #[test]
     fn silent_when_defined_known_or_a_keyword() {
-        let text = CLEAN.replace("If you sleep in, it waits for you.", "It meets National Sanitation Foundation (NSF) rules, and NSF tests it. Text STOP to quit.");
+        let text = CLEAN.replace(
+            "If you sleep in, it waits for you.",
+            "It meets National Sanitation Foundation (NSF) rules, and NSF tests it. Text STOP to quit.",
+        );
         assert!(lines(&text, "undefined-acronym").is_empty());
         assert!(lines(CLEAN, "undefined-acronym").is_empty());
     }

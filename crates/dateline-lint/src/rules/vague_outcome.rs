@@ -17,9 +17,27 @@ pub const INFO: RuleInfo = RuleInfo {
 
 static MEASURES: LazyLock<Matcher> = LazyLock::new(|| {
     Matcher::new([
-        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-        "month", "months", "year", "years", "instead of", "rather than", "from", "fewer", "less than",
-        "more than", "percent",
+        "second",
+        "seconds",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "instead of",
+        "rather than",
+        "from",
+        "fewer",
+        "less than",
+        "more than",
+        "percent",
     ])
 });
 
@@ -46,7 +64,10 @@ mod tests {
     fn fires_on_a_summary_without_figures() {
         let text = CLEAN
             .replace("has water at 90 degrees by then", "has water ready")
-            .replace(" It costs $59 and ships to homes in the United States from today.", "");
+            .replace(
+                " It costs $59 and ships to homes in the United States from today.",
+                "",
+            );
         assert_eq!(lines(&text, "vague-outcome"), [10]);
     }
 

@@ -27,9 +27,15 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
             let fix = (droppable && mid_sentence && next_space && block.is_exact(r.start..r.end + 1))
                 .then(|| (block.src(r.start..r.end + 1), String::new()));
             let message = if droppable {
-                format!("{} is a weasel word that adds nothing. Delete it, or give the number behind it.", super::q(word))
+                format!(
+                    "{} is a weasel word that adds nothing. Delete it, or give the number behind it.",
+                    super::q(word)
+                )
             } else {
-                format!("{} blurs the claim. Replace it with the number or the fact.", super::q(word))
+                format!(
+                    "{} blurs the claim. Replace it with the number or the fact.",
+                    super::q(word)
+                )
             };
             sink.report_fix(block.src(r), message, fix);
         }
@@ -42,7 +48,9 @@ mod tests {
 
     #[test]
     fn fires_and_offers_to_drop_intensifiers() {
-        let text = CLEAN.replace("keeps the water hot", "keeps the water very hot").replace("Most people wait", "Many people wait");
+        let text = CLEAN
+            .replace("keeps the water hot", "keeps the water very hot")
+            .replace("Most people wait", "Many people wait");
         let f = findings(&text, "weasel-word");
         assert_eq!(f.iter().map(|d| d.line).collect::<Vec<_>>(), [12, 14]);
         assert!(f[0].fix.is_none(), "\"Many\" opens a sentence: no blind fix");

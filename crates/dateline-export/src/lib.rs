@@ -1,0 +1,38 @@
+//! Export of PR/FAQ drafts (issue 7): a typeset PDF through Typst used as a
+//! library, and normalised Markdown. No I/O: text and options in, bytes or
+//! a string out.
+//!
+//! ```
+//! let md = dateline_export::export_markdown("# Title\n\n* one\n* two\n", &Default::default());
+//! assert_eq!(md, "# Title\n\n- one\n- two\n");
+//! ```
+
+mod draft;
+mod escape;
+mod markdown;
+mod pdf;
+mod review;
+mod translate;
+mod world;
+
+pub use markdown::{export_markdown, Appendix, FrontMatterMode, MarkdownOptions};
+pub use pdf::{
+    export_pdf, export_review_packet, Paper, PdfExport, PdfOptions, MAX_FAQ_PAGES, MAX_RELEASE_PAGES,
+};
+pub use review::{LintFinding, LintSummary, ReviewComment, ReviewPacket, ReviewVerdict};
+pub use world::warm_up;
+
+/// Why a PDF could not be made. Drafts are escaped, so this points at a bug
+/// in the exporter, not at the draft.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("typesetting failed: {0}")]
+    Typeset(String),
+    #[error("writing the PDF failed: {0}")]
+    Pdf(String),
+}
+
+/// The Typst source a draft becomes, for debugging the template.
+pub fn typst_source(text: &str, opts: &PdfOptions) -> String {
+    pdf::typst_source(text, opts, "")
+}

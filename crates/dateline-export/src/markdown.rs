@@ -1,0 +1,336 @@
+//! The Markdown export: the draft re-emitted by pulldown-cmark-to-cmark in
+//! one consistent style (ATX headings, `-` bullets, `>` quotes, fenced
+//! code), paragraphs reflowed to a width or unwrapped, and optionally an
+//! appendix with the review comments and lint summary.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::draft::front_matter;
+use crate::review::{LintSummary, ReviewComment};
+use crate::translate::parser_options;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FrontMatterMode {
+    #[default]
+    Keep,
+    Strip,
+}
+
+/// What to append after the draft.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Appendix<'a> {
+    pub comments: &'a [ReviewComment],
+    pub lint: Option<&'a LintSummary>,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MarkdownOptions<'a> {
+    /// Wrap paragraphs at this many columns; `None` puts each paragraph on
+    /// one line.
+    pub wrap: Option<usize>,
+    pub front_matter: FrontMatterMode,
+    pub appendix: Option<Appendix<'a>>,
+}
+
+/// Normalises a draft. Never fails: any text gives Markdown back.
+pub fn export_markdown(text: &str, opts: &MarkdownOptions) -> String {
+    let block = front_matter(text);
+    let body_start = block.as_ref().map_or(0, |b| b.range.end);
+    let events: Vec<Event> = Parser::new_ext(&text[body_start..], parser_options()).collect();
+    let mut events = reflow(events, opts.wrap);
+    if let Some(appendix) = &opts.appendix {
+        events.extend(appendix_events(appendix));
+    }
+    let mut out = String::new();
+    if let (Some(block), FrontMatterMode::Keep) = (&block, opts.front_matter) {
+        out.push_str(text[block.range.clone()].trim_start_matches('\u{feff}'));
+        out.push('\n');
+    }
+    let mut body = String::new();
+    if pulldown_cmark_to_cmark::cmark_with_options(events.into_iter(), &mut body, cmark_options()).is_err() {
+        // The writer only fails on malformed event streams; fall back to the
+        // text as written rather than lose it.
+        body = text[body_start..].to_string();
+    }
+    out.push_str(body.trim_end());
+    out.push('\n');
+    out
+}
+
+fn cmark_options() -> pulldown_cmark_to_cmark::Options<'static> {
+    pulldown_cmark_to_cmark::Options {
+        list_token: '-',
+        increment_ordered_list_bullets: true,
+        code_block_token_count: 3,
+        ..Default::default()
+    }
+}
+
+/// A piece of a paragraph: an event and how wide it prints.
+struct Atom<'a> {
+    event: Event<'a>,
+    width: usize,
+    /// A space separates it from the previous atom: a place to break.
+    space_before: bool,
+}
+
+/// Rewrites soft line breaks: in paragraphs, breaks go where the width
+/// says (or nowhere); in headings they become spaces.
+fn reflow(events: Vec<Event>, wrap: Option<usize>) -> Vec<Event> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut indent = Indent::default();
+    let mut paragraph: Option<Vec<Event>> = None;
+    let mut in_heading = false;
+    for event in events {
+        if let Some(inline) = paragraph.as_mut() {
+            if matches!(event, Event::End(TagEnd::Paragraph)) {
+                let limit = wrap.map_or(usize::MAX, |w| w.max(indent.width + 8));
+                out.extend(fill(std::mem::take(inline), indent.width, limit));
+                out.push(event);
+                paragraph = None;
+            } else {
+                inline.push(event);
+            }
+            continue;
+        }
+        match &event {
+            Event::Start(Tag::Paragraph) => paragraph = Some(Vec::new()),
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::SoftBreak if in_heading => {
+                out.push(Event::Text(" ".into()));
+                continue;
+            }
+            // Lists that differ only by marker (`*` then `+`) become one.
+            Event::Start(Tag::List(start)) if continues_list(out.last(), start.is_some()) => {
+                out.pop();
+                indent.track(&event);
+                continue;
+            }
+            _ => indent.track(&event),
+        }
+        out.push(event);
+    }
+    out
+}
+
+fn continues_list(last: Option<&Event>, ordered: bool) -> bool {
+    matches!(last, Some(Event::End(TagEnd::List(was_ordered))) if *was_ordered == ordered)
+}
+
+/// The width of the prefix (quote markers, list indentation) lines get.
+#[derive(Default)]
+struct Indent {
+    width: usize,
+    stack: Vec<usize>,
+    lists: Vec<Option<u64>>,
+}
+
+impl Indent {
+    fn track(&mut self, event: &Event) {
+        match event {
+            Event::Start(Tag::BlockQuote(_)) => self.push(2),
+            Event::Start(Tag::FootnoteDefinition(_)) => self.push(4),
+            Event::Start(Tag::List(start)) => self.lists.push(*start),
+            Event::End(TagEnd::List(_)) => {
+                self.lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                let marker = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        *n += 1;
+                        n.to_string().len() + 2
+                    }
+                    _ => 2,
+                };
+                self.push(marker);
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition | TagEnd::Item) => {
+                self.width -= self.stack.pop().unwrap_or(0);
+            }
+            _ => {}
+        }
+    }
+
+    fn push(&mut self, width: usize) {
+        self.stack.push(width);
+        self.width += width;
+    }
+}
+
+/// Greedy line filling of one paragraph's inline events.
+fn fill(inline: Vec<Event>, indent: usize, limit: usize) -> Vec<Event> {
+    let atoms = atoms(inline);
+    let mut out: Vec<Event> = Vec::with_capacity(atoms.len());
+    let mut col = indent;
+    let mut i = 0;
+    while i < atoms.len() {
+        let chunk_end = (i + 1..atoms.len()).find(|&j| atoms[j].space_before).unwrap_or(atoms.len());
+        let chunk_width: usize = atoms[i..chunk_end].iter().map(|a| a.width).sum();
+        let atom = &atoms[i];
+        if atom.space_before {
+            if col > indent && col + 1 + chunk_width > limit && safe_line_start(&atom.event) {
+                out.push(Event::SoftBreak);
+                col = indent;
+            } else {
+                push_text(&mut out, " ");
+                col += 1;
+            }
+        }
+        for atom in &atoms[i..chunk_end] {
+            match &atom.event {
+                Event::Text(t) => push_text(&mut out, t),
+                Event::HardBreak => {
+                    out.push(Event::HardBreak);
+                    col = indent;
+                    continue;
+                }
+                other => out.push(other.clone()),
+            }
+            col += atom.width;
+        }
+        i = chunk_end;
+    }
+    out
+}
+
+/// Appends text, merging with a preceding text event.
+fn push_text<'a>(out: &mut Vec<Event<'a>>, text: &str) {
+    if let Some(Event::Text(last)) = out.last_mut() {
+        *last = CowStr::from(format!("{last}{text}"));
+    } else {
+        out.push(Event::Text(CowStr::from(text.to_string())));
+    }
+}
+
+/// Splits text at spaces (soft breaks count as spaces) into atoms.
+fn atoms(inline: Vec<Event>) -> Vec<Atom> {
+    let mut atoms = Vec::new();
+    let mut space = false;
+    let mut after_hard_break = false;
+    for event in inline {
+        match event {
+            Event::Text(text) => {
+                let mut words = text.split(' ').peekable();
+                while let Some(word) = words.next() {
+                    if !word.is_empty() {
+                        let space_before = space && !atoms.is_empty() && !after_hard_break;
+                        atoms.push(Atom { width: word.chars().count(), event: Event::Text(word.to_string().into()), space_before });
+                        space = false;
+                        after_hard_break = false;
+                    }
+                    if words.peek().is_some() {
+                        space = true;
+                    }
+                }
+            }
+            Event::SoftBreak => space = true,
+            event => {
+                let hard = matches!(event, Event::HardBreak);
+                let space_before = space && !atoms.is_empty() && !after_hard_break && !hard;
+                atoms.push(Atom { width: printed_width(&event), event, space_before });
+                space = false;
+                after_hard_break = hard;
+            }
+        }
+    }
+    atoms
+}
+
+/// Roughly how many columns pulldown-cmark-to-cmark prints for an event.
+fn printed_width(event: &Event) -> usize {
+    match event {
+        Event::Start(Tag::Strong) | Event::End(TagEnd::Strong | TagEnd::Strikethrough) => 2,
+        Event::Start(Tag::Strikethrough) => 2,
+        Event::Start(Tag::Emphasis | Tag::Link { .. }) | Event::End(TagEnd::Emphasis) => 1,
+        Event::Start(Tag::Image { .. }) => 2,
+        Event::End(TagEnd::Link | TagEnd::Image) => 3,
+        Event::Code(code) => code.chars().count() + 2,
+        Event::InlineHtml(html) => html.chars().count(),
+        Event::FootnoteReference(name) => name.chars().count() + 3,
+        _ => 0,
+    }
+}
+
+/// A line may start with this without turning into a list item, heading,
+/// quote, table row or HTML block.
+fn safe_line_start(event: &Event) -> bool {
+    let Event::Text(text) = event else { return true };
+    let Some(first) = text.chars().next() else { return false };
+    if "-+*#>=|~<`_[:!".contains(first) {
+        return false;
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    !(digits > 0 && matches!(text[digits..].chars().next(), Some('.' | ')') | None))
+}
+
+fn appendix_events<'a>(appendix: &Appendix) -> Vec<Event<'a>> {
+    let mut events = Vec::new();
+    if !appendix.comments.is_empty() {
+        heading(&mut events, "Appendix: review comments");
+        events.push(Event::Start(Tag::List(None)));
+        for comment in appendix.comments {
+            comment_item(&mut events, comment);
+        }
+        events.push(Event::End(TagEnd::List(false)));
+    }
+    if let Some(lint) = appendix.lint {
+        heading(&mut events, "Appendix: lint summary");
+        paragraph(&mut events, lint.headline());
+        if !lint.findings.is_empty() {
+            events.push(Event::Start(Tag::List(None)));
+            for f in &lint.findings {
+                events.push(Event::Start(Tag::Item));
+                events.push(Event::Text(format!("Line {}, {}, ", f.line, f.severity).into()));
+                events.push(Event::Code(f.rule.clone().into()));
+                events.push(Event::Text(format!(": {}", one_line(&f.message)).into()));
+                events.push(Event::End(TagEnd::Item));
+            }
+            events.push(Event::End(TagEnd::List(false)));
+        }
+    }
+    events
+}
+
+fn comment_item<'a>(events: &mut Vec<Event<'a>>, comment: &ReviewComment) {
+    events.push(Event::Start(Tag::Item));
+    paragraph_with(events, |events| {
+        events.push(Event::Start(Tag::Strong));
+        events.push(Event::Text(one_line(&comment.author).into()));
+        events.push(Event::End(TagEnd::Strong));
+        if let Some(disposition) = &comment.disposition {
+            events.push(Event::Text(format!(" ({})", one_line(disposition)).into()));
+        }
+    });
+    if let Some(quoted) = &comment.quoted {
+        events.push(Event::Start(Tag::BlockQuote(None)));
+        paragraph(events, one_line(quoted));
+        events.push(Event::End(TagEnd::BlockQuote(None)));
+    }
+    for body in comment.body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        paragraph(events, one_line(body));
+    }
+    events.push(Event::End(TagEnd::Item));
+}
+
+fn heading<'a>(events: &mut Vec<Event<'a>>, text: &str) {
+    let level = HeadingLevel::H2;
+    events.push(Event::Start(Tag::Heading { level, id: None, classes: vec![], attrs: vec![] }));
+    events.push(Event::Text(text.to_string().into()));
+    events.push(Event::End(TagEnd::Heading(level)));
+}
+
+fn paragraph<'a>(events: &mut Vec<Event<'a>>, text: String) {
+    paragraph_with(events, |events| events.push(Event::Text(text.into())));
+}
+
+fn paragraph_with<'a>(events: &mut Vec<Event<'a>>, body: impl FnOnce(&mut Vec<Event<'a>>)) {
+    events.push(Event::Start(Tag::Paragraph));
+    body(events);
+    events.push(Event::End(TagEnd::Paragraph));
+}
+
+/// Review text is plain text: line breaks inside it become spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,93 @@
+//! Review data carried into the exports: comments, verdicts and a lint
+//! summary. These are plain input structs; the app maps its review model
+//! onto them. All their text is treated as plain text, never Markdown.
+
+use dateline_lint::Report;
+
+/// One review comment on the draft.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReviewComment {
+    pub author: String,
+    /// The passage of the draft the comment is about.
+    pub quoted: Option<String>,
+    pub body: String,
+    /// What was decided ("accepted", "won't fix", "open"...).
+    pub disposition: Option<String>,
+}
+
+/// A reviewer's overall decision.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReviewVerdict {
+    pub reviewer: String,
+    /// "approve", "revise"...
+    pub verdict: String,
+    pub note: Option<String>,
+}
+
+/// The lint results worth printing: the score, the counts and the findings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LintSummary {
+    pub score: u8,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub findings: Vec<LintFinding>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LintFinding {
+    pub line: usize,
+    pub severity: String,
+    pub rule: String,
+    pub message: String,
+}
+
+impl From<&Report> for LintSummary {
+    fn from(report: &Report) -> Self {
+        LintSummary {
+            score: report.score,
+            errors: report.counts.error,
+            warnings: report.counts.warning,
+            infos: report.counts.info,
+            findings: report
+                .diagnostics
+                .iter()
+                .map(|d| LintFinding {
+                    line: d.line,
+                    severity: d.severity.to_string(),
+                    rule: d.rule.to_string(),
+                    message: d.message.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl LintSummary {
+    /// "Readiness 82/100: 1 error, 3 warnings, 2 notes."
+    pub fn headline(&self) -> String {
+        format!(
+            "Readiness {}/100: {}, {}, {}.",
+            self.score,
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.infos, "note")
+        )
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Everything a review packet adds after the draft.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReviewPacket<'a> {
+    pub comments: &'a [ReviewComment],
+    pub verdicts: &'a [ReviewVerdict],
+    pub lint: Option<&'a LintSummary>,
+}

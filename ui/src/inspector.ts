@@ -1,0 +1,224 @@
+// The panel beside the editor: the readiness meter and word budgets, then
+// tabs for the outline, the problems (grouped by section) and the history.
+import type { DiagnosticView, LintView, VersionView } from "./bindings";
+import { fill, h } from "./dom";
+import { formatModified } from "./format";
+import type { PositionMap } from "./lint";
+
+export interface InspectorActions {
+  jump(pos: number, end?: number): void;
+  fix(d: DiagnosticView, map: PositionMap): void;
+  silence(d: DiagnosticView, map: PositionMap): void;
+  viewVersion(version: VersionView): void;
+  restoreVersion(version: VersionView): void;
+}
+
+type Tab = "outline" | "problems" | "history";
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export class Inspector {
+  readonly el = h("aside", { class: "inspector", "data-testid": "inspector" });
+  private tab: Tab = "problems";
+  private report: LintView | null = null;
+  private map: PositionMap = (pos) => pos;
+  private versions: VersionView[] = [];
+  private readonly meter = h("section", { class: "readiness", "data-testid": "readiness" });
+  private readonly tabs = h("nav", { class: "tabs", role: "tablist" });
+  private readonly body = h("div", { class: "tab-body" });
+
+  constructor(private readonly actions: InspectorActions) {
+    this.el.append(this.meter, this.tabs, this.body);
+    this.render();
+  }
+
+  showReport(report: LintView, map: PositionMap): void {
+    this.report = report;
+    this.map = map;
+    this.render();
+  }
+
+  showVersions(versions: VersionView[]): void {
+    this.versions = versions;
+    if (this.tab === "history") this.renderBody();
+  }
+
+  clear(): void {
+    this.report = null;
+    this.versions = [];
+    this.render();
+  }
+
+  select(tab: Tab): void {
+    this.tab = tab;
+    this.render();
+  }
+
+  private render(): void {
+    this.renderMeter();
+    this.renderTabs();
+    this.renderBody();
+  }
+
+  private renderMeter(): void {
+    const r = this.report;
+    if (!r) return fill(this.meter);
+    const fillBar = h("div", { class: `meter-fill ${scoreClass(r.score)}` });
+    fillBar.style.width = `${r.score}%`;
+    const budget = (label: string, words: number, limit: number, pages: string, testid: string) =>
+      h(
+        "p",
+        { class: words > limit ? "budget over" : "budget", "data-testid": testid },
+        h("span", {}, label),
+        `${words.toLocaleString()} / ${limit.toLocaleString()} words (${pages})`,
+      );
+    fill(
+      this.meter,
+      h("div", { class: "score-line" }, h("span", { class: "score", "data-testid": "readiness-score" }, r.score), h("span", { class: "score-label" }, "readiness")),
+      h("div", { class: "meter", role: "meter", "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": r.score, "aria-label": "Readiness" }, fillBar),
+      h(
+        "p",
+        { class: "counts" },
+        h("span", { class: "sev-error", "data-testid": "count-error" }, plural(r.errors, "error")),
+        h("span", { class: "sev-warning", "data-testid": "count-warning" }, plural(r.warnings, "warning")),
+        h("span", { class: "sev-info", "data-testid": "count-info" }, plural(r.infos, "note")),
+      ),
+      budget("Press release", r.words.pressRelease, r.words.pressReleaseLimit, "one page", "words-release"),
+      budget("FAQ", r.words.faq, r.words.faqLimit, "five pages", "words-faq"),
+    );
+  }
+
+  private renderTabs(): void {
+    const count = this.report?.diagnostics.length ?? 0;
+    const tab = (id: Tab, label: string) =>
+      h("button", { role: "tab", class: this.tab === id ? "tab active" : "tab", "aria-selected": this.tab === id ? "true" : "false", "data-testid": `tab-${id}`, onclick: () => this.select(id) }, label);
+    fill(this.tabs, tab("outline", "Outline"), tab("problems", count ? `Problems (${count})` : "Problems"), tab("history", "History"));
+  }
+
+  private renderBody(): void {
+    if (this.tab === "outline") fill(this.body, this.outline());
+    else if (this.tab === "problems") fill(this.body, this.problems());
+    else fill(this.body, this.history());
+  }
+
+  private outline(): HTMLElement {
+    const r = this.report;
+    if (!r) return h("p", { class: "empty" }, "Open a draft to see its outline.");
+    const present = r.outline.map((entry) =>
+      h(
+        "li",
+        {},
+        h("button", { class: "outline-item", "data-testid": "outline-item", "data-kind": entry.kind, onclick: () => this.actions.jump(this.map(entry.from)) },
+          h("span", { class: "outline-label" }, entry.label),
+          entry.title && h("span", { class: "outline-title" }, entry.title),
+        ),
+      ),
+    );
+    const missing = r.missing.map((m) =>
+      h("li", { class: "outline-missing", "data-testid": "outline-missing", "data-kind": m.kind }, h("span", { class: "outline-label" }, m.label), h("span", { class: "hint" }, m.hint)),
+    );
+    return h(
+      "div",
+      { "data-testid": "outline" },
+      h("ul", { class: "outline" }, ...present),
+      missing.length > 0 && h("h4", {}, "Missing"),
+      missing.length > 0 && h("ul", { class: "outline" }, ...missing),
+    );
+  }
+
+  private problems(): HTMLElement {
+    const r = this.report;
+    if (!r) return h("p", { class: "empty" }, "Open a draft to check it.");
+    if (r.diagnostics.length === 0) return h("p", { class: "empty", "data-testid": "no-problems" }, "No problems found. Ready for review.");
+    const labels = new Map(r.outline.map((s) => [s.kind, s.label]));
+    const groups = new Map<string, DiagnosticView[]>();
+    for (const d of r.diagnostics) {
+      const key = d.section ?? "";
+      groups.set(key, [...(groups.get(key) ?? []), d]);
+    }
+    return h(
+      "div",
+      { class: "problems", "data-testid": "problems" },
+      ...[...groups.entries()].map(([section, items]) =>
+        h(
+          "section",
+          { class: "problem-group" },
+          h("h4", {}, section ? labels.get(section) ?? section : "Whole draft"),
+          h("ul", {}, ...items.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.from - b.from).map((d) => this.problem(d))),
+        ),
+      ),
+    );
+  }
+
+  private problem(d: DiagnosticView): HTMLElement {
+    return h(
+      "li",
+      { class: `problem sev-${d.severity}`, "data-testid": "problem", "data-rule": d.rule },
+      h(
+        "button",
+        { class: "problem-jump", title: "Show in the draft", onclick: () => this.actions.jump(this.map(d.from), this.map(d.to, -1)) },
+        h("span", { class: "dot", "aria-label": d.severity }),
+        h("span", { class: "problem-message" }, d.message),
+        h("span", { class: "problem-rule" }, `${d.rule} · line ${d.line}`),
+      ),
+      h(
+        "div",
+        { class: "problem-actions" },
+        d.fix && h("button", { "data-testid": "quick-fix", onclick: () => this.actions.fix(d, this.map) }, d.fix.replacement ? `Change to “${d.fix.replacement}”` : "Remove"),
+        h("button", { "data-testid": "silence", title: `Add <!-- dateline-disable-next-line ${d.rule} --> above this line`, onclick: () => this.actions.silence(d, this.map) }, "Silence"),
+      ),
+    );
+  }
+
+  private history(): HTMLElement {
+    if (this.versions.length === 0) return h("p", { class: "empty" }, "Each save adds a version here.");
+    const sourceLabel: Record<string, string> = { original: "First opened", save: "Saved", restore: "Restored", external: "Changed outside" };
+    return h(
+      "div",
+      { "data-testid": "history" },
+      trend(this.versions.map((v) => v.score).reverse()),
+      h(
+        "ul",
+        { class: "versions" },
+        ...this.versions.map((v) =>
+          h(
+            "li",
+            { class: "version", "data-testid": "version", "data-version-id": v.id, "data-source": v.source },
+            h("span", { class: "version-when", title: new Date(v.createdMs).toLocaleString() }, formatModified(v.createdMs)),
+            h("span", { class: "version-source" }, sourceLabel[v.source] ?? v.source),
+            h("span", { class: `version-score ${scoreClass(v.score)}` }, v.score),
+            h("button", { "data-testid": "version-view", onclick: () => this.actions.viewVersion(v) }, "View"),
+            h("button", { "data-testid": "version-restore", onclick: () => this.actions.restoreVersion(v) }, "Restore"),
+          ),
+        ),
+      ),
+    );
+  }
+}
+
+/** A small line chart of readiness over versions, oldest first. */
+function trend(scores: number[]): Element {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  const width = 260;
+  const height = 48;
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("class", "trend");
+  svg.setAttribute("data-testid", "score-trend");
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", `Readiness over ${scores.length} versions: ${scores.join(", ")}`);
+  const step = scores.length > 1 ? width / (scores.length - 1) : 0;
+  const points = scores.map((s, i) => `${(i * step).toFixed(1)},${(height - 4 - (s / 100) * (height - 8)).toFixed(1)}`);
+  const line = document.createElementNS(ns, "polyline");
+  line.setAttribute("points", points.length === 1 ? `0,${points[0].split(",")[1]} ${width},${points[0].split(",")[1]}` : points.join(" "));
+  svg.append(line);
+  return svg;
+}
+
+function scoreClass(score: number): string {
+  return score >= 80 ? "good" : score >= 50 ? "fair" : "poor";
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,138 @@
+// Live lint in the editor. Every edit asks the backend to lint the text; one
+// request is in flight at a time. An answer is mapped through the edits made
+// since it was asked (so squiggles never point at the wrong words), painted,
+// and if the text moved on meanwhile the next request goes out at once.
+import { setDiagnostics, nextDiagnostic, previousDiagnostic, lintGutter, type Diagnostic, type Action } from "@codemirror/lint";
+import { ChangeSet, type Extension } from "@codemirror/state";
+import { EditorView, ViewPlugin, keymap, type ViewUpdate } from "@codemirror/view";
+import type { DiagnosticView, LintView, RuleDoc } from "./bindings";
+import { h } from "./dom";
+
+/** Maps a position in the linted text to the editor's current text. */
+export type PositionMap = (pos: number, assoc?: -1 | 1) => number;
+
+export interface LintHost {
+  lint(text: string): Promise<LintView>;
+  rule(id: string): RuleDoc | undefined;
+  /** A fresh report is painted; `map` brings its positions up to date. */
+  onReport(report: LintView, map: PositionMap): void;
+  onError(err: unknown): void;
+}
+
+/** Keystroke-to-painted times in ms, newest last (read by the e2e benchmark). */
+export const lintTimings: number[] = [];
+const MAX_TIMINGS = 2000;
+
+export function liveLint(host: LintHost): Extension {
+  const plugin = ViewPlugin.fromClass(
+    class {
+      private inFlight = false;
+      private sinceRequest: ChangeSet;
+      /** When the oldest edit not yet reflected in painted diagnostics happened. */
+      private unpaintedSince: number | null = null;
+
+      constructor(private readonly view: EditorView) {
+        this.sinceRequest = ChangeSet.empty(view.state.doc.length);
+        queueMicrotask(() => this.request());
+      }
+
+      update(update: ViewUpdate): void {
+        if (!update.docChanged) return;
+        this.unpaintedSince ??= performance.now();
+        this.sinceRequest = this.sinceRequest.compose(update.changes);
+        if (!this.inFlight) queueMicrotask(() => this.request());
+      }
+
+      private request(): void {
+        if (this.inFlight) return;
+        this.inFlight = true;
+        this.sinceRequest = ChangeSet.empty(this.view.state.doc.length);
+        const editedAt = this.unpaintedSince;
+        this.unpaintedSince = null;
+        host
+          .lint(this.view.state.doc.toString())
+          .then((report) => this.paint(report, editedAt))
+          .catch((err) => host.onError(err))
+          .finally(() => {
+            this.inFlight = false;
+            if (!this.sinceRequest.empty) this.request();
+          });
+      }
+
+      private paint(report: LintView, editedAt: number | null): void {
+        const changes = this.sinceRequest;
+        const length = this.view.state.doc.length;
+        const map: PositionMap = (pos, assoc = 1) => Math.min(changes.mapPos(Math.min(pos, changes.length), assoc), length);
+        const diagnostics = report.diagnostics.map((d) => toDiagnostic(d, map, host));
+        this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
+        host.onReport(report, map);
+        if (editedAt !== null) {
+          requestAnimationFrame(() => {
+            lintTimings.push(performance.now() - editedAt);
+            if (lintTimings.length > MAX_TIMINGS) lintTimings.shift();
+          });
+        }
+      }
+
+      destroy(): void {
+        this.inFlight = true; // answers for a replaced editor state are dropped
+      }
+    },
+  );
+  return [
+    plugin,
+    lintGutter(),
+    keymap.of([
+      { key: "F8", run: nextDiagnostic },
+      { key: "Shift-F8", run: previousDiagnostic },
+    ]),
+  ];
+}
+
+function toDiagnostic(d: DiagnosticView, map: PositionMap, host: LintHost): Diagnostic {
+  const from = map(d.from, 1);
+  const to = Math.max(from, map(d.to, -1));
+  return {
+    from,
+    to,
+    severity: d.severity,
+    source: d.rule,
+    message: d.message,
+    renderMessage: () => ruleCard(d, host.rule(d.rule)),
+    actions: actionsFor(d, from, map),
+  };
+}
+
+function actionsFor(d: DiagnosticView, from: number, map: PositionMap): Action[] {
+  const actions: Action[] = [];
+  if (d.fix) {
+    // Kept relative to the diagnostic, which CodeMirror maps through later edits.
+    const offset = map(d.fix.from, 1) - from;
+    const length = Math.max(0, map(d.fix.to, -1) - map(d.fix.from, 1));
+    const replacement = d.fix.replacement;
+    actions.push({
+      name: replacement ? `Change to “${replacement}”` : "Remove",
+      apply: (view, at) => view.dispatch({ changes: { from: at + offset, to: at + offset + length, insert: replacement } }),
+    });
+  }
+  actions.push({ name: "Silence here", apply: (view, at) => silence(view, at, d.rule) });
+  return actions;
+}
+
+/** Writes the inline comment that turns `rule` off for the line at `pos`. */
+export function silence(view: EditorView, pos: number, rule: string): void {
+  const line = view.state.doc.lineAt(Math.min(pos, view.state.doc.length));
+  view.dispatch({ changes: { from: line.from, insert: `<!-- dateline-disable-next-line ${rule} -->\n` } });
+}
+
+/** The hover card: the finding, then what the rule is for, with examples. */
+export function ruleCard(d: DiagnosticView, rule: RuleDoc | undefined): HTMLElement {
+  return h(
+    "div",
+    { class: "rule-card", "data-testid": "rule-card", "data-rule": d.rule },
+    h("p", { class: "rule-message" }, d.message),
+    rule && h("p", { class: "rule-explanation" }, rule.explanation),
+    rule && h("p", { class: "rule-example bad" }, h("span", {}, "Instead of "), rule.bad),
+    rule && h("p", { class: "rule-example good" }, h("span", {}, "Write "), rule.good),
+  );
+}
