@@ -41,7 +41,7 @@ describe("recent folders and unsaved changes", () => {
     await (await t.$("unsaved-dialog")).waitForDisplayed({ timeout: 5_000 });
     await (await t.$("unsaved-cancel")).click();
     assert.equal(await t.text("draft-title"), "one");
-    assert.equal(await t.editorText(), "# One\nEdited.");
+    assert.equal(await t.editorDoc(), "# One\nEdited.");
     assert.equal(readFileSync(join(alpha, "one.md"), "utf8"), "# One\n");
   });
 

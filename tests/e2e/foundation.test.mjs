@@ -39,7 +39,7 @@ describe("foundation: folder, editor, save, restart", () => {
     await t.openDraft("launch.md");
     await t.waitForStatus("saved");
     assert.equal(await t.text("draft-title"), "launch");
-    assert.equal(await t.editorText(), "# Lumen Pocket\n\nThe charger that fits in a coin pocket.\n");
+    assert.equal(await t.editorDoc(), "# Lumen Pocket\n\nThe charger that fits in a coin pocket.\n");
     assert.match(await t.text("file-format"), /CRLF · BOM/);
   });
 
@@ -58,7 +58,7 @@ describe("foundation: folder, editor, save, restart", () => {
     await t.waitForStatus("saved");
     assert.deepEqual(await t.listedDrafts(), [UNICODE_NAME, "launch.md", "q3/roadmap.md"]);
     assert.equal(await t.text("draft-title"), "launch");
-    assert.match(await t.editorText(), /Charges a phone twice\.$/);
+    assert.match(await t.editorDoc(), /Charges a phone twice\.$/);
     const recent = await t.browser.$$('[data-testid="recent-folders"] option[value]:not([value=""])');
     assert.equal(recent.length, 1);
   });
@@ -131,7 +131,7 @@ describe("bad input: clear messages, nothing lost", () => {
     await t.pressSave();
     await t.waitForNotice("warning", /not there any more/);
     await t.waitForStatus("edited");
-    assert.equal(await t.editorText(), "# Fine\nUnsaved words.");
+    assert.equal(await t.editorDoc(), "# Fine\nUnsaved words.");
     assert.equal(existsSync(drafts), false);
   });
 });

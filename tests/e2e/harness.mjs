@@ -68,6 +68,14 @@ export class Harness {
     return this.browser;
   }
 
+  /** Kills the app process outright, as a crash or a power cut would. */
+  async kill() {
+    const { execFileSync } = await import("node:child_process");
+    execFileSync("pkill", ["-KILL", "-f", appBinary]);
+    await this.browser?.deleteSession().catch(() => undefined);
+    this.browser = null;
+  }
+
   async quit() {
     if (this.browser) await this.browser.deleteSession().catch(() => undefined);
     this.browser = null;
@@ -112,14 +120,6 @@ export class Harness {
     await item.click();
   }
 
-  /** The editor's current text, as CodeMirror holds it. */
-  async editorText() {
-    return this.browser.execute(() => {
-      const lines = [...document.querySelectorAll(".cm-content .cm-line")].map((l) => l.textContent);
-      return lines.join("\n");
-    });
-  }
-
   /** Puts the cursor at the end of the draft and types `text`. */
   async typeAtEnd(text) {
     const content = await this.$("editor-content");
@@ -127,6 +127,21 @@ export class Harness {
     await this.browser.keys(["Control", "End"]);
     // Element Send Keys types into the focused editor like a keyboard would.
     await content.addValue(text);
+  }
+
+  /** The editor's text as CodeMirror holds it (exact, including empty lines). */
+  async editorDoc() {
+    return this.browser.execute(() => window.dateline.editorText());
+  }
+
+  /** Waits until a problem for `rule` is listed; returns how many there are. */
+  async waitForProblem(rule, timeout = 10_000) {
+    let count = 0;
+    await this.browser.waitUntil(
+      async () => (count = (await this.browser.$$(`[data-testid="problem"][data-rule="${rule}"]`).length)) > 0,
+      { timeout, timeoutMsg: `no ${rule} problem listed` },
+    );
+    return count;
   }
 
   async pressSave() {

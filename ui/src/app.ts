@@ -75,6 +75,11 @@ export class App {
     this.editor = createEditor(this.el.editorHost, { onChange: (doc) => this.onEdit(doc), onSave: () => void this.save() }, [lint]);
   }
 
+  /** The editor's exact text. */
+  editorText(): string {
+    return this.editor.doc().toString();
+  }
+
   async start(): Promise<void> {
     this.bindGlobalKeys();
     await this.watchWindow();

@@ -153,7 +153,7 @@ export class Inspector {
   private problem(d: DiagnosticView): HTMLElement {
     return h(
       "li",
-      { class: `problem sev-${d.severity}`, "data-testid": "problem", "data-rule": d.rule },
+      { class: `problem sev-${d.severity}`, "data-testid": "problem", "data-rule": d.rule, "data-message": d.message },
       h(
         "button",
         { class: "problem-jump", title: "Show in the draft", onclick: () => this.actions.jump(this.map(d.from), this.map(d.to, -1)) },

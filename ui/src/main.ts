@@ -3,9 +3,16 @@ import { App } from "./app";
 import { interceptLinks } from "./links";
 import { lintTimings } from "./lint";
 
-// Read by the end-to-end typing benchmark (tests/e2e/bench.mjs).
-Object.defineProperty(window, "datelineLintTimings", { value: lintTimings });
 
 interceptLinks(document);
 const root = document.getElementById("app");
-if (root) void new App(root).start();
+if (root) {
+  const app = new App(root);
+  // Read-only probes for the end-to-end tests and the typing benchmark:
+  // the editor's exact text (CodeMirror renders only visible lines) and the
+  // keystroke-to-painted lint timings.
+  Object.defineProperty(window, "dateline", {
+    value: Object.freeze({ editorText: () => app.editorText(), lintTimings: () => [...lintTimings] }),
+  });
+  void app.start();
+}

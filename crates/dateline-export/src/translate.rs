@@ -382,3 +382,51 @@ pub(crate) fn heading_text_at(text: &str, start: usize) -> Option<String> {
     let end = skip_to_end(&events, i);
     Some(plain_text(&events[i + 1..end - 1]).trim().to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn translate(text: &str, show_labels: bool) -> String {
+        to_typst(text, &Outline::of(text), show_labels)
+    }
+
+    const LABELLED: &str = "# Acme Ships Rockets to Every Town\n\n## Towns get rockets\n\n### Problem\n\nTowns wait.\n\n## FAQ\n\n**What does it cost?**\nNothing.\n";
+
+    #[test]
+    fn roles_of_headings_and_paragraphs() {
+        let typst = translate(LABELLED, false);
+        assert!(typst.starts_with("#headline[Acme Ships Rockets to Every Town]\n\n#subheading[Towns get rockets]"), "{typst}");
+        assert!(!typst.contains("Problem"), "{typst}");
+        let release_end = typst.find("#release-end()").unwrap();
+        let faq = typst.find("#faq-title[FAQ]").unwrap();
+        assert!(typst.find("Towns wait.").unwrap() < release_end && release_end < faq, "{typst}");
+        assert!(typst.contains("#question[What does it cost?]\n\nNothing."), "{typst}");
+    }
+
+    #[test]
+    fn labels_shown_on_request() {
+        assert!(translate(LABELLED, true).contains("#section-label[Problem]"));
+    }
+
+    #[test]
+    fn structure_is_function_calls() {
+        let typst = translate("- a\n- b\n\n3. c\n\n> q\n\n`x\"y`\n", false);
+        assert!(typst.contains("#list([a], [b], )"), "{typst}");
+        assert!(typst.contains("#enum(start: 3, [c], )"), "{typst}");
+        assert!(typst.contains("#quote(block: true)[q]"), "{typst}");
+        assert!(typst.contains("#raw(\"x\\\"y\")"), "{typst}");
+    }
+
+    #[test]
+    fn unsafe_links_are_plain_text() {
+        let typst = translate("[a](javascript:x) [b](https://e.example)", false);
+        assert!(typst.contains("a #link(\"https://e.example\")[b]"), "{typst}");
+    }
+
+    #[test]
+    fn self_citing_footnote_terminates() {
+        let typst = translate("x[^a]\n\n[^a]: y[^a]\n", false);
+        assert!(typst.contains("x#footnote[y]"), "{typst}");
+    }
+}

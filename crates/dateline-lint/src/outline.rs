@@ -790,11 +790,11 @@ impl Builder<'_, '_> {
             let starts = question_starts(b);
             let first = starts.first().map_or(b.plain.len(), |q| q.start);
             if let Some(q) = open {
-                self.out.questions[q].answer_words += answer_words(&b.plain[..first]);
+                self.out.questions[q].answer_words += answer_words(b, 0..first);
             }
             for (n, q) in starts.iter().enumerate() {
                 let next = starts.get(n + 1).map_or(b.plain.len(), |r| r.start);
-                let answer = answer_words(&b.plain[q.end..next]);
+                let answer = answer_words(b, q.end..next);
                 self.out.questions.push(Question {
                     kind,
                     block: i,
@@ -878,10 +878,12 @@ fn question_starts(b: &Block) -> Vec<Range<usize>> {
 }
 
 /// Words in an answer, not counting placeholders ("TBD", "TODO").
-fn answer_words(text: &str) -> usize {
-    text::words(text)
-        .into_iter()
-        .map(|r| &text[r])
+fn answer_words(b: &Block, range: Range<usize>) -> usize {
+    let first = b.words.partition_point(|w| w.start < range.start);
+    let last = b.words.partition_point(|w| w.start < range.end);
+    b.words[first..last]
+        .iter()
+        .map(|w| &b.plain[w.clone()])
         .filter(|w| {
             !["TBD", "TODO", "TK", "TBC", "XXX", "A", "N/A"]
                 .iter()

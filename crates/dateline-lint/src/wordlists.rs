@@ -239,43 +239,76 @@ fn builtin_terms() -> Vec<Term> {
 }
 
 /// Words that name the customer, for `inside-out`.
-pub(crate) static CUSTOMER_WORDS: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(parse_lines(CUSTOMERS)));
+pub(crate) fn customer_words() -> Vec<String> {
+    parse_lines(CUSTOMERS)
+}
 
 /// A topic the internal FAQ should cover.
 #[derive(Debug)]
 pub(crate) struct Topic {
     pub name: String,
     pub ask: String,
-    pub phrases: Matcher,
 }
 
 pub(crate) struct Topics {
-    pub internal: Vec<Topic>,
-    pub engineering: Vec<Topic>,
+    pub internal: TopicList,
+    pub engineering: TopicList,
+}
+
+/// Topics with all their phrases in one automaton, so a text is scanned once.
+pub(crate) struct TopicList {
+    pub topics: Vec<Topic>,
+    pub phrases: Matcher,
+    /// The topics of each phrase ("batch" belongs to two).
+    pub owner: Vec<Vec<usize>>,
+}
+
+impl TopicList {
+    /// Which topics a text mentions, as flags by topic index.
+    pub fn mark(&self, text: &str, covered: &mut [bool]) {
+        for (phrase, _) in self.phrases.find(text) {
+            for &topic in &self.owner[phrase] {
+                covered[topic] = true;
+            }
+        }
+    }
 }
 
 pub(crate) static TOPIC_LISTS: LazyLock<Topics> = LazyLock::new(|| {
     let table: toml::Table = toml::from_str(TOPICS).expect("data/topics.toml is valid TOML");
-    let read = |key: &str| -> Vec<Topic> {
-        let Some(items) = table.get(key).and_then(|v| v.as_array()) else {
-            return Vec::new();
-        };
-        items
+    let read = |key: &str| -> TopicList {
+        let items = table
+            .get(key)
+            .and_then(|v| v.as_array())
+            .cloned()
+            .unwrap_or_default();
+        let (mut all, mut owner): (Vec<String>, Vec<Vec<usize>>) = (Vec::new(), Vec::new());
+        let topics = items
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(index, t)| {
                 let text = |k: &str| t.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
-                let phrases = t
-                    .get("phrases")
-                    .and_then(|v| v.as_array())
-                    .map(|a| a.iter().filter_map(|p| p.as_str()).collect::<Vec<_>>())
-                    .unwrap_or_default();
+                let phrases = t.get("phrases").and_then(|v| v.as_array()).into_iter().flatten();
+                for p in phrases.filter_map(|p| p.as_str()) {
+                    match all.iter().position(|a| a.eq_ignore_ascii_case(p)) {
+                        Some(i) => owner[i].push(index),
+                        None => {
+                            all.push(p.to_string());
+                            owner.push(vec![index]);
+                        }
+                    }
+                }
                 Topic {
                     name: text("name"),
                     ask: text("ask"),
-                    phrases: Matcher::new(phrases),
                 }
             })
-            .collect()
+            .collect();
+        TopicList {
+            topics,
+            phrases: Matcher::new(all),
+            owner,
+        }
     };
     Topics {
         internal: read("internal"),
@@ -316,8 +349,8 @@ mod tests {
         let lists = WordLists::builtin();
         assert!(lists.jargon_entry("leverage").is_some_and(|t| t.fixable));
         assert!(lists.acronyms.contains("CEO"));
-        assert_eq!(TOPIC_LISTS.internal.len(), 5);
-        assert_eq!(TOPIC_LISTS.engineering.len(), 3);
+        assert_eq!(TOPIC_LISTS.internal.topics.len(), 5);
+        assert_eq!(TOPIC_LISTS.engineering.topics.len(), 3);
         assert!(HEADING_SYNONYMS.by_kind.len() >= 12);
     }
 

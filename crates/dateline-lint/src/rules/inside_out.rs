@@ -2,7 +2,7 @@ use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::report::{SectionKind, Severity};
 use crate::text;
-use crate::wordlists::{Matcher, CUSTOMER_WORDS};
+use crate::wordlists::{customer_words, Matcher};
 use std::sync::LazyLock;
 
 pub const INFO: RuleInfo = RuleInfo {
@@ -14,8 +14,17 @@ pub const INFO: RuleInfo = RuleInfo {
     bad: "We are proud that our team built our most advanced battery, and Lumen is committed to our mission.",
 };
 
-static COMPANY_WORDS: LazyLock<Matcher> =
-    LazyLock::new(|| Matcher::new(["we", "our", "ours", "us", "we're", "we've"]));
+const COMPANY_WORDS: [&str; 6] = ["we", "our", "ours", "us", "we're", "we've"];
+
+/// Company words first, then customer words: one scan counts both sides.
+static SIDES: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(
+        COMPANY_WORDS
+            .iter()
+            .map(|w| w.to_string())
+            .chain(customer_words()),
+    )
+});
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let names = Context::names(&cx.companies);
@@ -26,17 +35,19 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
             continue;
         }
         let outside = |r: &std::ops::Range<usize>| !text::inside(&block.quotations, r.start);
-        company += COMPANY_WORDS
-            .find(&block.plain)
-            .filter(|(_, r)| outside(r))
-            .count();
+        for (phrase, r) in SIDES.find(&block.plain).filter(|(_, r)| outside(r)) {
+            if &block.plain[r] == "US" {
+                continue; // the United States, not "us"
+            }
+            if phrase < COMPANY_WORDS.len() {
+                company += 1;
+            } else {
+                customer += 1;
+            }
+        }
         company += names
             .iter()
             .flat_map(|m| m.find(&block.plain))
-            .filter(|(_, r)| outside(r))
-            .count();
-        customer += CUSTOMER_WORDS
-            .find(&block.plain)
             .filter(|(_, r)| outside(r))
             .count();
         customer += extra
@@ -65,6 +76,13 @@ mod tests {
             "We built Kettle Clock in our lab. Our engineers and our designers worked for us. We are proud of Brightwork and our work.",
         );
         assert_eq!(lines(&text, "inside-out"), [6]);
+    }
+
+    #[test]
+    fn the_united_states_is_not_us() {
+        // Counted as "us", the four "US" would outnumber the families.
+        let text = "# Acme Ships Rocket Today\n\n## For families\n\nSEATTLE — June 1, 2026 — Acme today launched Rocket for $900 in the US.\n\nUS families wait. Rocket ships to US homes and US towns.\n";
+        assert!(lines(text, "inside-out").is_empty());
     }
 
     #[test]

@@ -35,16 +35,26 @@ fn is_acronym(word: &str) -> bool {
         && !roman
 }
 
+/// Words spelled out in the release: "full words (ACR)" or "ACR (full words)".
+fn definitions<'b>(release: &[(usize, &'b crate::document::Block)]) -> HashSet<&'b str> {
+    let mut out = HashSet::new();
+    for (_, block) in release {
+        for w in &block.words {
+            let word = &block.plain[w.clone()];
+            let in_parens = block.plain[..w.start].ends_with('(') && block.plain[w.end..].starts_with(')');
+            if in_parens || block.plain[w.end..].starts_with(" (") {
+                out.insert(word.strip_suffix('s').unwrap_or(word));
+            }
+        }
+    }
+    out
+}
+
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let release: Vec<(usize, &crate::document::Block)> = cx.release().collect();
-    let defined = |acr: &str| {
-        release.iter().any(|(_, b)| {
-            b.plain.contains(&format!("({acr})"))
-                || b.plain.contains(&format!("({acr}s)"))
-                || b.plain.contains(&format!("{acr} ("))
-        })
-    };
-    let mut reported: HashSet<&str> = HashSet::new();
+    let defined = definitions(&release);
+    // Acronyms already decided (reported once, or found defined).
+    let mut decided: HashSet<&str> = HashSet::new();
     for &(i, block) in &release {
         let skip_to = if cx.kind(i) == SectionKind::Summary {
             dateline_end(&block.plain).unwrap_or(0)
@@ -72,12 +82,11 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
                     || cx.lists.acronyms.contains(core)
                     || PLACEHOLDERS.contains(&core)
                     || after_keyword_verb
-                    || reported.contains(core)
-                    || defined(core)
+                    || !decided.insert(core)
+                    || defined.contains(core)
                 {
                     continue;
                 }
-                reported.insert(core);
                 let offset = w.start + (part.as_ptr() as usize - block.plain[w.clone()].as_ptr() as usize);
                 sink.report(
                     block.src(offset..offset + part.len()),

@@ -1,0 +1,167 @@
+// Issue 4: drafting with live lint, quick fixes, crash recovery, history
+// and a preview that runs nothing a draft contains.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { Harness } from "./harness.mjs";
+
+describe("drafting: template, live lint, quick fix, history", () => {
+  const t = new Harness();
+  let drafts;
+
+  before(async () => {
+    drafts = t.draftsFolder({ "existing.md": "# Existing\n" });
+    await t.startDriver();
+    await t.launch([drafts]);
+  });
+
+  after(() => t.stop());
+
+  it("creates a draft from the PR/FAQ template", async () => {
+    await (await t.$("new-draft")).click();
+    const input = await t.$("new-draft-dialog-input");
+    await input.waitForDisplayed({ timeout: 5_000 });
+    await input.setValue("Lumen launch");
+    await (await t.$("new-draft-dialog-ok")).click();
+    await t.browser.waitUntil(async () => (await t.text("draft-title")) === "Lumen launch", { timeout: 10_000 });
+    const onDisk = readFileSync(join(drafts, "Lumen launch.md"), "utf8");
+    assert.match(onDisk, /^# Headline/m);
+    assert.match(onDisk, /### Problem/);
+    assert.equal(await t.editorDoc(), onDisk);
+    await (await t.$("tab-outline")).click();
+    const kinds = await t.browser.execute(() => [...document.querySelectorAll('[data-testid="outline-item"]')].map((e) => e.dataset.kind));
+    for (const kind of ["headline", "summary", "problem", "solution", "call-to-action"]) assert.ok(kinds.includes(kind), `${kind} in ${kinds}`);
+  });
+
+  it("shows a diagnostic for a jargon word as it is typed, and fixes it in one click", async () => {
+    await (await t.$("tab-problems")).click();
+    await t.typeAtEnd(" We leverage it.");
+    await t.waitForProblem("jargon");
+    const squiggle = await t.browser.$(".cm-lintRange-warning");
+    assert.ok(await squiggle.isExisting(), "a squiggle is painted in the editor");
+    const problem = await t.browser.$('[data-testid="problem"][data-rule="jargon"] [data-testid="quick-fix"]');
+    // The template itself has no jargon, so this is the typed word.
+    assert.match(await problem.getText(), /Change to “use”/i);
+    await problem.click();
+    await t.browser.waitUntil(async () => (await t.editorDoc()).endsWith(" We use it."), { timeout: 5_000, timeoutMsg: await t.editorDoc() });
+    await t.browser.waitUntil(async () => (await t.browser.$$('[data-testid="problem"][data-rule="jargon"]').length) === 0, { timeout: 5_000 });
+  });
+
+  it("silences a rule from the problems panel with an inline comment", async () => {
+    await t.typeAtEnd(" It is very fast.");
+    const veryProblem = '[data-testid="problem"][data-rule="weasel-word"][data-message*="“very”"]';
+    await (await t.browser.$(veryProblem)).waitForExist({ timeout: 10_000 });
+    await (await t.browser.$(`${veryProblem} [data-testid="silence"]`)).click();
+    await t.browser.waitUntil(async () => (await t.editorDoc()).endsWith("not doing.\n<!-- dateline-disable-next-line weasel-word -->\n We use it. It is very fast."), {
+      timeout: 5_000,
+      timeoutMsg: `comment not inserted: ${JSON.stringify((await t.editorDoc()).slice(-200))}`,
+    });
+    await t.browser.waitUntil(async () => !(await (await t.browser.$(veryProblem)).isExisting()), { timeout: 5_000 });
+  });
+
+  it("keeps every save as a version and restores an old one as a new version", async () => {
+    await t.pressSave();
+    await t.waitForStatus("saved");
+    const saved = readFileSync(join(drafts, "Lumen launch.md"), "utf8");
+    assert.match(saved, /We use it\./);
+    await (await t.$("tab-history")).click();
+    await t.browser.waitUntil(async () => (await t.$$("version")).length === 2, { timeout: 5_000 });
+    assert.equal(await (await t.$("score-trend")).isExisting(), true);
+    const original = await t.browser.$('[data-testid="version"][data-source="original"] [data-testid="version-restore"]');
+    await original.click();
+    await t.browser.waitUntil(async () => (await t.$$("version")).length === 3, { timeout: 5_000 });
+    const restored = readFileSync(join(drafts, "Lumen launch.md"), "utf8");
+    assert.doesNotMatch(restored, /We use it/);
+    assert.equal(await t.editorDoc(), restored);
+    const sources = await t.browser.execute(() => [...document.querySelectorAll('[data-testid="version"]')].map((v) => v.dataset.source));
+    assert.deepEqual(sources, ["restore", "save", "original"]);
+  });
+});
+
+describe("crash recovery", () => {
+  const t = new Harness();
+  let drafts;
+
+  before(async () => {
+    drafts = t.draftsFolder({ "plan.md": "# Plan\n" });
+    await t.startDriver();
+    await t.launch([drafts]);
+  });
+
+  after(() => t.stop());
+
+  it("brings back unsaved text after the app is killed mid-edit", async () => {
+    await t.openDraft("plan.md");
+    await t.waitForStatus("saved");
+    await t.typeAtEnd("Typed just before the crash.");
+    await t.waitForStatus("edited");
+    await new Promise((r) => setTimeout(r, 600)); // keystrokes older than half a second must survive
+    await t.kill();
+    assert.equal(readFileSync(join(drafts, "plan.md"), "utf8"), "# Plan\n", "nothing was saved");
+    await t.launch();
+    await t.waitForNotice("warning", /Unsaved text from .* was restored/);
+    assert.equal(await t.editorDoc(), "# Plan\nTyped just before the crash.");
+    await t.waitForStatus("edited");
+    await t.pressSave();
+    await t.waitForStatus("saved");
+    assert.equal(readFileSync(join(drafts, "plan.md"), "utf8"), "# Plan\nTyped just before the crash.");
+  });
+});
+
+describe("preview safety", () => {
+  const t = new Harness();
+  const payloads = [
+    "# Hostile draft",
+    "<script>window.canary = 'script'</script>",
+    `<img src="x" onerror="window.canary = 'onerror'">`,
+    "[click me](javascript:window.canary='link')",
+    `<iframe src="https://example.com" onload="window.canary='iframe'"></iframe>`,
+    `<svg><script>window.canary='svg'</script></svg>`,
+    `<a href="#" onmouseover="window.canary='hover'">hover</a>`,
+    "![tracker](https://tracker.invalid/pixel.png)",
+    `<details open ontoggle="window.canary='toggle'"><summary>x</summary></details>`,
+    `<form action="https://evil.invalid"><button>go</button></form>`,
+    `<meta http-equiv="refresh" content="0;url=https://evil.invalid">`,
+    `<style>body { display: none }</style>`,
+  ].join("\n\n");
+
+  before(async () => {
+    const drafts = t.draftsFolder({ "hostile.md": payloads });
+    await t.startDriver();
+    await t.launch([join(drafts, "hostile.md")]);
+  });
+
+  after(() => t.stop());
+
+  it("renders a draft full of XSS payloads without running any of them", async () => {
+    await t.waitForStatus("saved");
+    await (await t.$("toggle-preview")).click();
+    const preview = await t.$("preview");
+    await t.browser.waitUntil(async () => (await preview.getAttribute("data-rendered")) !== null, { timeout: 10_000 });
+    await (await t.browser.$('[data-testid="preview"] a')).moveTo().catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 500));
+    const state = await t.browser.execute(() => {
+      const el = document.querySelector('[data-testid="preview"]');
+      return {
+        canary: typeof window.canary,
+        heading: el.querySelector("h1")?.textContent,
+        active: [...el.querySelectorAll("script, iframe, object, embed, form, style, meta")].length,
+        handlers: [...el.querySelectorAll("*")].flatMap((n) => [...n.attributes].map((a) => a.name)).filter((n) => n.startsWith("on")),
+        remoteImages: [...el.querySelectorAll("img[src]")].map((i) => i.getAttribute("src")),
+        scriptLinks: [...el.querySelectorAll("a[href]")].map((a) => a.getAttribute("href")).filter((h) => /^\s*javascript:/i.test(h)),
+        bodyVisible: getComputedStyle(document.body).display !== "none",
+      };
+    });
+    assert.deepEqual(state, {
+      canary: "undefined",
+      heading: "Hostile draft",
+      active: 0,
+      handlers: [],
+      remoteImages: [],
+      scriptLinks: [],
+      bodyVisible: true,
+    });
+    assert.equal(existsSync("/nonexistent"), false);
+  });
+});
