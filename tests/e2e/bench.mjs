@@ -1,0 +1,64 @@
+// End-to-end benchmark of the real app (not a test: it prints figures).
+//   cold start: launching the app on a draft until the draft is editable
+//               (includes WebKitWebDriver's session start, so an upper bound)
+//   typing:     keystroke to lint diagnostics painted, on a ~3,000-word draft,
+//               from the app's own timing log (window.dateline.lintTimings)
+// Run: ./dev.sh bench   (or: xvfb-run -a node tests/e2e/bench.mjs)
+import { readFileSync } from "node:fs";
+import { join, dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Harness } from "./harness.mjs";
+
+const corpus = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus");
+const words = (text) => text.split(/\s+/).filter(Boolean).length;
+
+function threeThousandWords() {
+  let text = readFileSync(join(corpus, "20-helios-solar-roof.md"), "utf8");
+  const extra = readFileSync(join(corpus, "14-ledgerline-audit-assistant.md"), "utf8").split("\n\n");
+  for (const block of extra) {
+    if (words(text) >= 3000) break;
+    if (!block.startsWith("#")) text += `\n\n${block}`;
+  }
+  return text;
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function main() {
+  const t = new Harness();
+  const draft = threeThousandWords();
+  const drafts = t.draftsFolder({ "long.md": draft });
+  await t.startDriver();
+  const starts = [];
+  for (let i = 0; i < 5; i++) {
+    const begin = performance.now();
+    await t.launch([join(drafts, "long.md")]);
+    await t.waitForStatus("saved");
+    await (await t.browser.$(".cm-lintRange, .cm-lint-marker")).waitForExist({ timeout: 10_000 });
+    starts.push(performance.now() - begin);
+    if (i < 4) await t.quit();
+  }
+  const content = await t.$("editor-content");
+  await content.click();
+  await t.browser.keys(["Control", "End"]);
+  const before = (await t.browser.execute(() => window.dateline.lintTimings())).length;
+  const sample = "Customers save four hours a week with leverage and very seamless synergy. ";
+  for (let round = 0; round < 3; round++) {
+    for (const ch of sample) {
+      await content.addValue(ch);
+      await new Promise((r) => setTimeout(r, 30)); // a fast typist: ~30 keys a second
+    }
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  const timings = (await t.browser.execute(() => window.dateline.lintTimings())).slice(before).sort((a, b) => a - b);
+  await t.stop();
+  starts.sort((a, b) => a - b);
+  console.log(`draft: ${words(draft)} words, ${Buffer.byteLength(draft)} bytes`);
+  console.log(`cold start to editable draft with diagnostics (5 launches): median ${starts[2].toFixed(0)} ms, best ${starts[0].toFixed(0)} ms`);
+  console.log(`keystroke to diagnostics painted (${timings.length} samples): median ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms, max ${timings.at(-1).toFixed(1)} ms`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
