@@ -4,7 +4,7 @@
 #
 #   ./dev.sh start   build the UI and start the app
 #   ./dev.sh test    run every test: Rust, UI, end-to-end (exits non-zero on any failure)
-#   ./dev.sh bench   run the benchmarks
+#   ./dev.sh bench   run the benchmarks (lint criterion bench, app typing and start-up)
 #   ./dev.sh setup   only set up
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -100,7 +100,17 @@ run_e2e() {
 }
 
 cmd_bench() {
-  cargo bench -p dateline-lint
+  setup_system "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+  setup_npm ui
+  setup_npm tests/e2e --ignore-scripts
+  setup_tauri_driver
+  say "Lint: criterion benchmark (full lint vs bare parse)"
+  cargo bench -p dateline-lint --bench lint
+  build_ui
+  build_app
+  say "App: cold start and keystroke-to-diagnostics, in the real app"
+  if [[ -n "${DISPLAY:-}" ]]; then node tests/e2e/bench.mjs; else xvfb-run -a --server-args="-screen 0 1440x900x24" node tests/e2e/bench.mjs; fi
+  say "CLI against markdownlint-cli2 and proselint: crates/dateline-cli/bench/compare-peers.sh"
 }
 
 case "${1:-}" in

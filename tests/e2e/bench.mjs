@@ -51,10 +51,12 @@ async function main() {
   }
   await new Promise((r) => setTimeout(r, 500));
   const timings = (await t.browser.execute(() => window.dateline.lintTimings())).slice(before).sort((a, b) => a - b);
+  const trips = (await t.browser.execute(() => window.dateline.lintRoundTrips())).slice(-timings.length).sort((a, b) => a - b);
   await t.stop();
   starts.sort((a, b) => a - b);
   console.log(`draft: ${words(draft)} words, ${Buffer.byteLength(draft)} bytes`);
   console.log(`cold start to editable draft with diagnostics (5 launches): median ${starts[2].toFixed(0)} ms, best ${starts[0].toFixed(0)} ms`);
+  console.log(`lint request round trip (IPC + lint, ${trips.length} samples): median ${percentile(trips, 50).toFixed(1)} ms, p95 ${percentile(trips, 95).toFixed(1)} ms`);
   console.log(`keystroke to diagnostics painted (${timings.length} samples): median ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms, max ${timings.at(-1).toFixed(1)} ms`);
 }
 

@@ -40,6 +40,7 @@ export class App {
   private readonly preview = new Preview();
   private rules = new Map<string, RuleDoc>();
   private journalTimer: ReturnType<typeof setTimeout> | null = null;
+  private wordTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly el = {
     recentSelect: h("select", { "data-testid": "recent-folders", "aria-label": "Recent folders", title: "Recent folders" }),
     folderName: h("h2", { class: "folder-name", "data-testid": "folder-name" }),
@@ -276,8 +277,17 @@ export class App {
       this.status = next;
       this.renderStatus();
     } else {
-      this.el.words.textContent = `${countWords(doc.toString()).toLocaleString()} words`;
+      this.scheduleWordCount();
     }
+  }
+
+  /** Recounts words when typing pauses, not on every keystroke. */
+  private scheduleWordCount(): void {
+    if (this.wordTimer !== null) return;
+    this.wordTimer = setTimeout(() => {
+      this.wordTimer = null;
+      if (this.draft) this.el.words.textContent = `${countWords(this.editor.doc().toString()).toLocaleString()} words`;
+    }, 300);
   }
 
   /** Writes the unsaved text to the crash journal shortly after typing. */

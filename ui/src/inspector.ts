@@ -16,10 +16,13 @@ export interface InspectorActions {
 type Tab = "outline" | "problems" | "history";
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+/** How long the panel may lag behind the editor while typing. */
+const PANEL_DELAY_MS = 150;
 
 export class Inspector {
   readonly el = h("aside", { class: "inspector", "data-testid": "inspector" });
   private tab: Tab = "problems";
+  private renderTimer: ReturnType<typeof setTimeout> | null = null;
   private report: LintView | null = null;
   private map: PositionMap = (pos) => pos;
   private versions: VersionView[] = [];
@@ -32,10 +35,19 @@ export class Inspector {
     this.render();
   }
 
+  /**
+   * Takes a fresh report. The editor's squiggles are painted at once; this
+   * panel only needs to keep up with pauses in typing, so renders coalesce.
+   */
   showReport(report: LintView, map: PositionMap): void {
     this.report = report;
     this.map = map;
-    this.render();
+    if (this.renderTimer === null) {
+      this.renderTimer = setTimeout(() => {
+        this.renderTimer = null;
+        this.render();
+      }, PANEL_DELAY_MS);
+    }
   }
 
   showVersions(versions: VersionView[]): void {
@@ -44,6 +56,8 @@ export class Inspector {
   }
 
   clear(): void {
+    if (this.renderTimer !== null) clearTimeout(this.renderTimer);
+    this.renderTimer = null;
     this.report = null;
     this.versions = [];
     this.render();

@@ -22,6 +22,8 @@ export interface LintHost {
 /** Keystroke-to-painted times in ms, newest last (read by the e2e benchmark). */
 export const lintTimings: number[] = [];
 const MAX_TIMINGS = 2000;
+/** Request-to-answer times of lint requests in ms (IPC plus lint). */
+export const lintRoundTrips: number[] = [];
 
 export function liveLint(host: LintHost): Extension {
   const plugin = ViewPlugin.fromClass(
@@ -49,9 +51,14 @@ export function liveLint(host: LintHost): Extension {
         this.sinceRequest = ChangeSet.empty(this.view.state.doc.length);
         const editedAt = this.unpaintedSince;
         this.unpaintedSince = null;
+        const asked = performance.now();
         host
           .lint(this.view.state.doc.toString())
-          .then((report) => this.paint(report, editedAt))
+          .then((report) => {
+            lintRoundTrips.push(performance.now() - asked);
+            if (lintRoundTrips.length > MAX_TIMINGS) lintRoundTrips.shift();
+            this.paint(report, editedAt);
+          })
           .catch((err) => host.onError(err))
           .finally(() => {
             this.inFlight = false;

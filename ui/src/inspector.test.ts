@@ -1,0 +1,92 @@
+import { describe, expect, it, vi } from "vitest";
+import type { DiagnosticView, LintView } from "./bindings";
+import { Inspector, type InspectorActions } from "./inspector";
+
+const diag = (over: Partial<DiagnosticView>): DiagnosticView => ({
+  rule: "jargon",
+  severity: "warning",
+  message: "“leverage” is jargon.",
+  from: 10,
+  to: 18,
+  line: 3,
+  section: "problem",
+  fix: null,
+  ...over,
+});
+
+const report = (over: Partial<LintView> = {}): LintView => ({
+  diagnostics: [
+    diag({}),
+    diag({ rule: "missing-section", severity: "error", message: "No call to action.", section: null, from: 0, to: 0, line: 1 }),
+    diag({ rule: "weasel-word", message: "“very” blurs the claim.", from: 30, to: 34, fix: { from: 30, to: 35, replacement: "" } }),
+  ],
+  outline: [
+    { kind: "headline", label: "Headline", title: "Acme ships", from: 0, to: 12 },
+    { kind: "problem", label: "Problem", title: null, from: 13, to: 60 },
+  ],
+  missing: [{ kind: "call-to-action", label: "Call to action", hint: "The one next step." }],
+  score: 42,
+  errors: 1,
+  warnings: 2,
+  infos: 0,
+  words: { pressRelease: 700, pressReleaseLimit: 600, faq: 100, faqLimit: 2500 },
+  ...over,
+});
+
+function setup() {
+  const actions: InspectorActions = { jump: vi.fn(), fix: vi.fn(), silence: vi.fn(), viewVersion: vi.fn(), restoreVersion: vi.fn() };
+  const inspector = new Inspector(actions);
+  vi.useFakeTimers();
+  inspector.showReport(report(), (pos) => pos + 100);
+  vi.runAllTimers();
+  vi.useRealTimers();
+  return { inspector, actions, el: inspector.el };
+}
+
+describe("Inspector", () => {
+  it("shows the score, the counts and flags a press release over its page", () => {
+    const { el } = setup();
+    expect(el.querySelector('[data-testid="readiness-score"]')?.textContent).toBe("42");
+    expect(el.querySelector('[data-testid="count-error"]')?.textContent).toBe("1 error");
+    expect(el.querySelector('[data-testid="words-release"]')?.classList.contains("over")).toBe(true);
+    expect(el.querySelector('[data-testid="words-faq"]')?.classList.contains("over")).toBe(false);
+  });
+
+  it("groups problems by section, errors first, and maps positions before jumping", () => {
+    const { el, actions } = setup();
+    const groups = [...el.querySelectorAll(".problem-group h4")].map((h) => h.textContent);
+    expect(groups).toEqual(["Problem", "Whole draft"]);
+    const rules = [...el.querySelectorAll('[data-testid="problem"]')].map((p) => (p as HTMLElement).dataset.rule);
+    expect(rules).toEqual(["jargon", "weasel-word", "missing-section"]);
+    (el.querySelector('[data-rule="weasel-word"] .problem-jump') as HTMLElement).click();
+    expect(actions.jump).toHaveBeenCalledWith(130, 134);
+  });
+
+  it("offers a fix only where the rule has one, and silence everywhere", () => {
+    const { el, actions } = setup();
+    expect(el.querySelectorAll('[data-testid="quick-fix"]')).toHaveLength(1);
+    expect(el.querySelector('[data-rule="weasel-word"] [data-testid="quick-fix"]')?.textContent).toBe("Remove");
+    (el.querySelector('[data-rule="jargon"] [data-testid="silence"]') as HTMLElement).click();
+    expect(actions.silence).toHaveBeenCalledOnce();
+  });
+
+  it("lists missing sections with their hints in the outline", () => {
+    const { inspector, el } = setup();
+    inspector.select("outline");
+    expect([...el.querySelectorAll('[data-testid="outline-item"]')].map((e) => (e as HTMLElement).dataset.kind)).toEqual(["headline", "problem"]);
+    const missing = el.querySelector('[data-testid="outline-missing"]');
+    expect(missing?.textContent).toContain("Call to action");
+    expect(missing?.textContent).toContain("The one next step.");
+  });
+
+  it("draws the readiness trend oldest first", () => {
+    const { inspector, el } = setup();
+    inspector.select("history");
+    inspector.showVersions([
+      { id: 3, createdMs: 3, source: "save", score: 80, words: 10 },
+      { id: 1, createdMs: 1, source: "original", score: 20, words: 5 },
+    ]);
+    expect(el.querySelector('[data-testid="score-trend"]')?.getAttribute("aria-label")).toContain("20, 80");
+    expect(el.querySelectorAll('[data-testid="version"]')).toHaveLength(2);
+  });
+});
