@@ -30,9 +30,11 @@ fn with_workspace<T>(
 /// What the window shows first: recent folders, the reopened folder and draft.
 #[tauri::command]
 #[specta::specta]
-pub async fn startup(state: State<'_, AppState>) -> CommandResult<Startup> {
+pub async fn startup(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Startup> {
     let requested = state.requested.clone();
-    with_workspace(&state, |ws| ws.startup(requested.as_deref()))
+    let startup = with_workspace(&state, |ws| ws.startup(requested.as_deref()));
+    state.rewatch(&app);
+    startup
 }
 
 /// Shows the native folder picker; `None` when the user cancels.
@@ -51,16 +53,21 @@ pub async fn choose_folder(
     let path = picked
         .into_path()
         .map_err(|e| Error::InvalidInput(format!("That folder cannot be opened: {e}.")))?;
-    with_workspace(&state, |ws| ws.open_folder_path(&path)).map(Some)
+    let listing = with_workspace(&state, |ws| ws.open_folder_path(&path));
+    state.rewatch(&app);
+    listing.map(Some)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn open_recent_folder(
+    app: AppHandle,
     state: State<'_, AppState>,
     folder_id: FolderId,
 ) -> CommandResult<FolderListing> {
-    with_workspace(&state, |ws| ws.open_recent(folder_id))
+    let listing = with_workspace(&state, |ws| ws.open_recent(folder_id));
+    state.rewatch(&app);
+    listing
 }
 
 #[tauri::command]
@@ -72,10 +79,13 @@ pub async fn recent_folders(state: State<'_, AppState>) -> CommandResult<Vec<Fol
 #[tauri::command]
 #[specta::specta]
 pub async fn forget_folder(
+    app: AppHandle,
     state: State<'_, AppState>,
     folder_id: FolderId,
 ) -> CommandResult<Vec<FolderInfo>> {
-    with_workspace(&state, |ws| ws.forget_folder(folder_id))
+    let recent = with_workspace(&state, |ws| ws.forget_folder(folder_id));
+    state.rewatch(&app);
+    recent
 }
 
 #[tauri::command]
@@ -191,4 +201,12 @@ pub async fn restore_version(
     version_id: u32,
 ) -> CommandResult<SavedDraft> {
     with_workspace(&state, |ws| ws.restore_version(draft_id, version_id))
+}
+
+/// True when someone else changed the open draft's file since the editor
+/// read or wrote it (the watcher's events include the app's own saves).
+#[tauri::command]
+#[specta::specta]
+pub async fn changed_on_disk(state: State<'_, AppState>, draft_id: DraftId) -> CommandResult<bool> {
+    with_workspace(&state, |ws| ws.changed_on_disk(draft_id))
 }

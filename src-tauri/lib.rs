@@ -5,6 +5,7 @@
 mod commands;
 mod navigation;
 mod state;
+mod watcher;
 
 use tauri_specta::{collect_commands, Builder};
 
@@ -31,6 +32,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::list_versions,
         commands::version_text,
         commands::restore_version,
+        commands::changed_on_disk,
     ])
 }
 

@@ -9,6 +9,8 @@ use tauri::{App, Manager};
 
 pub struct AppState {
     pub workspace: Mutex<Workspace>,
+    /// Watches the open folder; replaced whenever another folder opens.
+    pub watcher: Mutex<Option<crate::watcher::FolderWatcher>>,
     /// A folder or draft named on the command line (or by the file manager).
     pub requested: Option<PathBuf>,
 }
@@ -33,6 +35,7 @@ pub fn install(app: &mut App) {
     };
     app.manage(AppState {
         workspace: Mutex::new(workspace),
+        watcher: Mutex::new(None),
         requested: requested_path(),
     });
 }
@@ -54,4 +57,20 @@ fn requested_path() -> Option<PathBuf> {
         .skip(1)
         .find(|a| !a.to_string_lossy().starts_with('-'))
         .map(PathBuf::from)
+}
+
+impl AppState {
+    /// Watches the folder now open (or nothing). A folder that cannot be
+    /// watched still works; the list then refreshes on focus and on save.
+    pub fn rewatch(&self, app: &tauri::AppHandle) {
+        let root = self.workspace.lock().unwrap_or_else(|p| p.into_inner()).root();
+        let watcher = root.and_then(|root| match crate::watcher::watch(app.clone(), root.clone()) {
+            Ok(watcher) => Some(watcher),
+            Err(err) => {
+                eprintln!("dateline: cannot watch {}: {err}", root.display());
+                None
+            }
+        });
+        *self.watcher.lock().unwrap_or_else(|p| p.into_inner()) = watcher;
+    }
 }

@@ -1,6 +1,7 @@
 // The window's controller: folder and draft state, the layout, and the
 // flows (choose folder, open, edit, save, close) with their failure paths.
 import type { Text } from "@codemirror/state";
+import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { EditorSelection } from "@codemirror/state";
 import {
@@ -24,6 +25,12 @@ import { Notices } from "./notices";
 import { Preview } from "./preview";
 
 type SaveStatus = "none" | "saved" | "edited" | "saving" | "readonly";
+
+/** The backend watcher's `drafts-changed` event (src-tauri/watcher.rs). */
+interface DraftsChanged {
+  relPaths: string[];
+  rescan: boolean;
+}
 
 /** Unsaved text reaches the crash journal at most this long after a keystroke. */
 const JOURNAL_DELAY_MS = 250;
@@ -569,6 +576,31 @@ export class App {
     }
   }
 
+  /** Files changed outside the app: refresh the list, follow the open draft. */
+  private async onDiskChange(change: DraftsChanged): Promise<void> {
+    await this.refresh(true);
+    const draft = this.draft;
+    if (!draft || this.status === "readonly" || !(change.rescan || change.relPaths.includes(draft.relPath))) return;
+    const name = draftTitle(draft.relPath);
+    try {
+      if (!(await call(commands.changedOnDisk(draft.id)))) return; // our own save
+      if (this.status === "saved") {
+        const fresh = await call(commands.openDraft(draft.id));
+        this.showDraft(fresh, fresh.text);
+        this.notices.show("info", `“${name}” changed on disk and was reloaded. The previous text is in the history.`, [], "external");
+      } else {
+        this.notices.show("warning", `“${name}” was changed on disk by someone else. Your edits are kept; saving will offer to save them as a copy so nobody's words are lost.`, [], "external");
+      }
+    } catch (err) {
+      const error = AppError.from(err);
+      if (error.kind === "notFound") {
+        this.notices.show("warning", `“${name}” was deleted or renamed on disk. Your text is still in the editor; saving writes it again.`, [], "external");
+      } else {
+        this.report(error);
+      }
+    }
+  }
+
   private report(err: unknown): void {
     this.notices.show("error", AppError.from(err).message);
   }
@@ -599,6 +631,7 @@ export class App {
   private async watchWindow(): Promise<void> {
     window.addEventListener("focus", () => void this.refresh(true));
     try {
+      await listen<DraftsChanged>("drafts-changed", (event) => void this.onDiskChange(event.payload));
       const appWindow = getCurrentWindow();
       await appWindow.onCloseRequested(async (event) => {
         if (!this.dirty) return;

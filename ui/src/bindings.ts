@@ -186,6 +186,18 @@ async restoreVersion(draftId: number, versionId: number) : Promise<Result<SavedD
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * True when someone else changed the open draft's file since the editor
+ * read or wrote it (the watcher's events include the app's own saves).
+ */
+async changedOnDisk(draftId: number) : Promise<Result<boolean, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("changed_on_disk", { draftId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 

@@ -114,6 +114,21 @@ fn relative_text(root: &Path, path: &Path) -> Option<String> {
     Some(parts?.join("/"))
 }
 
+/// The relative path of `path` when it names a draft of the folder at
+/// `root`: Markdown, inside the folder, not hidden or temporary.
+pub fn draft_rel_path(root: &Path, path: &Path) -> Option<String> {
+    if !is_markdown(path) {
+        return None;
+    }
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    let parts = parts?;
+    let ignored = parts
+        .iter()
+        .any(|p| p.starts_with('.') || p.starts_with('~') || p.ends_with('~') || *p == "node_modules");
+    (!ignored && !parts.is_empty()).then(|| parts.join("/"))
+}
+
 /// True when `path` (which may be a link) resolves to a place inside `canonical_root`.
 pub fn stays_inside(path: &Path, canonical_root: &Path) -> bool {
     path.canonicalize()
@@ -220,6 +235,24 @@ mod tests {
         let scan = scan(dir.path()).unwrap();
         assert!(scan.drafts.is_empty());
         assert!(scan.skipped[0].reason.contains("Unicode"));
+    }
+
+    #[test]
+    fn watcher_paths_map_to_drafts_only() {
+        let root = Path::new("/drafts");
+        assert_eq!(
+            draft_rel_path(root, Path::new("/drafts/q3/a.md")).as_deref(),
+            Some("q3/a.md")
+        );
+        for other in [
+            "/drafts/.git/x.md",
+            "/drafts/.dateline-save-1.tmp",
+            "/drafts/a.md~",
+            "/drafts/notes.txt",
+            "/else/a.md",
+        ] {
+            assert_eq!(draft_rel_path(root, Path::new(other)), None, "{other}");
+        }
     }
 
     #[test]

@@ -279,6 +279,24 @@ impl Workspace {
         self.listing(scan)
     }
 
+    /// The open folder's root, for the watcher.
+    pub fn root(&self) -> Option<PathBuf> {
+        self.folder.as_ref().map(|f| f.root.clone())
+    }
+
+    /// True when the draft's file no longer holds the bytes the editor last
+    /// read or wrote: someone else changed it (the app's own saves are not
+    /// changes).
+    pub fn changed_on_disk(&self, id: DraftId) -> Result<bool> {
+        let doc = self.open_doc(id)?;
+        let path = self.draft_path(id)?;
+        match fs::read(&path) {
+            Ok(bytes) => Ok(doc.disk_hash != Some(blake3::hash(&bytes))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(true),
+            Err(e) => Err(Error::from_io(&e, "checking", &path)),
+        }
+    }
+
     /// Re-reads the open folder and its `dateline.toml`.
     pub fn refresh(&mut self) -> Result<FolderListing> {
         let scan = folder::scan(&self.current()?.root)?;
@@ -376,8 +394,16 @@ impl Workspace {
                 read_only: read_only.clone(),
             },
         );
-        if read_only.is_none() && self.store.latest_version_text(id)?.is_none() {
-            self.record_version(id, "original", &decoded.text)?;
+        if read_only.is_none() {
+            // First sight of a draft, or text that changed outside the app
+            // since its last version: keep it in the history.
+            match self.store.latest_version_text(id)? {
+                None => _ = self.record_version(id, "original", &decoded.text)?,
+                Some(latest) if latest != decoded.text => {
+                    _ = self.record_version(id, "external", &decoded.text)?
+                }
+                Some(_) => {}
+            }
         }
         self.store.set_setting(LAST_DRAFT, &id)?;
         let (_, rel_path) = self.store.draft_location(id)?;

@@ -19,7 +19,9 @@ fn pdf(c: &mut Criterion) {
     eprintln!("sample draft: {} bytes, {pages} pages", DRAFT.len());
     let mut group = c.benchmark_group("pdf");
     group.sample_size(20);
-    group.bench_function("memo", |b| b.iter(|| export_pdf(black_box(DRAFT), &opts).unwrap()));
+    group.bench_function("memo", |b| {
+        b.iter(|| export_pdf(black_box(DRAFT), &opts).unwrap())
+    });
     let mut n = 0u64;
     group.bench_function("edited", |b| {
         b.iter(|| {
@@ -32,8 +34,13 @@ fn pdf(c: &mut Criterion) {
 }
 
 fn markdown(c: &mut Criterion) {
-    let opts = MarkdownOptions { wrap: Some(80), ..Default::default() };
-    c.bench_function("markdown/wrap80", |b| b.iter(|| export_markdown(black_box(DRAFT), &opts)));
+    let opts = MarkdownOptions {
+        wrap: Some(80),
+        ..Default::default()
+    };
+    c.bench_function("markdown/wrap80", |b| {
+        b.iter(|| export_markdown(black_box(DRAFT), &opts))
+    });
 }
 
 criterion_group!(benches, pdf, markdown);

@@ -24,7 +24,11 @@ pub(crate) struct FrontMatterBlock {
 
 /// Finds a leading `---` ... `---` block (after an optional BOM).
 pub(crate) fn front_matter(text: &str) -> Option<FrontMatterBlock> {
-    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let start = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
     let rest = &text[start..];
     let first_line_end = rest.find('\n')?;
     if rest[..first_line_end].trim_end() != "---" {
@@ -36,7 +40,10 @@ pub(crate) fn front_matter(text: &str) -> Option<FrontMatterBlock> {
         let trimmed = line.trim_end();
         if trimmed == "---" || trimmed == "..." {
             let yaml = &text[body_start..pos];
-            return Some(FrontMatterBlock { range: 0..pos + line.len(), fields: parse_fields(yaml) });
+            return Some(FrontMatterBlock {
+                range: 0..pos + line.len(),
+                fields: parse_fields(yaml),
+            });
         }
         pos += line.len();
     }
@@ -47,7 +54,9 @@ fn parse_fields(yaml: &str) -> FrontMatter {
     let mut fields = FrontMatter::default();
     let mut owner = None;
     for line in yaml.lines() {
-        let Some((key, value)) = line.split_once(':') else { continue };
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
         let value = unquote(value.trim());
         if value.is_empty() || line.starts_with([' ', '\t']) {
             continue;
@@ -101,7 +110,10 @@ impl Outline {
             if is_release_body(section.kind) && section.heading {
                 outline.labels.push(section.start);
             }
-            if matches!(section.kind, SectionKind::LeaderQuote | SectionKind::CustomerQuote) {
+            if matches!(
+                section.kind,
+                SectionKind::LeaderQuote | SectionKind::CustomerQuote
+            ) {
                 outline.quotes.push(section.start..section.end);
             }
             if section.kind == SectionKind::Summary && outline.summary.is_none() {
@@ -130,7 +142,10 @@ pub(crate) fn dateline_date(summary: &str) -> Option<String> {
     let normalised = summary.replace("--", "—").replace('–', "—");
     let mut parts = normalised.split('—');
     parts.next()?;
-    let date = parts.next()?.trim().trim_matches(|c: char| c == '*' || c == '_' || c == '(' || c == ')');
+    let date = parts
+        .next()?
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '_' || c == '(' || c == ')');
     let plausible = date.chars().any(|c| c.is_ascii_digit()) && date.chars().count() <= 40;
     plausible.then(|| date.trim().to_string())
 }
@@ -143,7 +158,10 @@ mod tests {
     fn front_matter_fields_and_owner_fallback() {
         let text = "---\ntitle: \"Lumen\"\nowner: Dana\ndate: 2025-03-04\n---\n# H\n";
         let block = front_matter(text).unwrap();
-        assert_eq!(&text[block.range.clone()], "---\ntitle: \"Lumen\"\nowner: Dana\ndate: 2025-03-04\n---\n");
+        assert_eq!(
+            &text[block.range.clone()],
+            "---\ntitle: \"Lumen\"\nowner: Dana\ndate: 2025-03-04\n---\n"
+        );
         assert_eq!(block.fields.title.as_deref(), Some("Lumen"));
         assert_eq!(block.fields.author.as_deref(), Some("Dana"));
         assert_eq!(block.fields.date.as_deref(), Some("2025-03-04"));
@@ -159,7 +177,10 @@ mod tests {
     fn dateline_dates() {
         let summary = "**PORTLAND, Ore. — March 4, 2025 —** Lumen today announced";
         assert_eq!(dateline_date(summary).as_deref(), Some("March 4, 2025"));
-        assert_eq!(dateline_date("SEATTLE -- (June 1, 2026) -- Acme").as_deref(), Some("June 1, 2026"));
+        assert_eq!(
+            dateline_date("SEATTLE -- (June 1, 2026) -- Acme").as_deref(),
+            Some("June 1, 2026")
+        );
         assert_eq!(dateline_date("No dateline — here — at all"), None);
     }
 }

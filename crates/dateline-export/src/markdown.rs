@@ -3,7 +3,7 @@
 //! code), paragraphs reflowed to a width or unwrapped, and optionally an
 //! appendix with the review comments and lint summary.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 
 use crate::draft::front_matter;
 use crate::review::{LintSummary, ReviewComment};
@@ -37,10 +37,7 @@ pub fn export_markdown(text: &str, opts: &MarkdownOptions) -> String {
     let block = front_matter(text);
     let body_start = block.as_ref().map_or(0, |b| b.range.end);
     let events: Vec<Event> = Parser::new_ext(&text[body_start..], parser_options()).collect();
-    let mut events = reflow(events, opts.wrap);
-    if let Some(appendix) = &opts.appendix {
-        events.extend(appendix_events(appendix));
-    }
+    let events = reflow(events, opts.wrap);
     let mut out = String::new();
     if let (Some(block), FrontMatterMode::Keep) = (&block, opts.front_matter) {
         out.push_str(text[block.range.clone()].trim_start_matches('\u{feff}'));
@@ -54,6 +51,9 @@ pub fn export_markdown(text: &str, opts: &MarkdownOptions) -> String {
     }
     out.push_str(body.trim_end());
     out.push('\n');
+    if let Some(appendix) = &opts.appendix {
+        out.push_str(&appendix_markdown(appendix));
+    }
     out
 }
 
@@ -107,6 +107,11 @@ fn reflow(events: Vec<Event>, wrap: Option<usize>) -> Vec<Event> {
                 indent.track(&event);
                 continue;
             }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {
+                out.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced("".into()))));
+                continue;
+            }
+            Event::End(TagEnd::CodeBlock) => {}
             _ => indent.track(&event),
         }
         out.push(event);
@@ -165,7 +170,9 @@ fn fill(inline: Vec<Event>, indent: usize, limit: usize) -> Vec<Event> {
     let mut col = indent;
     let mut i = 0;
     while i < atoms.len() {
-        let chunk_end = (i + 1..atoms.len()).find(|&j| atoms[j].space_before).unwrap_or(atoms.len());
+        let chunk_end = (i + 1..atoms.len())
+            .find(|&j| atoms[j].space_before)
+            .unwrap_or(atoms.len());
         let chunk_width: usize = atoms[i..chunk_end].iter().map(|a| a.width).sum();
         let atom = &atoms[i];
         if atom.space_before {
@@ -194,13 +201,11 @@ fn fill(inline: Vec<Event>, indent: usize, limit: usize) -> Vec<Event> {
     out
 }
 
-/// Appends text, merging with a preceding text event.
+/// Appends text as its own event: pulldown-cmark-to-cmark escapes only the
+/// first character of each text event, and the parser split the text so
+/// that every special character starts one.
 fn push_text<'a>(out: &mut Vec<Event<'a>>, text: &str) {
-    if let Some(Event::Text(last)) = out.last_mut() {
-        *last = CowStr::from(format!("{last}{text}"));
-    } else {
-        out.push(Event::Text(CowStr::from(text.to_string())));
-    }
+    out.push(Event::Text(CowStr::from(text.to_string())));
 }
 
 /// Splits text at spaces (soft breaks count as spaces) into atoms.
@@ -215,7 +220,11 @@ fn atoms(inline: Vec<Event>) -> Vec<Atom> {
                 while let Some(word) = words.next() {
                     if !word.is_empty() {
                         let space_before = space && !atoms.is_empty() && !after_hard_break;
-                        atoms.push(Atom { width: word.chars().count(), event: Event::Text(word.to_string().into()), space_before });
+                        atoms.push(Atom {
+                            width: word.chars().count(),
+                            event: Event::Text(word.to_string().into()),
+                            space_before,
+                        });
                         space = false;
                         after_hard_break = false;
                     }
@@ -228,7 +237,11 @@ fn atoms(inline: Vec<Event>) -> Vec<Atom> {
             event => {
                 let hard = matches!(event, Event::HardBreak);
                 let space_before = space && !atoms.is_empty() && !after_hard_break && !hard;
-                atoms.push(Atom { width: printed_width(&event), event, space_before });
+                atoms.push(Atom {
+                    width: printed_width(&event),
+                    event,
+                    space_before,
+                });
                 space = false;
                 after_hard_break = hard;
             }
@@ -256,7 +269,9 @@ fn printed_width(event: &Event) -> usize {
 /// quote, table row or HTML block.
 fn safe_line_start(event: &Event) -> bool {
     let Event::Text(text) = event else { return true };
-    let Some(first) = text.chars().next() else { return false };
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
     if "-+*#>=|~<`_[:!".contains(first) {
         return false;
     }
@@ -264,73 +279,65 @@ fn safe_line_start(event: &Event) -> bool {
     !(digits > 0 && matches!(text[digits..].chars().next(), Some('.' | ')') | None))
 }
 
-fn appendix_events<'a>(appendix: &Appendix) -> Vec<Event<'a>> {
-    let mut events = Vec::new();
+/// The appendix as Markdown text. Review text is plain text: every ASCII
+/// punctuation character is backslash-escaped, which CommonMark always
+/// reads as the literal character.
+fn appendix_markdown(appendix: &Appendix) -> String {
+    let mut out = String::new();
     if !appendix.comments.is_empty() {
-        heading(&mut events, "Appendix: review comments");
-        events.push(Event::Start(Tag::List(None)));
+        out.push_str("\n## Appendix: review comments\n");
         for comment in appendix.comments {
-            comment_item(&mut events, comment);
+            out.push_str(&comment_item(comment));
         }
-        events.push(Event::End(TagEnd::List(false)));
     }
     if let Some(lint) = appendix.lint {
-        heading(&mut events, "Appendix: lint summary");
-        paragraph(&mut events, lint.headline());
+        out.push_str("\n## Appendix: lint summary\n\n");
+        out.push_str(&literal(&lint.headline()));
+        out.push('\n');
         if !lint.findings.is_empty() {
-            events.push(Event::Start(Tag::List(None)));
-            for f in &lint.findings {
-                events.push(Event::Start(Tag::Item));
-                events.push(Event::Text(format!("Line {}, {}, ", f.line, f.severity).into()));
-                events.push(Event::Code(f.rule.clone().into()));
-                events.push(Event::Text(format!(": {}", one_line(&f.message)).into()));
-                events.push(Event::End(TagEnd::Item));
-            }
-            events.push(Event::End(TagEnd::List(false)));
+            out.push('\n');
+        }
+        for f in &lint.findings {
+            let head = literal(&format!("Line {}, {}, {}:", f.line, f.severity, f.rule));
+            out.push_str(&format!("- {head} {}\n", literal(&f.message)));
         }
     }
-    events
+    out
 }
 
-fn comment_item<'a>(events: &mut Vec<Event<'a>>, comment: &ReviewComment) {
-    events.push(Event::Start(Tag::Item));
-    paragraph_with(events, |events| {
-        events.push(Event::Start(Tag::Strong));
-        events.push(Event::Text(one_line(&comment.author).into()));
-        events.push(Event::End(TagEnd::Strong));
-        if let Some(disposition) = &comment.disposition {
-            events.push(Event::Text(format!(" ({})", one_line(disposition)).into()));
-        }
-    });
+fn comment_item(comment: &ReviewComment) -> String {
+    let mut item = format!("\n- **{}**", literal(&comment.author));
+    if let Some(disposition) = &comment.disposition {
+        item.push_str(&format!(" ({})", literal(disposition)));
+    }
+    item.push('\n');
     if let Some(quoted) = &comment.quoted {
-        events.push(Event::Start(Tag::BlockQuote(None)));
-        paragraph(events, one_line(quoted));
-        events.push(Event::End(TagEnd::BlockQuote(None)));
+        item.push_str(&format!("\n  > {}\n", literal(quoted)));
     }
-    for body in comment.body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        paragraph(events, one_line(body));
+    for body in comment
+        .body
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        item.push_str(&format!("\n  {}\n", literal(body)));
     }
-    events.push(Event::End(TagEnd::Item));
+    item
 }
 
-fn heading<'a>(events: &mut Vec<Event<'a>>, text: &str) {
-    let level = HeadingLevel::H2;
-    events.push(Event::Start(Tag::Heading { level, id: None, classes: vec![], attrs: vec![] }));
-    events.push(Event::Text(text.to_string().into()));
-    events.push(Event::End(TagEnd::Heading(level)));
-}
-
-fn paragraph<'a>(events: &mut Vec<Event<'a>>, text: String) {
-    paragraph_with(events, |events| events.push(Event::Text(text.into())));
-}
-
-fn paragraph_with<'a>(events: &mut Vec<Event<'a>>, body: impl FnOnce(&mut Vec<Event<'a>>)) {
-    events.push(Event::Start(Tag::Paragraph));
-    body(events);
-    events.push(Event::End(TagEnd::Paragraph));
-}
-
-/// Review text is plain text: line breaks inside it become spaces.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Plain text as literal Markdown on one line.
+fn literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if c.is_ascii_punctuation() {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
 }

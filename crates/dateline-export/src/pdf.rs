@@ -94,11 +94,21 @@ pub fn export_review_packet(
 pub(crate) fn typst_source(text: &str, opts: &PdfOptions, appendix: &str) -> String {
     let fields = front_matter(text).map(|block| block.fields).unwrap_or_default();
     let outline = Outline::of(text);
-    let headline = outline.headline.and_then(|start| translate::heading_text_at(text, start));
-    let title = non_empty(fields.title).or(non_empty(headline)).unwrap_or_else(|| "Untitled draft".into());
+    let headline = outline
+        .headline
+        .and_then(|start| translate::heading_text_at(text, start));
+    let title = non_empty(fields.title)
+        .or(non_empty(headline))
+        .unwrap_or_else(|| "Untitled draft".into());
     let author = non_empty(opts.author.clone()).or(non_empty(fields.author));
-    let summary_date = outline.summary.clone().and_then(|r| text.get(r)).and_then(dateline_date);
-    let date = non_empty(opts.date.clone()).or(non_empty(fields.date)).or(summary_date);
+    let summary_date = outline
+        .summary
+        .clone()
+        .and_then(|r| text.get(r))
+        .and_then(dateline_date);
+    let date = non_empty(opts.date.clone())
+        .or(non_empty(fields.date))
+        .or(summary_date);
     let body = translate::to_typst(text, &outline, opts.show_section_labels);
     let mut source = String::with_capacity(TEMPLATE.len() + body.len() + appendix.len() + 256);
     source.push_str(&format!(
@@ -125,21 +135,30 @@ fn optional_string(value: Option<&str>) -> String {
 }
 
 fn optional_markup(value: Option<&str>) -> String {
-    value
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map_or_else(|| "none".to_string(), |v| format!("[{}]", escape::markup_paragraphs(v)))
+    value.map(str::trim).filter(|v| !v.is_empty()).map_or_else(
+        || "none".to_string(),
+        |v| format!("[{}]", escape::markup_paragraphs(v)),
+    )
 }
 
 fn packet_markup(packet: &ReviewPacket) -> String {
     let mut out = String::new();
+    if !packet.comments.is_empty() || !packet.verdicts.is_empty() || packet.lint.is_some() {
+        out.push_str("#pagebreak(weak: true)\n\n");
+    }
     if !packet.comments.is_empty() {
         out.push_str("#packet-title[Open comments]\n\n");
-        packet.comments.iter().for_each(|c| out.push_str(&comment_markup(c)));
+        packet
+            .comments
+            .iter()
+            .for_each(|c| out.push_str(&comment_markup(c)));
     }
     if !packet.verdicts.is_empty() {
         out.push_str("#packet-title[Verdicts]\n\n");
-        packet.verdicts.iter().for_each(|v| out.push_str(&verdict_markup(v)));
+        packet
+            .verdicts
+            .iter()
+            .for_each(|v| out.push_str(&verdict_markup(v)));
     }
     if let Some(lint) = packet.lint {
         out.push_str("#packet-title[Lint summary]\n\n");
@@ -148,8 +167,15 @@ fn packet_markup(packet: &ReviewPacket) -> String {
         if !lint.findings.is_empty() {
             out.push_str("#table(columns: (auto, auto, auto, 1fr), table.header([Line], [Severity], [Rule], [Message]), ");
             for f in &lint.findings {
-                let cells = [f.line.to_string(), f.severity.clone(), f.rule.clone(), f.message.clone()];
-                cells.iter().for_each(|cell| out.push_str(&format!("[{}], ", escape::markup(cell))));
+                let cells = [
+                    f.line.to_string(),
+                    f.severity.clone(),
+                    f.rule.clone(),
+                    f.message.clone(),
+                ];
+                cells
+                    .iter()
+                    .for_each(|cell| out.push_str(&format!("[{}], ", escape::markup(cell))));
             }
             out.push_str(")\n\n");
         }
@@ -189,7 +215,10 @@ fn measure(document: &PagedDocument) -> (f32, usize) {
     let pages = document.pages();
     let release_pages = position("dl-release-end").map_or(pages.len() as f32, |pos| {
         let page = pos.page.get();
-        let height = pages.get(page - 1).map_or(1.0, |p| p.frame.height().to_pt()).max(1.0);
+        let height = pages
+            .get(page - 1)
+            .map_or(1.0, |p| p.frame.height().to_pt())
+            .max(1.0);
         (page - 1) as f32 + (pos.point.y.to_pt() / height) as f32
     });
     let draft_end = position("dl-draft-end").map_or(pages.len(), |pos| pos.page.get());
@@ -205,7 +234,9 @@ fn length_warnings(release_pages: f32, faq_pages: usize) -> Vec<String> {
         ));
     }
     if faq_pages > MAX_FAQ_PAGES {
-        warnings.push(format!("The FAQ runs to {faq_pages} pages; keep it to {MAX_FAQ_PAGES} or fewer."));
+        warnings.push(format!(
+            "The FAQ runs to {faq_pages} pages; keep it to {MAX_FAQ_PAGES} or fewer."
+        ));
     }
     warnings
 }

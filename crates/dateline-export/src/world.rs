@@ -19,9 +19,13 @@ struct Fonts {
 }
 
 static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
-    let fonts: Vec<Font> =
-        typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect();
-    Fonts { book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts }
+    let fonts: Vec<Font> = typst_assets::fonts()
+        .flat_map(|data| Font::iter(Bytes::new(data)))
+        .collect();
+    Fonts {
+        book: LazyHash::new(FontBook::from_fonts(&fonts)),
+        fonts,
+    }
 });
 
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
@@ -39,7 +43,9 @@ pub(crate) struct SandboxWorld {
 
 impl SandboxWorld {
     pub(crate) fn new(markup: String) -> Self {
-        SandboxWorld { main: Source::detached(markup) }
+        SandboxWorld {
+            main: Source::detached(markup),
+        }
     }
 }
 

@@ -5,8 +5,8 @@ mod common;
 
 use common::{fixture, page_sizes, pdf_info, pdf_text, position, squash};
 use dateline_export::{
-    export_pdf, export_review_packet, LintFinding, LintSummary, Paper, PdfOptions, ReviewComment, ReviewPacket,
-    ReviewVerdict,
+    export_pdf, export_review_packet, LintFinding, LintSummary, Paper, PdfOptions, ReviewComment,
+    ReviewPacket, ReviewVerdict,
 };
 
 fn pdf(text: &str) -> dateline_export::PdfExport {
@@ -33,25 +33,39 @@ fn faq_starts_on_its_own_page_and_pages_are_numbered() {
     let export = pdf(&fixture("01-lumen-pocket-battery.md"));
     assert_eq!(export.page_count, 2);
     assert_eq!(export.faq_pages, 1);
-    assert!(export.release_pages > 0.3 && export.release_pages <= 1.0, "{}", export.release_pages);
+    assert!(
+        export.release_pages > 0.3 && export.release_pages <= 1.0,
+        "{}",
+        export.release_pages
+    );
     assert!(export.warnings.is_empty(), "{:?}", export.warnings);
     let pages: Vec<String> = pdf_text(&export.bytes).split('\u{c}').map(squash).collect();
     assert!(pages[0].contains("Page 1 of 2") && pages[1].contains("Page 2 of 2"));
     assert!(pages[1].starts_with("Frequently Asked Questions"), "{}", pages[1]);
     // The running footer carries the title and the dateline's date.
-    assert!(pages[1].contains("Lumen Launches PocketCell, a Phone Battery That Charges in Ten Minutes · March 4, 2025"));
+    assert!(pages[1]
+        .contains("Lumen Launches PocketCell, a Phone Battery That Charges in Ten Minutes · March 4, 2025"));
 }
 
 #[test]
 fn metadata_has_title_and_author() {
-    let text = format!("---\nowner: Dana Whitfield\n---\n{}", fixture("01-lumen-pocket-battery.md"));
+    let text = format!(
+        "---\nowner: Dana Whitfield\n---\n{}",
+        fixture("01-lumen-pocket-battery.md")
+    );
     let export = pdf(&text);
     assert_eq!(
         pdf_info(&export.bytes, "Title").as_deref(),
         Some("Lumen Launches PocketCell, a Phone Battery That Charges in Ten Minutes")
     );
-    assert_eq!(pdf_info(&export.bytes, "Author").as_deref(), Some("Dana Whitfield"));
-    let opts = PdfOptions { author: Some("Ana Silva".into()), ..Default::default() };
+    assert_eq!(
+        pdf_info(&export.bytes, "Author").as_deref(),
+        Some("Dana Whitfield")
+    );
+    let opts = PdfOptions {
+        author: Some("Ana Silva".into()),
+        ..Default::default()
+    };
     let export = export_pdf(&text, &opts).unwrap();
     assert_eq!(pdf_info(&export.bytes, "Author").as_deref(), Some("Ana Silva"));
 }
@@ -61,7 +75,10 @@ fn paper_sizes() {
     let text = fixture("01-lumen-pocket-battery.md");
     let a4 = page_sizes(&pdf(&text).bytes)[0];
     assert!((a4.0 - 595.3).abs() < 1.0 && (a4.1 - 841.9).abs() < 1.0, "{a4:?}");
-    let opts = PdfOptions { paper: Paper::UsLetter, ..Default::default() };
+    let opts = PdfOptions {
+        paper: Paper::UsLetter,
+        ..Default::default()
+    };
     let letter = page_sizes(&export_pdf(&text, &opts).unwrap().bytes)[0];
     assert_eq!(letter, (612.0, 792.0));
 }
@@ -70,12 +87,21 @@ fn paper_sizes() {
 fn section_labels_hidden_unless_asked() {
     let text = fixture("labelled-template.md");
     let hidden = squash(&pdf_text(&pdf(&text).bytes));
-    assert!(!hidden.contains("PROBLEM") && !hidden.contains("Problem Describe"), "{hidden}");
+    assert!(
+        !hidden.contains("PROBLEM") && !hidden.contains("Problem Describe"),
+        "{hidden}"
+    );
     assert!(hidden.contains("Describe the customer’s problem"), "{hidden}");
-    let opts = PdfOptions { show_section_labels: true, ..Default::default() };
+    let opts = PdfOptions {
+        show_section_labels: true,
+        ..Default::default()
+    };
     let shown = squash(&pdf_text(&export_pdf(&text, &opts).unwrap().bytes));
     let label = position(&shown, "PROBLEM");
-    assert!(label < position(&shown, "Describe the customer’s problem"), "{shown}");
+    assert!(
+        label < position(&shown, "Describe the customer’s problem"),
+        "{shown}"
+    );
     // FAQ headings are kept either way.
     assert!(hidden.contains("External FAQ") && hidden.contains("What does it cost?"));
 }
@@ -85,8 +111,18 @@ fn long_draft_measures_pages_and_warns() {
     let export = pdf(&fixture("20-helios-solar-roof.md"));
     assert!(export.page_count >= 5, "{}", export.page_count);
     assert!(export.release_pages > 1.0, "{}", export.release_pages);
-    assert_eq!(export.page_count, export.release_pages.ceil() as usize + export.faq_pages);
-    assert!(export.warnings.iter().any(|w| w.contains("press release runs to")), "{:?}", export.warnings);
+    assert_eq!(
+        export.page_count,
+        export.release_pages.ceil() as usize + export.faq_pages
+    );
+    assert!(
+        export
+            .warnings
+            .iter()
+            .any(|w| w.contains("press release runs to")),
+        "{:?}",
+        export.warnings
+    );
     let text = squash(&pdf_text(&export.bytes));
     // Tables, numbered lists and footnotes come through as text.
     assert!(text.contains("Microinverters, one per panel"), "{text}");
@@ -109,7 +145,10 @@ fn plain_bold_questions_become_headings_in_the_outline() {
         .filter(|d| d.has(b"Parent") && d.has(b"Title"))
         .filter_map(|d| lopdf::decode_text_string(d.get(b"Title").ok()?).ok())
         .collect();
-    for q in ["How many charges does PocketCell hold?", "Will fast charging damage the cell?"] {
+    for q in [
+        "How many charges does PocketCell hold?",
+        "Will fast charging damage the cell?",
+    ] {
         assert!(titles.iter().any(|t| t == q), "{q} not in outline {titles:?}");
     }
 }
@@ -190,7 +229,11 @@ fn review_packet_appends_comments_verdicts_and_lint() {
         body: "Lead with the number instead. #read(\"/etc/passwd\")".into(),
         disposition: Some("open".into()),
     }];
-    let verdicts = [ReviewVerdict { reviewer: "Ben Ode".into(), verdict: "revise".into(), note: None }];
+    let verdicts = [ReviewVerdict {
+        reviewer: "Ben Ode".into(),
+        verdict: "revise".into(),
+        note: None,
+    }];
     let lint = LintSummary {
         score: 74,
         errors: 0,
@@ -203,9 +246,17 @@ fn review_packet_appends_comments_verdicts_and_lint() {
             message: "Remove \"very\".".into(),
         }],
     };
-    let packet = ReviewPacket { comments: &comments, verdicts: &verdicts, lint: Some(&lint) };
-    let export =
-        export_review_packet(&fixture("01-lumen-pocket-battery.md"), &packet, &PdfOptions::default()).unwrap();
+    let packet = ReviewPacket {
+        comments: &comments,
+        verdicts: &verdicts,
+        lint: Some(&lint),
+    };
+    let export = export_review_packet(
+        &fixture("01-lumen-pocket-battery.md"),
+        &packet,
+        &PdfOptions::default(),
+    )
+    .unwrap();
     let text = squash(&pdf_text(&export.bytes));
     let order = [
         "Can I take it on a plane?",
@@ -219,10 +270,12 @@ fn review_packet_appends_comments_verdicts_and_lint() {
         "Readiness 74/100: 0 errors, 1 warning, 0 notes.",
         "weasel-word",
     ];
-    let positions: Vec<usize> = order.iter().map(|s| position(&text, s)).collect();
-    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?} in {text}");
+    let mut from = 0;
+    for expected in order {
+        from += position(&text[from..], expected) + expected.len();
+    }
     // The packet pages do not count as FAQ pages.
-    assert!(export.page_count > 2);
+    assert_eq!(export.page_count, 3);
     assert_eq!(export.faq_pages, 1);
 }
 

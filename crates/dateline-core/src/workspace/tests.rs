@@ -342,3 +342,22 @@ fn every_save_is_a_version_and_restoring_adds_one() {
     assert_eq!(after[0].source, "restore");
     assert_eq!(ws.version_text(id, after[1].id).unwrap(), "# Third\n");
 }
+
+#[test]
+fn only_other_peoples_writes_count_as_changes_and_they_are_versioned() {
+    let fx = Fixture::new(&[("a.md", b"# One\n")]);
+    let (mut ws, listing) = fx.opened();
+    let id = id_of(&listing, "a.md");
+    ws.open_draft(id).unwrap();
+    ws.save_draft(id, "# Mine\n").unwrap();
+    assert!(
+        !ws.changed_on_disk(id).unwrap(),
+        "our own save is not an external change"
+    );
+    fs::write(fx.path("a.md"), "# Theirs\n").unwrap();
+    assert!(ws.changed_on_disk(id).unwrap());
+    assert_eq!(ws.open_draft(id).unwrap().text, "# Theirs\n");
+    let sources: Vec<String> = ws.versions(id).unwrap().into_iter().map(|v| v.source).collect();
+    assert_eq!(sources, vec!["external", "save", "original"]);
+    assert!(!ws.changed_on_disk(id).unwrap());
+}

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::process::Command;
 
 pub fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
 }
 
@@ -22,7 +24,11 @@ pub fn pdf_text(pdf: &[u8]) -> String {
         .arg("-")
         .output()
         .expect("pdftotext must be installed (poppler-utils) for the PDF tests");
-    assert!(output.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).unwrap()
 }
 
@@ -50,7 +56,9 @@ pub fn page_sizes(pdf: &[u8]) -> Vec<(f32, f32)> {
 
 /// The byte position of `needle` in `haystack`, failing the test if absent.
 pub fn position(haystack: &str, needle: &str) -> usize {
-    haystack.find(needle).unwrap_or_else(|| panic!("{needle:?} not found in:\n{haystack}"))
+    haystack
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not found in:\n{haystack}"))
 }
 
 /// Text with all whitespace runs collapsed, so line wrapping does not matter.
