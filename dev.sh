@@ -11,10 +11,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 # What building the app needs on Debian/Ubuntu (Tauri's Linux prerequisites).
 BUILD_PACKAGES=(build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev)
-# What the end-to-end tests add: the WebKit WebDriver and a virtual display.
-TEST_PACKAGES=(webkit2gtk-driver xvfb xauth)
+# What the end-to-end tests add: the WebKit WebDriver, a virtual display, pdftotext.
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth poppler-utils)
 TAURI_DRIVER_VERSION=2.1.0
-APP_FEATURES=(--features custom-protocol)
+APP_FEATURES=(--features dateline-app/custom-protocol)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

@@ -33,6 +33,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::version_text,
         commands::restore_version,
         commands::changed_on_disk,
+        commands::export_page_count,
+        commands::export_draft,
+        commands::export_draft_beside,
     ])
 }
 
@@ -70,6 +73,8 @@ pub fn run() {
         .invoke_handler(specta.invoke_handler())
         .setup(|app| {
             state::install(app);
+            // Fonts load once; doing it now keeps the first export quick.
+            std::thread::spawn(dateline_core::export::warm_up);
             Ok(())
         })
         .run(tauri::generate_context!())

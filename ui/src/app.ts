@@ -18,6 +18,7 @@ import { ask, askText } from "./dialog";
 import { h, fill } from "./dom";
 import { createEditor, type EditorHandle } from "./editor";
 import { countWords, draftFolder, draftTitle, formatBytes, formatModified } from "./format";
+import { askExport, runExport } from "./export";
 import { Inspector } from "./inspector";
 import { AppError, call } from "./ipc";
 import { liveLint, silence, type PositionMap } from "./lint";
@@ -57,6 +58,7 @@ export class App {
     title: h("h1", { class: "draft-title", "data-testid": "draft-title" }),
     status: h("span", { class: "save-status", "data-testid": "save-status" }),
     saveButton: h("button", { class: "primary", "data-testid": "save", title: "Save (Ctrl+S)" }, "Save"),
+    exportButton: h("button", { "data-testid": "export", title: "Export to PDF or Markdown (Ctrl+E)" }, "Export…"),
     previewButton: h("button", { "data-testid": "toggle-preview", title: "Show or hide the preview (Ctrl+Shift+P)", "aria-pressed": "false" }, "Preview"),
     editorHost: h("div", { class: "editor-host", "data-testid": "editor" }),
     welcome: h("section", { class: "welcome", "data-testid": "welcome" }),
@@ -113,6 +115,7 @@ export class App {
     });
     this.el.saveButton.addEventListener("click", () => void this.save());
     this.el.previewButton.addEventListener("click", () => this.togglePreview());
+    this.el.exportButton.addEventListener("click", () => void this.exportDraft());
     fill(
       this.root,
       h(
@@ -146,7 +149,7 @@ export class App {
           "main",
           { class: "main" },
           this.el.notices,
-          h("div", { class: "doc-bar" }, this.el.title, this.el.status, this.el.previewButton, this.el.saveButton),
+          h("div", { class: "doc-bar" }, this.el.title, this.el.status, this.el.previewButton, this.el.exportButton, this.el.saveButton),
           h("div", { class: "workarea" }, this.el.editorHost, this.preview.el, this.el.welcome, this.inspector.el),
           h("footer", { class: "statusbar" }, this.el.words, this.el.format),
         ),
@@ -218,6 +221,7 @@ export class App {
     this.el.welcome.hidden = draft !== null;
     this.inspector.el.hidden = draft === null;
     this.el.previewButton.hidden = draft === null;
+    this.el.exportButton.hidden = draft === null;
     if (draft === null) this.preview.show(false, "");
     this.el.title.textContent = draft ? draftTitle(draft.relPath) : "";
     this.el.title.title = draft?.relPath ?? "";
@@ -523,6 +527,25 @@ export class App {
     }
   }
 
+  /** Exports what is in the editor, saved or not. */
+  async exportDraft(): Promise<void> {
+    const draft = this.draft;
+    if (!draft) return;
+    const text = this.editor.doc().toString();
+    const choice = await askExport(text);
+    if (!choice) return;
+    try {
+      const outcome = await runExport(draft.id, text, choice);
+      if (!outcome) return;
+      const pages = outcome.pages ? ` (${outcome.pages.pages} page${outcome.pages.pages === 1 ? "" : "s"})` : "";
+      this.notices.show("success", `Exported to ${outcome.path}${pages}.`, [], "exported");
+      for (const warning of outcome.pages?.warnings ?? []) this.notices.show("warning", warning);
+      void this.refresh(true);
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
   togglePreview(): void {
     if (!this.draft) return;
     const visible = !this.preview.visible;
@@ -618,6 +641,9 @@ export class App {
       } else if (key === "o") {
         event.preventDefault();
         void this.chooseFolder();
+      } else if (key === "e") {
+        event.preventDefault();
+        void this.exportDraft();
       } else if (key === "n") {
         event.preventDefault();
         void this.newDraft();

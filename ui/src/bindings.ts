@@ -198,6 +198,40 @@ async changedOnDisk(draftId: number) : Promise<Result<boolean, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The page count the PDF would have, measured on the real layout.
+ */
+async exportPageCount(text: string, request: ExportRequest) : Promise<Result<PageCount, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_page_count", { text, request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Exports the editor's text where the user picks in the native save
+ * dialog; `None` when the dialog is cancelled.
+ */
+async exportDraft(draftId: number, text: string, request: ExportRequest) : Promise<Result<ExportOutcome | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_draft", { draftId, text, request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Exports the editor's text next to the draft (`launch.pdf`).
+ */
+async exportDraftBeside(draftId: number, text: string, request: ExportRequest) : Promise<Result<ExportOutcome, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_draft_beside", { draftId, text, request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -271,6 +305,21 @@ from: number; to: number; line: number;
  */
 section: string | null; fix: FixView | null }
 export type DraftSummary = { id: number; relPath: string; name: string; sizeBytes: number; modifiedMs: number }
+export type ExportFormat = "pdf" | "markdown"
+export type ExportOutcome = { path: string; pages: PageCount | null }
+export type ExportRequest = { format: ExportFormat; paper: PaperSize; 
+/**
+ * Print the press release's section labels (a real release has none).
+ */
+showLabels: boolean; 
+/**
+ * Markdown: leave out the YAML front matter.
+ */
+stripFrontMatter: boolean; 
+/**
+ * Markdown: wrap paragraphs at this many columns; none keeps one line each.
+ */
+wrap: number | null }
 export type FixView = { from: number; to: number; replacement: string }
 export type FolderInfo = { id: number; name: string; path: string; exists: boolean }
 export type FolderListing = { folder: FolderInfo; drafts: DraftSummary[]; skipped: SkippedEntry[]; 
@@ -296,6 +345,19 @@ readOnly: string | null;
  */
 recovered: RecoveredText | null }
 export type OutlineEntry = { kind: string; label: string; title: string | null; from: number; to: number }
+/**
+ * The layout's verdict before (and after) exporting.
+ */
+export type PageCount = { pages: number; 
+/**
+ * Pages the press release fills (1.5 = one page and half the next).
+ */
+releasePages: number; faqPages: number; 
+/**
+ * The press release is past one page, or the FAQ past five.
+ */
+warnings: string[] }
+export type PaperSize = "a4" | "letter"
 export type RecoveredText = { text: string; updatedMs: number; 
 /**
  * The file also changed on disk since that text was typed: saving over

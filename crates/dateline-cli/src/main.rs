@@ -1,5 +1,6 @@
-//! `dateline`: lint PR/FAQ drafts, list the rules, print the template.
+//! `dateline`: lint PR/FAQ drafts, export them, list the rules, print the template.
 
+mod export;
 mod files;
 mod output;
 
@@ -38,6 +39,35 @@ enum Command {
     },
     /// Print the PR/FAQ template to start a new draft.
     New,
+    /// Export a draft: a typeset PDF, or normalised Markdown.
+    ///
+    /// Exit status: 0 when written, 1 when typesetting failed, 2 for bad
+    /// usage or a draft that cannot be read.
+    Export {
+        /// The draft (a Markdown file).
+        draft: PathBuf,
+        /// What to make.
+        #[arg(long, value_enum)]
+        to: export::Target,
+        /// Where to write it; `-` for standard output.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Paper size for PDF; default from the locale (Letter for US/CA/MX…, else A4).
+        #[arg(long, value_enum)]
+        paper: Option<export::PaperArg>,
+        /// Print the press release's section labels (a real release has none).
+        #[arg(long)]
+        show_labels: bool,
+        /// Author for the PDF metadata (default: front matter author/owner).
+        #[arg(long)]
+        author: Option<String>,
+        /// Markdown: wrap paragraphs at this many columns (default: one line each).
+        #[arg(long)]
+        wrap: Option<usize>,
+        /// Markdown: leave out the YAML front matter.
+        #[arg(long)]
+        strip_front_matter: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -75,6 +105,25 @@ fn main() -> ExitCode {
             print!("{}", dateline_lint::TEMPLATE);
             ExitCode::SUCCESS
         }
+        Command::Export {
+            draft,
+            to,
+            output,
+            paper,
+            show_labels,
+            author,
+            wrap,
+            strip_front_matter,
+        } => export::run(export::Request {
+            draft: &draft,
+            to,
+            output: &output,
+            paper,
+            show_labels,
+            author,
+            wrap,
+            strip_front_matter,
+        }),
     }
 }
 

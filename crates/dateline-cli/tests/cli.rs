@@ -205,3 +205,51 @@ fn new_prints_the_template() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out), dateline_lint::TEMPLATE);
 }
+
+#[test]
+fn export_writes_normalised_markdown() {
+    let dir = folder(&[("d.md", b"---\nproduct: Rocket\n---\n# Title\n\n* one\n* two\n")]);
+    let out = dateline(
+        &[
+            "export",
+            "d.md",
+            "--to",
+            "md",
+            "-o",
+            "out.md",
+            "--strip-front-matter",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("out.md")).unwrap(),
+        "# Title\n\n- one\n- two\n"
+    );
+}
+
+#[test]
+fn export_writes_a_pdf_and_reports_its_pages() {
+    let dir = folder(&[("good.md", GOOD.as_bytes())]);
+    let out = dateline(
+        &[
+            "export", "good.md", "--to", "pdf", "-o", "good.pdf", "--paper", "letter",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let pdf = fs::read(dir.path().join("good.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(stderr(&out).contains("page"), "{}", stderr(&out));
+}
+
+#[test]
+fn export_refuses_unreadable_input_without_writing() {
+    let dir = folder(&[("latin1.md", b"# Caf\xe9\n")]);
+    let out = dateline(&["export", "latin1.md", "--to", "pdf", "-o", "x.pdf"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not UTF-8"), "{}", stderr(&out));
+    assert!(!dir.path().join("x.pdf").exists());
+    let missing = dateline(&["export", "nope.md", "--to", "md", "-o", "x.md"], dir.path());
+    assert_eq!(missing.status.code(), Some(2));
+}

@@ -5,6 +5,7 @@
 pub mod atomic;
 pub mod drafting;
 pub mod error;
+pub mod export;
 pub mod folder;
 pub mod preview;
 pub mod store;

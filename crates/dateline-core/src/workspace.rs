@@ -5,6 +5,7 @@
 use crate::atomic::write_atomic;
 use crate::drafting::{self, LintView};
 use crate::error::{display_name, Error, Result};
+use crate::export::{self, ExportFormat, ExportOutcome, ExportRequest};
 use crate::folder::{self, Scan};
 use crate::store::{DraftId, FolderId, FolderRecord, NewVersion, Store, VersionRecord};
 use crate::text::{self, TextFormat};
@@ -345,7 +346,7 @@ impl Workspace {
     }
 
     /// The absolute path of a draft of the open folder.
-    fn draft_path(&self, id: DraftId) -> Result<PathBuf> {
+    pub fn draft_path(&self, id: DraftId) -> Result<PathBuf> {
         let open = self.current()?;
         let (folder_id, rel_path) = self.store.draft_location(id)?;
         if folder_id != open.id {
@@ -501,6 +502,43 @@ impl Workspace {
     pub fn restore_version(&mut self, id: DraftId, version: u32) -> Result<SavedDraft> {
         let text = self.store.version_text(id, version)?;
         self.save_as(id, &text, "restore")
+    }
+
+    /// Exports editor text of a draft to `target` (a path the backend chose
+    /// through the native save dialog). A draft is never overwritten.
+    pub fn export_to(
+        &self,
+        id: DraftId,
+        text: &str,
+        request: &ExportRequest,
+        target: &Path,
+    ) -> Result<ExportOutcome> {
+        self.draft_path(id)?;
+        if is_draft_file(target) {
+            return Err(Error::InvalidInput(format!(
+                "“{}” is a draft; export to a new file so no draft is overwritten.",
+                display_name(target)
+            )));
+        }
+        let (bytes, pages) = export::render(text, request)?;
+        write_atomic(target, &bytes).map_err(|e| Error::from_io(&e, "exporting", target))?;
+        Ok(ExportOutcome {
+            path: target.display().to_string(),
+            pages,
+        })
+    }
+
+    /// Exports beside the draft: `launch.pdf`, or `launch (export).md`, with
+    /// a number added when that name is taken by something else.
+    pub fn export_beside(&self, id: DraftId, text: &str, request: &ExportRequest) -> Result<ExportOutcome> {
+        let source = self.draft_path(id)?;
+        let target = export_path(&source, request.format);
+        self.export_to(id, text, request, &target)
+    }
+
+    /// The suggested export file name (for the save dialog).
+    pub fn export_file_name(&self, id: DraftId, format: ExportFormat) -> Result<String> {
+        Ok(display_name(&export_path(&self.draft_path(id)?, format)))
     }
 
     /// Creates a draft from the PR/FAQ template in the open folder.
@@ -716,6 +754,28 @@ fn draft_file_name(name: &str) -> Result<String> {
         Ok(name.to_string())
     } else {
         Ok(format!("{name}.md"))
+    }
+}
+
+/// An existing Markdown file that is not itself an export: a draft.
+fn is_draft_file(path: &Path) -> bool {
+    folder::is_markdown(path)
+        && path.exists()
+        && !path
+            .file_stem()
+            .is_some_and(|s| s.to_string_lossy().ends_with("(export)"))
+}
+
+/// Where an export of `draft` goes beside it.
+fn export_path(draft: &Path, format: ExportFormat) -> PathBuf {
+    let stem = draft
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = draft.parent().unwrap_or(Path::new("."));
+    match format {
+        ExportFormat::Pdf => dir.join(format!("{stem}.{}", export::extension(format))),
+        ExportFormat::Markdown => dir.join(format!("{stem} (export).md")),
     }
 }
 

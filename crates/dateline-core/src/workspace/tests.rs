@@ -361,3 +361,38 @@ fn only_other_peoples_writes_count_as_changes_and_they_are_versioned() {
     assert_eq!(sources, vec!["external", "save", "original"]);
     assert!(!ws.changed_on_disk(id).unwrap());
 }
+
+#[test]
+fn exports_go_beside_the_draft_and_never_over_a_draft() {
+    use crate::export::{ExportFormat, ExportRequest, PaperSize};
+    let fx = Fixture::new(&[("launch.md", b"# Launch\n\nText.\n"), ("other.md", b"# Other\n")]);
+    let (mut ws, listing) = fx.opened();
+    let id = id_of(&listing, "launch.md");
+    ws.open_draft(id).unwrap();
+    let md = ExportRequest {
+        format: ExportFormat::Markdown,
+        paper: PaperSize::A4,
+        show_labels: false,
+        strip_front_matter: false,
+        wrap: None,
+    };
+    let out = ws.export_beside(id, "# Launch\n\n* edited\n", &md).unwrap();
+    assert!(out.path.ends_with("launch (export).md"));
+    assert_eq!(
+        fs::read_to_string(fx.path("launch (export).md")).unwrap(),
+        "# Launch\n\n- edited\n"
+    );
+    assert!(matches!(
+        ws.export_to(id, "x", &md, &fx.path("other.md")),
+        Err(Error::InvalidInput(_))
+    ));
+    assert_eq!(fs::read(fx.path("other.md")).unwrap(), b"# Other\n");
+    let pdf = ExportRequest {
+        format: ExportFormat::Pdf,
+        ..md
+    };
+    let out = ws.export_beside(id, "# Launch\n\nText.\n", &pdf).unwrap();
+    assert!(fs::read(fx.path("launch.pdf")).unwrap().starts_with(b"%PDF-"));
+    assert_eq!(out.pages.unwrap().pages, 1);
+    assert_eq!(ws.export_file_name(id, ExportFormat::Pdf).unwrap(), "launch.pdf");
+}

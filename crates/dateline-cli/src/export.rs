@@ -1,0 +1,147 @@
+//! `dateline export`: a draft to a typeset PDF or to normalised Markdown.
+
+use dateline_export::{export_markdown, export_pdf, FrontMatterMode, MarkdownOptions, Paper, PdfOptions};
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Target {
+    Pdf,
+    Md,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
+}
+
+pub struct Request<'a> {
+    pub draft: &'a Path,
+    pub to: Target,
+    pub output: &'a Path,
+    pub paper: Option<PaperArg>,
+    pub show_labels: bool,
+    pub author: Option<String>,
+    pub wrap: Option<usize>,
+    pub strip_front_matter: bool,
+}
+
+pub fn run(req: Request) -> ExitCode {
+    let text = match std::fs::read(req.draft) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => {
+                return fail(&format!(
+                    "{} is not UTF-8 text; nothing was exported",
+                    req.draft.display()
+                ))
+            }
+        },
+        Err(err) => return fail(&format!("cannot read {}: {err}", req.draft.display())),
+    };
+    let bytes = match req.to {
+        Target::Md => export_markdown(&text, &markdown_options(&req)).into_bytes(),
+        Target::Pdf => match export_pdf(&text, &pdf_options(&req)) {
+            Ok(pdf) => {
+                report_pages(&pdf);
+                pdf.bytes
+            }
+            Err(err) => {
+                eprintln!("dateline: {}: {err}", req.draft.display());
+                return ExitCode::from(1);
+            }
+        },
+    };
+    write_output(req.output, &bytes)
+}
+
+fn markdown_options(req: &Request) -> MarkdownOptions<'static> {
+    MarkdownOptions {
+        wrap: req.wrap,
+        front_matter: if req.strip_front_matter {
+            FrontMatterMode::Strip
+        } else {
+            FrontMatterMode::Keep
+        },
+        appendix: None,
+    }
+}
+
+fn pdf_options(req: &Request) -> PdfOptions {
+    let paper = match req.paper {
+        Some(PaperArg::A4) => Paper::A4,
+        Some(PaperArg::Letter) => Paper::UsLetter,
+        None => paper_for_locale(&locale()),
+    };
+    PdfOptions {
+        paper,
+        show_section_labels: req.show_labels,
+        author: req.author.clone(),
+        date: None,
+    }
+}
+
+fn report_pages(pdf: &dateline_export::PdfExport) {
+    eprintln!(
+        "dateline: {} page{} (press release {:.1}, FAQ {})",
+        pdf.page_count,
+        if pdf.page_count == 1 { "" } else { "s" },
+        pdf.release_pages,
+        pdf.faq_pages
+    );
+    for warning in &pdf.warnings {
+        eprintln!("dateline: warning: {warning}");
+    }
+}
+
+fn write_output(output: &Path, bytes: &[u8]) -> ExitCode {
+    let written = if output == Path::new("-") {
+        use std::io::Write;
+        std::io::stdout().write_all(bytes)
+    } else {
+        std::fs::write(output, bytes)
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => fail(&format!("cannot write {}: {err}", output.display())),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("dateline: {message}");
+    ExitCode::from(2)
+}
+
+/// The locale that decides the paper size, as POSIX orders the variables.
+fn locale() -> String {
+    ["LC_ALL", "LC_PAPER", "LANG"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_default()
+}
+
+/// US Letter where it is the norm (the Americas' letter countries and the
+/// Philippines), A4 everywhere else.
+pub fn paper_for_locale(locale: &str) -> Paper {
+    const LETTER: [&str; 8] = ["_US", "_CA", "_MX", "_PH", "_CL", "_CO", "_VE", "_PR"];
+    if LETTER.iter().any(|region| locale.contains(region)) {
+        Paper::UsLetter
+    } else {
+        Paper::A4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paper_follows_the_locale() {
+        assert_eq!(paper_for_locale("en_US.UTF-8"), Paper::UsLetter);
+        assert_eq!(paper_for_locale("fr_CA.UTF-8"), Paper::UsLetter);
+        assert_eq!(paper_for_locale("en_GB.UTF-8"), Paper::A4);
+        assert_eq!(paper_for_locale("de_DE"), Paper::A4);
+        assert_eq!(paper_for_locale(""), Paper::A4);
+    }
+}

@@ -1,0 +1,160 @@
+//! Export of the open draft: the request the window sends, the page count
+//! shown before exporting, and where the file goes. The typesetting itself
+//! is the `dateline-export` crate's.
+
+use crate::error::{Error, Result};
+use dateline_export::{export_markdown, export_pdf, FrontMatterMode, MarkdownOptions, Paper, PdfOptions};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Pdf,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+pub enum PaperSize {
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportRequest {
+    pub format: ExportFormat,
+    pub paper: PaperSize,
+    /// Print the press release's section labels (a real release has none).
+    pub show_labels: bool,
+    /// Markdown: leave out the YAML front matter.
+    pub strip_front_matter: bool,
+    /// Markdown: wrap paragraphs at this many columns; none keeps one line each.
+    pub wrap: Option<u32>,
+}
+
+/// The layout's verdict before (and after) exporting.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PageCount {
+    pub pages: u32,
+    /// Pages the press release fills (1.5 = one page and half the next).
+    pub release_pages: f32,
+    pub faq_pages: u32,
+    /// The press release is past one page, or the FAQ past five.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportOutcome {
+    pub path: String,
+    pub pages: Option<PageCount>,
+}
+
+/// The exported bytes and, for PDF, the page count.
+pub fn render(text: &str, request: &ExportRequest) -> Result<(Vec<u8>, Option<PageCount>)> {
+    match request.format {
+        ExportFormat::Markdown => Ok((
+            export_markdown(text, &markdown_options(request)).into_bytes(),
+            None,
+        )),
+        ExportFormat::Pdf => {
+            let pdf = export_pdf(text, &pdf_options(request))
+                .map_err(|e| Error::Io(format!("The PDF could not be typeset: {e}.")))?;
+            let pages = PageCount {
+                pages: pdf.page_count as u32,
+                release_pages: pdf.release_pages,
+                faq_pages: pdf.faq_pages as u32,
+                warnings: pdf.warnings,
+            };
+            Ok((pdf.bytes, Some(pages)))
+        }
+    }
+}
+
+/// The page count of the PDF the request would make, measured on the layout.
+pub fn page_count(text: &str, request: &ExportRequest) -> Result<PageCount> {
+    let pdf_request = ExportRequest {
+        format: ExportFormat::Pdf,
+        ..request.clone()
+    };
+    let (_, pages) = render(text, &pdf_request)?;
+    pages.ok_or_else(|| Error::Io("The PDF layout gave no page count.".into()))
+}
+
+/// Loads the typesetter's fonts ahead of the first export (call on a
+/// background thread at start-up).
+pub fn warm_up() {
+    dateline_export::warm_up();
+}
+
+/// The file extension of an export.
+pub fn extension(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Pdf => "pdf",
+        ExportFormat::Markdown => "md",
+    }
+}
+
+fn markdown_options(request: &ExportRequest) -> MarkdownOptions<'static> {
+    MarkdownOptions {
+        wrap: request.wrap.map(|w| w as usize),
+        front_matter: if request.strip_front_matter {
+            FrontMatterMode::Strip
+        } else {
+            FrontMatterMode::Keep
+        },
+        appendix: None,
+    }
+}
+
+fn pdf_options(request: &ExportRequest) -> PdfOptions {
+    let paper = match request.paper {
+        PaperSize::A4 => Paper::A4,
+        PaperSize::Letter => Paper::UsLetter,
+    };
+    PdfOptions {
+        paper,
+        show_section_labels: request.show_labels,
+        author: None,
+        date: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(format: ExportFormat) -> ExportRequest {
+        ExportRequest {
+            format,
+            paper: PaperSize::A4,
+            show_labels: false,
+            strip_front_matter: true,
+            wrap: None,
+        }
+    }
+
+    #[test]
+    fn markdown_export_is_normalised() {
+        let (bytes, pages) =
+            render("---\na: b\n---\n# T\n\n* x\n", &request(ExportFormat::Markdown)).unwrap();
+        assert_eq!(String::from_utf8(bytes).unwrap(), "# T\n\n- x\n");
+        assert!(pages.is_none());
+    }
+
+    #[test]
+    fn a_long_press_release_is_flagged_on_the_real_layout() {
+        let short = page_count("# Short\n\nOne paragraph.\n", &request(ExportFormat::Markdown)).unwrap();
+        assert_eq!(short.pages, 1);
+        assert!(short.warnings.is_empty());
+        let long_text = format!(
+            "# Long\n\n{}",
+            "A sentence that takes up room on the page. ".repeat(400)
+        );
+        let long = page_count(&long_text, &request(ExportFormat::Pdf)).unwrap();
+        assert!(long.release_pages > 1.0, "{long:?}");
+        assert!(!long.warnings.is_empty());
+    }
+}

@@ -1,0 +1,45 @@
+// Issue 7: export from the real app. The page count is measured before
+// exporting; "Export beside the draft" writes the PDF the UI's save-dialog
+// path would (the native dialog itself cannot be driven through WebDriver).
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join, dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Harness } from "./harness.mjs";
+
+const corpus = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus");
+
+describe("export", () => {
+  const t = new Harness();
+  let drafts;
+
+  before(async () => {
+    drafts = t.draftsFolder({ "atlas.md": readFileSync(join(corpus, "05-atlas-offline-maps.md")) });
+    await t.startDriver();
+    await t.launch([join(drafts, "atlas.md")]);
+    await t.waitForStatus("saved");
+  });
+
+  after(() => t.stop());
+
+  it("shows the page count, then exports a PDF of the text in the editor", async () => {
+    await t.typeAtEnd(" Exported from the editor.");
+    await (await t.$("export")).click();
+    const pages = await t.$("export-pages");
+    await t.browser.waitUntil(async () => /\d+ pages?: press release/.test(await pages.getText()), { timeout: 20_000, timeoutMsg: "no page count" });
+    await (await t.$("export-beside")).click();
+    await t.waitForNotice("success", /Exported to .*atlas\.pdf \(\d+ pages?\)/, 30_000);
+    const pdf = join(drafts, "atlas.pdf");
+    assert.ok(existsSync(pdf));
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    const headline = text.indexOf("Atlas");
+    const faq = text.search(/Frequently|FAQ/i);
+    assert.ok(headline >= 0 && faq > headline, "headline before the FAQ");
+    assert.match(text, /Exported from the editor\./, "the unsaved editor text is what was exported");
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    assert.match(info, /Title:\s+\S/);
+    assert.equal(readFileSync(join(drafts, "atlas.md"), "utf8").includes("Exported from the editor."), false, "export does not save the draft");
+  });
+});
