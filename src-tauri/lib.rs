@@ -58,8 +58,11 @@ pub fn render_bindings() -> String {
     text
 }
 
+/// A fresh folder per call: tests render the bindings concurrently.
 fn tempfile_dir() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("dateline-bindings-{}", std::process::id()));
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("dateline-bindings-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("creating a temporary folder");
     dir
 }
