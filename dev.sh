@@ -84,9 +84,12 @@ cmd_test() {
   npm --prefix ui run typecheck
   npm --prefix ui test
   build_ui
+  # One build of every target, the app binary included, with the features
+  # the tests resolve: the test run and the end-to-end suite reuse it.
+  say "Rust: building every crate, test and the app"
+  cargo build --workspace --all-targets "${APP_FEATURES[@]}"
   say "Rust: every crate's tests (bindings freshness included)"
   cargo test --workspace "${APP_FEATURES[@]}"
-  build_app
   say "End-to-end: the real app under tauri-driver"
   run_e2e
 }

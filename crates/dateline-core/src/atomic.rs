@@ -30,6 +30,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
+/// Creates `path`, which must not exist yet, with `bytes`: written to a
+/// temporary file, fsynced, then linked into place without replacing
+/// anything. Readers (and sync clients) never see the file half-written, and
+/// a file that appeared meanwhile is never clobbered.
+pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".dateline-save-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    set_new_file_permissions(tmp.as_file())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
 #[cfg(unix)]
 fn set_new_file_permissions(file: &File) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
@@ -68,6 +88,18 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("draft.md")]);
+    }
+
+    #[test]
+    fn creates_a_new_file_but_never_replaces_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("copy.md");
+        write_atomic_new(&path, b"mine").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"mine");
+        let err = write_atomic_new(&path, b"other").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"mine");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
     }
 
     #[cfg(unix)]

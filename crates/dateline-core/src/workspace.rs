@@ -2,7 +2,7 @@
 //! editor has open, and the rules for reading and saving them. The app's
 //! commands are thin wrappers over these methods.
 
-use crate::atomic::write_atomic;
+use crate::atomic::{write_atomic, write_atomic_new};
 use crate::drafting::{self, LintView};
 use crate::error::{display_name, Error, Result};
 use crate::export::{self, ExportFormat, ExportOutcome, ExportRequest};
@@ -550,7 +550,7 @@ impl Workspace {
                 "A draft named “{file_name}” already exists; choose another name."
             )));
         }
-        write_new(&path, dateline_lint::TEMPLATE.as_bytes()).map_err(|e| self.save_error(&e, &path))?;
+        write_atomic_new(&path, dateline_lint::TEMPLATE.as_bytes()).map_err(|e| self.save_error(&e, &path))?;
         self.refresh()?
             .drafts
             .into_iter()
@@ -597,7 +597,7 @@ impl Workspace {
         let format = self.docs.get(&id).map(|d| d.format).unwrap_or_default();
         let copy = free_copy_path(&path)?;
         let bytes = text::encode(text, format);
-        write_new(&copy, &bytes).map_err(|e| self.save_error(&e, &copy))?;
+        write_atomic_new(&copy, &bytes).map_err(|e| self.save_error(&e, &copy))?;
         let listing = self.refresh()?;
         let rel = copy
             .strip_prefix(&self.current()?.root)
@@ -799,13 +799,6 @@ fn free_copy_path(path: &Path) -> Result<PathBuf> {
         .ok_or_else(|| Error::Io(format!("Too many copies of “{stem}” already exist.")))
 }
 
-/// Writes a file that must not exist yet, durably.
-fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut file = fs::OpenOptions::new().write(true).create_new(true).open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
 
 #[cfg(test)]
 mod tests;
