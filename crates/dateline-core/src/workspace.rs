@@ -550,7 +550,8 @@ impl Workspace {
                 "A draft named “{file_name}” already exists; choose another name."
             )));
         }
-        write_atomic_new(&path, dateline_lint::TEMPLATE.as_bytes()).map_err(|e| self.save_error(&e, &path))?;
+        write_atomic_new(&path, dateline_lint::TEMPLATE.as_bytes())
+            .map_err(|e| self.save_error(&e, &path))?;
         self.refresh()?
             .drafts
             .into_iter()
@@ -798,7 +799,6 @@ fn free_copy_path(path: &Path) -> Result<PathBuf> {
         .find(|candidate| !candidate.exists())
         .ok_or_else(|| Error::Io(format!("Too many copies of “{stem}” already exist.")))
 }
-
 
 #[cfg(test)]
 mod tests;
