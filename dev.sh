@@ -5,14 +5,19 @@
 #   ./dev.sh start   build the UI and start the app
 #   ./dev.sh test    run every test: Rust, UI, end-to-end (exits non-zero on any failure)
 #   ./dev.sh bench   run the benchmarks (lint criterion bench, app typing and start-up)
+#   ./dev.sh release build the installers for this platform (tauri build: .deb, .rpm, .AppImage on Linux)
 #   ./dev.sh setup   only set up
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 # What building the app needs on Debian/Ubuntu (Tauri's Linux prerequisites).
 BUILD_PACKAGES=(build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev)
-# What the end-to-end tests add: the WebKit WebDriver, a virtual display, pdftotext.
-TEST_PACKAGES=(webkit2gtk-driver xvfb xauth poppler-utils)
+# What the end-to-end tests add: the WebKit WebDriver, a virtual display,
+# pdftotext, and a D-Bus daemon (the single-instance hand-over uses D-Bus).
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth poppler-utils dbus-daemon)
+# Crates that would tie the command line to a desktop session.
+GUI_CRATES='^(tauri|tauri-runtime|tauri-runtime-wry|wry|tao|webkit2gtk|webkit2gtk-sys|javascriptcore-rs|gtk|gtk-sys|gdk|gdk-sys|soup3|muda) v'
+TAURI_CLI=(node ui/node_modules/@tauri-apps/cli/tauri.js)
 TAURI_DRIVER_VERSION=2.1.0
 APP_FEATURES=(--features dateline-app/custom-protocol)
 
@@ -63,6 +68,43 @@ build_app() {
   cargo build -p dateline-app --bin dateline-app "${APP_FEATURES[@]}"
 }
 
+# The CLI installs on servers without GUI libraries: nothing of the desktop
+# stack may be in its dependency tree.
+check_cli_has_no_gui_deps() {
+  say "CLI: no GUI library in its dependency tree"
+  local found
+  found=$(cargo tree -p dateline-cli -e normal,build --prefix none --format '{p}' | sort -u | grep -E "$GUI_CRATES" || true)
+  if [[ -n "$found" ]]; then
+    echo "dateline-cli depends on desktop crates:" >&2
+    echo "$found" >&2
+    return 1
+  fi
+}
+
+# Bundles the tested debug build as a .deb, installs it like a user would,
+# and runs the end-to-end smoke test against the installed binary.
+check_installed_deb() {
+  if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
+    say "Skipping the .deb install check (it needs root on Debian/Ubuntu)"
+    return 0
+  fi
+  say "Packaging: .deb of the tested build, installed with dpkg, smoke-tested"
+  rm -rf target/debug/bundle/deb
+  "${TAURI_CLI[@]}" bundle --debug --bundles deb
+  local deb
+  deb=$(ls target/debug/bundle/deb/*.deb)
+  dpkg -i "$deb"
+  DATELINE_APP=/usr/bin/dateline-app run_e2e_files --test-name-pattern="lists the drafts" foundation.test.mjs
+}
+
+cmd_release() {
+  setup_system "${BUILD_PACKAGES[@]}"
+  setup_npm ui
+  say "Building the installers (tauri build)"
+  "${TAURI_CLI[@]}" build "$@"
+  say "Installers are in target/release/bundle/"
+}
+
 cmd_start() {
   setup_system "${BUILD_PACKAGES[@]}"
   setup_npm ui
@@ -80,6 +122,7 @@ cmd_test() {
 
   say "Checking formatting"
   cargo fmt --all --check
+  check_cli_has_no_gui_deps
   say "UI: type check and unit tests"
   npm --prefix ui run typecheck
   npm --prefix ui test
@@ -92,13 +135,21 @@ cmd_test() {
   cargo test --workspace "${APP_FEATURES[@]}"
   say "End-to-end: the real app under tauri-driver"
   run_e2e
+  check_installed_deb
 }
 
 run_e2e() {
+  run_e2e_files
+}
+
+# Runs end-to-end test files (all by default) with node's test runner, under
+# a virtual display when there is no real one.
+run_e2e_files() {
+  local cmd=(node --test --test-concurrency=1 --test-reporter=spec "$@")
   if [[ -n "${DISPLAY:-}" ]]; then
-    npm --prefix tests/e2e test
+    (cd tests/e2e && "${cmd[@]}")
   else
-    xvfb-run -a --server-args="-screen 0 1440x900x24" npm --prefix tests/e2e test
+    (cd tests/e2e && xvfb-run -a --server-args="-screen 0 1440x900x24" "${cmd[@]}")
   fi
 }
 
@@ -121,6 +172,7 @@ case "${1:-}" in
   test) cmd_test ;;
   e2e) run_e2e ;;
   bench) cmd_bench ;;
+  release) shift; cmd_release "$@" ;;
   setup) setup_system "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"; setup_npm ui; setup_npm tests/e2e --ignore-scripts; setup_tauri_driver ;;
-  *) echo "usage: ./dev.sh start|test|bench|setup" >&2; exit 2 ;;
+  *) echo "usage: ./dev.sh start|test|bench|release|setup" >&2; exit 2 ;;
 esac

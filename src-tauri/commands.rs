@@ -7,7 +7,7 @@ use dateline_core::drafting::{LintView, RuleDoc};
 use dateline_core::export::{ExportOutcome, ExportRequest, PageCount};
 use dateline_core::store::{DraftId, FolderId};
 use dateline_core::workspace::{
-    DraftSummary, FolderInfo, FolderListing, OpenedDraft, SavedDraft, Startup, VersionView,
+    DraftSummary, FolderInfo, FolderListing, OpenedDraft, PathOpened, SavedDraft, Startup, VersionView,
 };
 use dateline_core::{Error, Workspace};
 use tauri::{AppHandle, State};
@@ -36,6 +36,22 @@ pub async fn startup(app: AppHandle, state: State<'_, AppState>) -> CommandResul
     let startup = with_workspace(&state, |ws| ws.startup(requested.as_deref()));
     state.rewatch(&app);
     startup
+}
+
+/// Opens what a later launch handed over (a draft opened from the file
+/// manager while Dateline was running); `None` when nothing is waiting.
+#[tauri::command]
+#[specta::specta]
+pub async fn take_open_request(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<PathOpened>> {
+    let Some(path) = state.take_open_request() else {
+        return Ok(None);
+    };
+    let opened = with_workspace(&state, |ws| ws.open_path(&path));
+    state.rewatch(&app);
+    opened.map(Some)
 }
 
 /// Shows the native folder picker; `None` when the user cancels.

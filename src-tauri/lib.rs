@@ -3,40 +3,45 @@
 //! project knows Tauri.
 
 mod commands;
+mod menu;
 mod navigation;
 mod state;
 mod watcher;
+mod window_state;
 
 use tauri_specta::{collect_commands, Builder};
 
 /// The typed command list: registered with Tauri and exported as TypeScript
 /// bindings (`ui/src/bindings.ts`) from the same place.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new().commands(collect_commands![
-        commands::startup,
-        commands::choose_folder,
-        commands::open_recent_folder,
-        commands::recent_folders,
-        commands::forget_folder,
-        commands::refresh_folder,
-        commands::open_draft,
-        commands::save_draft,
-        commands::save_draft_copy,
-        commands::open_link,
-        commands::create_draft,
-        commands::lint_text,
-        commands::lint_rules,
-        commands::render_preview,
-        commands::journal_draft,
-        commands::discard_changes,
-        commands::list_versions,
-        commands::version_text,
-        commands::restore_version,
-        commands::changed_on_disk,
-        commands::export_page_count,
-        commands::export_draft,
-        commands::export_draft_beside,
-    ])
+    Builder::<tauri::Wry>::new()
+        .commands(collect_commands![
+            commands::startup,
+            commands::take_open_request,
+            commands::choose_folder,
+            commands::open_recent_folder,
+            commands::recent_folders,
+            commands::forget_folder,
+            commands::refresh_folder,
+            commands::open_draft,
+            commands::save_draft,
+            commands::save_draft_copy,
+            commands::open_link,
+            commands::create_draft,
+            commands::lint_text,
+            commands::lint_rules,
+            commands::render_preview,
+            commands::journal_draft,
+            commands::discard_changes,
+            commands::list_versions,
+            commands::version_text,
+            commands::restore_version,
+            commands::changed_on_disk,
+            commands::export_page_count,
+            commands::export_draft,
+            commands::export_draft_beside,
+        ])
+        .typ::<menu::MenuAction>()
 }
 
 /// Where the generated bindings live, relative to the workspace root.
@@ -70,12 +75,27 @@ fn tempfile_dir() -> std::path::PathBuf {
 pub fn run() {
     let specta = specta_builder();
     tauri::Builder::default()
+        // First: a second launch (a draft opened from the file manager)
+        // hands its request to this one and exits.
+        .plugin(tauri_plugin_single_instance::init(hand_over))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(navigation::guard())
         .invoke_handler(specta.invoke_handler())
+        .menu(menu::build)
+        .on_menu_event(|app, event| menu::forward(app, event.id().as_ref()))
+        .on_window_event(|window, event| {
+            if matches!(
+                event,
+                tauri::WindowEvent::Moved(_) | tauri::WindowEvent::Resized(_)
+            ) {
+                window_state::changed(tauri::Manager::app_handle(window));
+            }
+        })
         .setup(|app| {
             state::install(app);
+            window_state::install(app.handle());
             // Fonts load once; doing it now keeps the first export quick.
             std::thread::spawn(dateline_core::export::warm_up);
             Ok(())
@@ -83,6 +103,27 @@ pub fn run() {
         .run(tauri::generate_context!())
         .expect("Dateline could not start its window");
 }
+
+/// Runs in the first instance when Dateline is launched again: bring the
+/// window forward and, if a draft or folder was named, ask the window to open it.
+fn hand_over(app: &tauri::AppHandle, args: Vec<String>, cwd: String) {
+    use tauri::{Emitter, Manager};
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+    let Some(path) = state::requested_path(args.into_iter().skip(1), Some(std::path::Path::new(&cwd))) else {
+        return;
+    };
+    if let Some(state) = app.try_state::<state::AppState>() {
+        state.request_open(path);
+        let _ = app.emit(OPEN_REQUESTED, ());
+    }
+}
+
+/// Tells the window that a later launch asked for a draft or folder.
+pub const OPEN_REQUESTED: &str = "open-requested";
 
 #[cfg(test)]
 mod tests {

@@ -13,6 +13,8 @@ pub struct AppState {
     pub watcher: Mutex<Option<crate::watcher::FolderWatcher>>,
     /// A folder or draft named on the command line (or by the file manager).
     pub requested: Option<PathBuf>,
+    /// What a second launch asked for, until the window takes it.
+    open_request: Mutex<Option<PathBuf>>,
 }
 
 const DATABASE_FILE: &str = "dateline.db";
@@ -36,7 +38,8 @@ pub fn install(app: &mut App) {
     app.manage(AppState {
         workspace: Mutex::new(workspace),
         watcher: Mutex::new(None),
-        requested: requested_path(),
+        requested: requested_path(std::env::args_os().skip(1), None),
+        open_request: Mutex::new(None),
     });
 }
 
@@ -51,15 +54,33 @@ fn open_store(app: &App) -> Result<(Store, Option<String>), String> {
 }
 
 /// The first argument that is not a flag: `dateline-app ~/drafts` or
-/// `dateline-app ~/drafts/launch.md`.
-fn requested_path() -> Option<PathBuf> {
-    std::env::args_os()
-        .skip(1)
-        .find(|a| !a.to_string_lossy().starts_with('-'))
-        .map(PathBuf::from)
+/// `dateline-app ~/drafts/launch.md`, made absolute against the folder the
+/// launch came from (a second launch hands over its own working folder).
+pub fn requested_path<S: Into<std::ffi::OsString>>(
+    args: impl IntoIterator<Item = S>,
+    cwd: Option<&std::path::Path>,
+) -> Option<PathBuf> {
+    let arg = args
+        .into_iter()
+        .map(Into::into)
+        .find(|a| !a.to_string_lossy().starts_with('-'))?;
+    let path = PathBuf::from(arg);
+    Some(match cwd {
+        Some(cwd) if path.is_relative() => cwd.join(path),
+        _ => path,
+    })
 }
 
 impl AppState {
+    /// Keeps what a second launch asked for; the window then takes it.
+    pub fn request_open(&self, path: PathBuf) {
+        *self.open_request.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
+    }
+
+    pub fn take_open_request(&self) -> Option<PathBuf> {
+        self.open_request.lock().unwrap_or_else(|p| p.into_inner()).take()
+    }
+
     /// Watches the folder now open (or nothing). A folder that cannot be
     /// watched still works; the list then refreshes on focus and on save.
     pub fn rewatch(&self, app: &tauri::AppHandle) {
@@ -72,5 +93,26 @@ impl AppState {
             }
         });
         *self.watcher.lock().unwrap_or_else(|p| p.into_inner()) = watcher;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::requested_path;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn the_first_plain_argument_is_the_request_made_absolute() {
+        let cwd = Path::new("/home/pm");
+        assert_eq!(
+            requested_path(["--flag", "drafts/launch.md"], Some(cwd)),
+            Some(PathBuf::from("/home/pm/drafts/launch.md"))
+        );
+        assert_eq!(
+            requested_path(["/abs/x.md"], Some(cwd)),
+            Some(PathBuf::from("/abs/x.md"))
+        );
+        assert_eq!(requested_path(["-v"], Some(cwd)), None);
+        assert_eq!(requested_path(["rel"], None), Some(PathBuf::from("rel")));
     }
 }

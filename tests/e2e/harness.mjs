@@ -2,7 +2,7 @@
 // WebKitWebDriver) with its own temporary app-data folder, and gives tests
 // small helpers to find elements by `data-testid`. Each test file makes one
 // Harness; a test may launch and quit the app several times (restarts).
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
@@ -35,13 +35,17 @@ export class Harness {
     const nativePort = await freePort();
     // XDG_* send the app's database, WebKit's caches and settings to a
     // throwaway home, so runs never see each other or the developer's data.
+    // A private session bus keeps the single-instance hand-over (D-Bus on
+    // Linux) between this file's app and its own second launches.
     const env = {
       ...process.env,
       XDG_DATA_HOME: join(this.home, "data"),
       XDG_CONFIG_HOME: join(this.home, "config"),
       XDG_CACHE_HOME: join(this.home, "cache"),
+      DBUS_SESSION_BUS_ADDRESS: await this.startSessionBus(),
       NO_AT_BRIDGE: "1",
     };
+    this.env = env;
     this.driver = spawn("tauri-driver", ["--port", String(this.port), "--native-port", String(nativePort)], {
       env,
       stdio: ["ignore", "inherit", "inherit"],
@@ -50,6 +54,40 @@ export class Harness {
       throw new Error(`tauri-driver could not start (cargo install tauri-driver --locked): ${err.message}`);
     });
     await waitForPort(this.port, 20_000);
+  }
+
+  /** Starts a D-Bus session daemon of this harness's own; returns its address. */
+  async startSessionBus() {
+    this.bus = spawn("dbus-daemon", ["--session", "--nofork", "--print-address=1"], {
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    return new Promise((resolveAddress, reject) => {
+      this.bus.on("error", (err) => reject(new Error(`dbus-daemon could not start: ${err.message}`)));
+      let out = "";
+      this.bus.stdout.on("data", (chunk) => {
+        out += chunk;
+        if (out.includes("\n")) resolveAddress(out.split("\n")[0].trim());
+      });
+    });
+  }
+
+  /**
+   * Starts the app binary a second time, as a file manager would, with the
+   * same environment; resolves with its exit code once it ends.
+   */
+  launchAgain(args, cwd = this.home) {
+    return new Promise((resolveExit, reject) => {
+      const child = spawn(appBinary, args, { env: this.env, cwd, stdio: "ignore" });
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        reject(new Error("the second launch did not hand over and exit within 20 s"));
+      }, 20_000);
+      child.on("error", reject);
+      child.on("exit", (code) => {
+        clearTimeout(timer);
+        resolveExit(code);
+      });
+    });
   }
 
   /** Launches the app (with optional command-line args) and waits for the UI. */
@@ -74,16 +112,20 @@ export class Harness {
     execFileSync("pkill", ["-KILL", "-f", appBinary]);
     await this.browser?.deleteSession().catch(() => undefined);
     this.browser = null;
+    await waitForAppExit();
   }
 
   async quit() {
     if (this.browser) await this.browser.deleteSession().catch(() => undefined);
     this.browser = null;
+    // The next launch would otherwise hand over to this one and exit.
+    await waitForAppExit();
   }
 
   async stop() {
     await this.quit();
     this.driver?.kill();
+    this.bus?.kill();
     try {
       rmSync(this.home, { recursive: true, force: true });
     } catch {
@@ -106,12 +148,11 @@ export class Harness {
     return (await this.$(testid)).getProperty("textContent");
   }
 
-  /** The relative paths of the listed drafts, in order. */
+  /** The relative paths of the listed drafts, in order (read in one go: the list re-renders on refresh). */
   async listedDrafts() {
-    const items = await this.$$("draft-item");
-    const paths = [];
-    for (const item of items) paths.push(await item.getAttribute("data-rel-path"));
-    return paths;
+    return this.browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="draft-item"]')].map((item) => item.getAttribute("data-rel-path")),
+    );
   }
 
   async openDraft(relPath) {
@@ -172,6 +213,17 @@ export class Harness {
       { timeout, timeoutMsg: `no ${kind} notice matching ${pattern}; saw ${JSON.stringify(await this.notices(kind))}` },
     );
     return found;
+  }
+}
+
+async function waitForAppExit(timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (spawnSync("pgrep", ["-f", appBinary]).status === 0) {
+    if (Date.now() > deadline) {
+      spawnSync("pkill", ["-KILL", "-f", appBinary]);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 

@@ -4,12 +4,15 @@ import type { Text } from "@codemirror/state";
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { EditorSelection } from "@codemirror/state";
+import { nextDiagnostic, previousDiagnostic } from "@codemirror/lint";
+import { openSearchPanel } from "@codemirror/search";
 import {
   commands,
   type DiagnosticView,
   type DraftSummary,
   type FolderInfo,
   type FolderListing,
+  type MenuAction,
   type OpenedDraft,
   type RuleDoc,
   type VersionView,
@@ -22,6 +25,7 @@ import { askExport, runExport } from "./export";
 import { Inspector } from "./inspector";
 import { AppError, call } from "./ipc";
 import { liveLint, silence, type PositionMap } from "./lint";
+import { MenuRouter } from "./menu";
 import { Notices } from "./notices";
 import { Preview } from "./preview";
 
@@ -47,6 +51,16 @@ export class App {
   private readonly inspector: Inspector;
   private readonly preview = new Preview();
   private rules = new Map<string, RuleDoc>();
+  private readonly menu = new MenuRouter({
+    newDraft: () => void this.newDraft(),
+    openFolder: () => void this.chooseFolder(),
+    save: () => void this.save(),
+    export: () => void this.exportDraft(),
+    find: () => openSearchPanel(this.editor.view),
+    nextProblem: () => nextDiagnostic(this.editor.view),
+    previousProblem: () => previousDiagnostic(this.editor.view),
+    togglePreview: () => this.togglePreview(),
+  });
   private journalTimer: ReturnType<typeof setTimeout> | null = null;
   private wordTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly el = {
@@ -105,6 +119,21 @@ export class App {
       this.report(err);
     }
     this.root.dataset.ready = "true";
+    // A second launch may have handed something over while this one started.
+    await this.openRequested();
+  }
+
+  /** Opens the draft or folder a later launch asked for (single instance). */
+  private async openRequested(): Promise<void> {
+    if (!(await this.confirmLeave())) return;
+    try {
+      const opened = await call(commands.takeOpenRequest());
+      if (!opened) return;
+      await this.showFolder(opened.listing);
+      if (opened.draft !== null) await this.openDraft(opened.draft);
+    } catch (err) {
+      this.report(err);
+    }
   }
 
   private layout(): void {
@@ -631,6 +660,8 @@ export class App {
   // ---- window and keyboard ----------------------------------------------
 
   private bindGlobalKeys(): void {
+    // Seen first, so that the native menu's echo of the same key is dropped.
+    document.addEventListener("keydown", (event) => this.menu.noteKey(event), true);
     document.addEventListener("keydown", (event) => {
       const mod = event.ctrlKey || event.metaKey;
       if (!mod || event.altKey) return;
@@ -658,6 +689,8 @@ export class App {
     window.addEventListener("focus", () => void this.refresh(true));
     try {
       await listen<DraftsChanged>("drafts-changed", (event) => void this.onDiskChange(event.payload));
+      await listen<MenuAction>("menu", (event) => this.menu.fromMenu(event.payload));
+      await listen("open-requested", () => void this.openRequested());
       const appWindow = getCurrentWindow();
       await appWindow.onCloseRequested(async (event) => {
         if (!this.dirty) return;

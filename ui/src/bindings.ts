@@ -19,6 +19,18 @@ async startup() : Promise<Result<Startup, AppError>> {
 }
 },
 /**
+ * Opens what a later launch handed over (a draft opened from the file
+ * manager while Dateline was running); `None` when nothing is waiting.
+ */
+async takeOpenRequest() : Promise<Result<PathOpened | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("take_open_request") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Shows the native folder picker; `None` when the user cancels.
  */
 async chooseFolder() : Promise<Result<FolderListing | null, AppError>> {
@@ -330,6 +342,10 @@ export type FolderListing = { folder: FolderInfo; drafts: DraftSummary[]; skippe
 configProblems: string[] }
 export type LineEnding = "lf" | "crlf"
 export type LintView = { diagnostics: DiagnosticView[]; outline: OutlineEntry[]; missing: MissingSection[]; score: number; errors: number; warnings: number; infos: number; words: WordBudget }
+/**
+ * What a menu item asks the window to do.
+ */
+export type MenuAction = "newDraft" | "openFolder" | "save" | "export" | "find" | "nextProblem" | "previousProblem" | "togglePreview"
 export type MissingSection = { kind: string; label: string; hint: string }
 export type OpenedDraft = { id: number; relPath: string; name: string; 
 /**
@@ -358,6 +374,10 @@ releasePages: number; faqPages: number;
  */
 warnings: string[] }
 export type PaperSize = "a4" | "letter"
+/**
+ * A folder opened on request, and the draft that was asked for in it.
+ */
+export type PathOpened = { listing: FolderListing; draft: number | null }
 export type RecoveredText = { text: string; updatedMs: number; 
 /**
  * The file also changed on disk since that text was typed: saving over

@@ -51,6 +51,14 @@ pub struct SkippedEntry {
     pub reason: String,
 }
 
+/// A folder opened on request, and the draft that was asked for in it.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PathOpened {
+    pub listing: FolderListing,
+    pub draft: Option<DraftId>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct FolderListing {
@@ -174,8 +182,8 @@ impl Workspace {
         let mut notices = std::mem::take(&mut self.notices);
         let mut last_draft = self.store.setting::<DraftId>(LAST_DRAFT)?;
         let listing = match requested {
-            Some(path) => match self.open_requested(path) {
-                Ok((listing, draft)) => {
+            Some(path) => match self.open_path(path) {
+                Ok(PathOpened { listing, draft }) => {
                     last_draft = draft.or(last_draft);
                     Some(listing)
                 }
@@ -199,7 +207,9 @@ impl Workspace {
         })
     }
 
-    fn open_requested(&mut self, path: &Path) -> Result<(FolderListing, Option<DraftId>)> {
+    /// Opens what the command line or the file manager named: a drafts
+    /// folder, or one draft (its folder opens around it).
+    pub fn open_path(&mut self, path: &Path) -> Result<PathOpened> {
         if path.is_file() && folder::is_markdown(path) {
             let parent = path.parent().unwrap_or(Path::new("."));
             let listing = self.open_folder_path(parent)?;
@@ -209,9 +219,10 @@ impl Workspace {
                 .iter()
                 .find(|d| Some(&d.rel_path) == name.as_ref())
                 .map(|d| d.id);
-            return Ok((listing, draft));
+            return Ok(PathOpened { listing, draft });
         }
-        Ok((self.open_folder_path(path)?, None))
+        let listing = self.open_folder_path(path)?;
+        Ok(PathOpened { listing, draft: None })
     }
 
     fn reopen_last_folder(&mut self, notices: &mut Vec<String>) -> Result<Option<FolderListing>> {

@@ -183,6 +183,25 @@ fn a_draft_named_on_the_command_line_is_opened_with_its_folder() {
 }
 
 #[test]
+fn a_path_handed_over_later_switches_folder_and_names_the_draft() {
+    let fx = Fixture::new(&[("a.md", b"a\n")]);
+    let other = tempfile::tempdir().unwrap();
+    fs::write(other.path().join("x.md"), "x").unwrap();
+    fs::write(other.path().join("notes.txt"), "not a draft").unwrap();
+    let (mut ws, _) = fx.opened();
+    let opened = ws.open_path(&other.path().join("x.md")).unwrap();
+    assert_eq!(ws.root().as_deref(), Some(other.path()));
+    assert_eq!(opened.draft, Some(id_of(&opened.listing, "x.md")));
+    let folder_only = ws.open_path(fx.drafts.path()).unwrap();
+    assert_eq!(folder_only.draft, None);
+    assert_eq!(ws.root().as_deref(), Some(fx.drafts.path()));
+    assert!(
+        ws.open_path(&other.path().join("notes.txt")).is_err(),
+        "a non-draft file is not a folder either"
+    );
+}
+
+#[test]
 fn ids_from_elsewhere_are_refused() {
     let fx = Fixture::new(&[("a.md", b"a\n")]);
     let other = tempfile::tempdir().unwrap();

@@ -1,0 +1,84 @@
+//! Review of PR/FAQ drafts (issue 6): two versions side by side, what the
+//! edit did to the lint findings, and comments that travel with the draft.
+//!
+//! - [`diff`]: the two versions aligned section by section (headline,
+//!   problem, each FAQ question...), word changes inside each section as
+//!   byte ranges for two editor panes, and a flat list of changes to step
+//!   through.
+//! - [`lint_delta`]: findings fixed and introduced by the edit, matched by
+//!   rule, flagged text and section rather than position.
+//! - [`Anchor`]: where a comment points, kept as the quoted text plus its
+//!   context, so the comment finds its text again after edits elsewhere,
+//!   and is never silently dropped when its text is gone.
+//! - [`log`]: the comment log, one append-only JSON Lines file per reviewer
+//!   per draft in the shared folder, and the merge of all of them into
+//!   threads.
+//! - [`render_text`]: the diff and lint delta as plain text for the CLI.
+//!
+//! ```
+//! let old = "# Acme Ships Rockets Today\n\nAcme today launched a rocket.\n";
+//! let new = "# Acme Ships Rockets Today\n\nAcme today launched a small rocket.\n";
+//! let review = dateline_review::diff(old, new);
+//! assert_eq!(review.stats.words_inserted, 1);
+//! assert_eq!(&new[review.new_highlights[0].range()], "small ");
+//! ```
+//!
+//! No I/O: callers read and append the files. Every type crossing to the
+//! window is `serde::Serialize` with camelCase fields. Text offsets are
+//! bytes into the text they refer to, always on char boundaries.
+
+mod align;
+mod anchor;
+mod delta;
+mod diff;
+pub mod log;
+mod render;
+mod sections;
+mod words;
+
+pub use anchor::{Anchor, Resolution, CONTEXT_CHARS};
+pub use delta::{lint_delta, Finding, LintDelta};
+pub use diff::{
+    diff, diff_with_outlines, Change, ChangeKind, DiffStats, ReviewDiff, SectionDiff, SectionStatus,
+};
+pub use log::{
+    encode_record, merge, parse_log, Author, CommentView, Disposition, Event, ParsedLog, Record, ReviewState,
+    Thread, Verdict, VerdictEntry,
+};
+pub use render::render_text;
+pub use sections::{split_sections, ReviewSection};
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// A byte range `start..end` of a text (serialized `{"start", "end"}`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span {start}..{end}");
+        Span { start, end }
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}

@@ -1,0 +1,187 @@
+//! The native menu bar: File, Edit, View and Help with each platform's usual
+//! shortcuts, and the About box. Items that act on the draft are handed to
+//! the window as a `menu` event naming a [`MenuAction`]; the window runs the
+//! same code as its own keyboard shortcuts.
+
+use serde::Serialize;
+use specta::Type;
+use tauri::menu::{AboutMetadata, Menu, MenuBuilder, MenuItem, PredefinedMenuItem, SubmenuBuilder};
+use tauri::{AppHandle, Emitter, Runtime};
+
+pub const MENU_EVENT: &str = "menu";
+
+/// What a menu item asks the window to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum MenuAction {
+    NewDraft,
+    OpenFolder,
+    Save,
+    Export,
+    Find,
+    NextProblem,
+    PreviousProblem,
+    TogglePreview,
+}
+
+/// One forwarded item: its action, label and accelerator.
+struct Item {
+    action: MenuAction,
+    id: &'static str,
+    label: &'static str,
+    accelerator: &'static str,
+}
+
+const ITEMS: &[Item] = &[
+    item(MenuAction::NewDraft, "newDraft", "New Draft…", "CmdOrCtrl+N"),
+    item(
+        MenuAction::OpenFolder,
+        "openFolder",
+        "Open Folder…",
+        "CmdOrCtrl+O",
+    ),
+    item(MenuAction::Save, "save", "Save", "CmdOrCtrl+S"),
+    item(MenuAction::Export, "export", "Export…", "CmdOrCtrl+E"),
+    item(MenuAction::Find, "find", "Find…", "CmdOrCtrl+F"),
+    item(MenuAction::NextProblem, "nextProblem", "Next Problem", "F8"),
+    item(
+        MenuAction::PreviousProblem,
+        "previousProblem",
+        "Previous Problem",
+        "Shift+F8",
+    ),
+    item(
+        MenuAction::TogglePreview,
+        "togglePreview",
+        "Toggle Preview",
+        "CmdOrCtrl+Shift+P",
+    ),
+];
+
+const fn item(action: MenuAction, id: &'static str, label: &'static str, accelerator: &'static str) -> Item {
+    Item {
+        action,
+        id,
+        label,
+        accelerator,
+    }
+}
+
+fn menu_item<R: Runtime>(app: &AppHandle<R>, action: MenuAction) -> tauri::Result<MenuItem<R>> {
+    let item = ITEMS
+        .iter()
+        .find(|i| i.action == action)
+        .expect("every action has an item");
+    MenuItem::with_id(app, item.id, item.label, true, Some(item.accelerator))
+}
+
+/// Builds the menu bar for this platform.
+pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let about = PredefinedMenuItem::about(app, Some("About Dateline"), Some(about_metadata(app)))?;
+    let file = SubmenuBuilder::new(app, "File")
+        .item(&menu_item(app, MenuAction::NewDraft)?)
+        .item(&menu_item(app, MenuAction::OpenFolder)?)
+        .separator()
+        .item(&menu_item(app, MenuAction::Save)?)
+        .item(&menu_item(app, MenuAction::Export)?)
+        .separator()
+        .quit()
+        .build()?;
+    let view = SubmenuBuilder::new(app, "View")
+        .item(&menu_item(app, MenuAction::TogglePreview)?)
+        .separator()
+        .item(&menu_item(app, MenuAction::NextProblem)?)
+        .item(&menu_item(app, MenuAction::PreviousProblem)?)
+        .build()?;
+    let help = SubmenuBuilder::new(app, "Help").item(&about).build()?;
+    let mut bar = MenuBuilder::new(app);
+    if cfg!(target_os = "macos") {
+        // The application menu, first on macOS, holds About, Hide and Quit.
+        let app_menu = SubmenuBuilder::new(app, "Dateline")
+            .item(&about)
+            .separator()
+            .services()
+            .separator()
+            .hide()
+            .hide_others()
+            .show_all()
+            .separator()
+            .quit()
+            .build()?;
+        bar = bar.item(&app_menu);
+    }
+    bar.item(&file)
+        .item(&edit_menu(app)?)
+        .item(&view)
+        .item(&help)
+        .build()
+}
+
+/// On macOS the clipboard shortcuts only reach the web view through these
+/// menu items. Elsewhere the web view handles them itself, and a native item
+/// would take the keys away from it, so the menu holds Find only.
+fn edit_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<tauri::menu::Submenu<R>> {
+    let edit = SubmenuBuilder::new(app, "Edit");
+    let edit = if cfg!(target_os = "macos") {
+        edit.undo()
+            .redo()
+            .separator()
+            .cut()
+            .copy()
+            .paste()
+            .select_all()
+            .separator()
+    } else {
+        edit
+    };
+    edit.item(&menu_item(app, MenuAction::Find)?).build()
+}
+
+fn about_metadata<R: Runtime>(app: &AppHandle<R>) -> AboutMetadata<'static> {
+    let info = app.package_info();
+    AboutMetadata {
+        name: Some(info.name.clone()),
+        version: Some(info.version.to_string()),
+        short_version: None,
+        comments: Some("Draft and review working-backwards press releases.".into()),
+        copyright: app.config().bundle.copyright.clone(),
+        license: Some(env!("CARGO_PKG_LICENSE").into()),
+        icon: app.default_window_icon().map(|icon| icon.clone().to_owned()),
+        ..Default::default()
+    }
+}
+
+/// The action a menu item id stands for; `None` for the platform's own items.
+pub fn action_for(id: &str) -> Option<MenuAction> {
+    ITEMS.iter().find(|i| i.id == id).map(|i| i.action)
+}
+
+/// Forwards a clicked item to the window.
+pub fn forward<R: Runtime>(app: &AppHandle<R>, id: &str) {
+    if let Some(action) = action_for(id) {
+        let _ = app.emit(MENU_EVENT, action);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn each_item_id_is_what_its_action_serializes_to() {
+        for item in ITEMS {
+            assert_eq!(serde_json::to_value(item.action).unwrap(), item.id);
+            assert_eq!(action_for(item.id), Some(item.action));
+        }
+        assert_eq!(action_for("quit"), None);
+    }
+
+    #[test]
+    fn ids_and_shortcuts_are_unique() {
+        let ids: HashSet<_> = ITEMS.iter().map(|i| i.id).collect();
+        let keys: HashSet<_> = ITEMS.iter().map(|i| i.accelerator).collect();
+        assert_eq!(ids.len(), ITEMS.len());
+        assert_eq!(keys.len(), ITEMS.len());
+    }
+}

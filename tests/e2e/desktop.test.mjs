@@ -1,0 +1,63 @@
+// Issue 8: desktop integration. Opening a draft from the file manager while
+// Dateline runs hands it to the running window (single instance), which
+// asks first when unsaved edits would be replaced; the window's size is
+// remembered across restarts.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Harness } from "./harness.mjs";
+
+describe("desktop integration", () => {
+  const t = new Harness();
+  let drafts;
+  let shared;
+
+  before(async () => {
+    drafts = t.draftsFolder({ "mine.md": "# Mine\n" });
+    shared = t.draftsFolder({ "launch.md": "# Launch day\n", "other.md": "# Other\n" });
+    await t.startDriver();
+  });
+
+  after(() => t.stop());
+
+  it("remembers the window size after a restart", async () => {
+    await t.launch([drafts]);
+    await t.browser.setWindowSize(1000, 700);
+    const sized = await t.browser.getWindowSize();
+    // Saved once the resize settles, so that even a killed app keeps it.
+    const stateFile = join(t.home, "config", "com.datelineapp.desktop", ".window-state.json");
+    const savedWidth = () => existsSync(stateFile) && JSON.parse(readFileSync(stateFile, "utf8")).main?.width;
+    await t.browser.waitUntil(() => savedWidth() === sized.width, {
+      timeout: 5_000,
+      timeoutMsg: "the window size was never saved",
+    });
+    await t.kill();
+    await t.launch();
+    assert.deepEqual(await t.browser.getWindowSize(), sized);
+  });
+
+  it("opens a draft launched from outside in the running window", async () => {
+    await t.$("draft-item").then((el) => el.waitForExist({ timeout: 10_000 }));
+    assert.deepEqual(await t.listedDrafts(), ["mine.md"]);
+    // A relative path, resolved against the second launch's working folder.
+    assert.equal(await t.launchAgain(["launch.md"], shared), 0, "the second launch exits");
+    await t.browser.waitUntil(async () => (await t.editorDoc()) === "# Launch day\n", {
+      timeout: 10_000,
+      timeoutMsg: "the handed-over draft never opened",
+    });
+    assert.deepEqual(await t.listedDrafts(), ["launch.md", "other.md"]);
+  });
+
+  it("asks before the hand-over replaces unsaved edits, and Cancel keeps them", async () => {
+    await t.waitForStatus("saved");
+    await t.typeAtEnd("Unsaved.");
+    assert.equal(await t.launchAgain([`${shared}/other.md`]), 0);
+    const cancel = await t.$("unsaved-cancel");
+    await cancel.waitForClickable({ timeout: 10_000 });
+    await cancel.click();
+    assert.equal(await t.editorDoc(), "# Launch day\nUnsaved.");
+    await t.waitForStatus("edited");
+  });
+
+});
