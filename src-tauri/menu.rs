@@ -22,6 +22,8 @@ pub enum MenuAction {
     NextProblem,
     PreviousProblem,
     TogglePreview,
+    /// Close the window, asking first about unsaved edits.
+    Quit,
 }
 
 /// One forwarded item: its action, label and accelerator.
@@ -32,31 +34,20 @@ struct Item {
     accelerator: &'static str,
 }
 
+#[rustfmt::skip]
 const ITEMS: &[Item] = &[
     item(MenuAction::NewDraft, "newDraft", "New Draft…", "CmdOrCtrl+N"),
-    item(
-        MenuAction::OpenFolder,
-        "openFolder",
-        "Open Folder…",
-        "CmdOrCtrl+O",
-    ),
+    item(MenuAction::OpenFolder, "openFolder", "Open Folder…", "CmdOrCtrl+O"),
     item(MenuAction::Save, "save", "Save", "CmdOrCtrl+S"),
     item(MenuAction::Export, "export", "Export…", "CmdOrCtrl+E"),
     item(MenuAction::Find, "find", "Find…", "CmdOrCtrl+F"),
     item(MenuAction::NextProblem, "nextProblem", "Next Problem", "F8"),
-    item(
-        MenuAction::PreviousProblem,
-        "previousProblem",
-        "Previous Problem",
-        "Shift+F8",
-    ),
-    item(
-        MenuAction::TogglePreview,
-        "togglePreview",
-        "Toggle Preview",
-        "CmdOrCtrl+Shift+P",
-    ),
+    item(MenuAction::PreviousProblem, "previousProblem", "Previous Problem", "Shift+F8"),
+    item(MenuAction::TogglePreview, "togglePreview", "Toggle Preview", "CmdOrCtrl+Shift+P"),
+    item(MenuAction::Quit, "quit", "Quit Dateline", "CmdOrCtrl+Q"),
 ];
+
+const COPYRIGHT: &str = "© 2026 The Dateline authors";
 
 const fn item(action: MenuAction, id: &'static str, label: &'static str, accelerator: &'static str) -> Item {
     Item {
@@ -77,25 +68,27 @@ fn menu_item<R: Runtime>(app: &AppHandle<R>, action: MenuAction) -> tauri::Resul
 
 /// Builds the menu bar for this platform.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let macos = cfg!(target_os = "macos");
     let about = PredefinedMenuItem::about(app, Some("About Dateline"), Some(about_metadata(app)))?;
-    let file = SubmenuBuilder::new(app, "File")
+    // Quit is the window's own, not the platform's: it asks about unsaved edits first.
+    let quit = menu_item(app, MenuAction::Quit)?;
+    let mut file = SubmenuBuilder::new(app, "File")
         .item(&menu_item(app, MenuAction::NewDraft)?)
         .item(&menu_item(app, MenuAction::OpenFolder)?)
         .separator()
         .item(&menu_item(app, MenuAction::Save)?)
-        .item(&menu_item(app, MenuAction::Export)?)
-        .separator()
-        .quit()
-        .build()?;
+        .item(&menu_item(app, MenuAction::Export)?);
+    if !macos {
+        file = file.separator().item(&quit);
+    }
     let view = SubmenuBuilder::new(app, "View")
         .item(&menu_item(app, MenuAction::TogglePreview)?)
         .separator()
         .item(&menu_item(app, MenuAction::NextProblem)?)
         .item(&menu_item(app, MenuAction::PreviousProblem)?)
         .build()?;
-    let help = SubmenuBuilder::new(app, "Help").item(&about).build()?;
     let mut bar = MenuBuilder::new(app);
-    if cfg!(target_os = "macos") {
+    if macos {
         // The application menu, first on macOS, holds About, Hide and Quit.
         let app_menu = SubmenuBuilder::new(app, "Dateline")
             .item(&about)
@@ -106,15 +99,15 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
             .hide_others()
             .show_all()
             .separator()
-            .quit()
+            .item(&quit)
             .build()?;
         bar = bar.item(&app_menu);
     }
-    bar.item(&file)
-        .item(&edit_menu(app)?)
-        .item(&view)
-        .item(&help)
-        .build()
+    bar = bar.item(&file.build()?).item(&edit_menu(app)?).item(&view);
+    if !macos {
+        bar = bar.item(&SubmenuBuilder::new(app, "Help").item(&about).build()?);
+    }
+    bar.build()
 }
 
 /// On macOS the clipboard shortcuts only reach the web view through these
@@ -144,7 +137,7 @@ fn about_metadata<R: Runtime>(app: &AppHandle<R>) -> AboutMetadata<'static> {
         version: Some(info.version.to_string()),
         short_version: None,
         comments: Some("Draft and review working-backwards press releases.".into()),
-        copyright: app.config().bundle.copyright.clone(),
+        copyright: Some(COPYRIGHT.into()),
         license: Some(env!("CARGO_PKG_LICENSE").into()),
         icon: app.default_window_icon().map(|icon| icon.clone().to_owned()),
         ..Default::default()

@@ -71,8 +71,13 @@ describe("release packaging", () => {
   it("the bundle config sets minimum OS versions and each platform's installer", () => {
     const { bundle } = config;
     assert.match(bundle.macOS.minimumSystemVersion, /^\d+\.\d+$/);
-    assert.ok(bundle.linux.deb.depends.some((d) => d.startsWith("libwebkit2gtk-4.1")));
-    assert.ok(bundle.linux.rpm.depends.some((d) => d.startsWith("webkit2gtk4.1")));
+    // Linux: the bundler adds the WebKitGTK dependencies itself; the launcher
+    // must pass the file it is asked to open (%F), or "Open with" opens nothing.
+    for (const kind of ["deb", "rpm"]) {
+      const template = readFileSync(join(root, bundle.linux[kind].desktopTemplate), "utf8");
+      assert.match(template, /^Exec=\{\{exec\}\} %F$/m, `${kind} launcher does not pass files`);
+      assert.match(template, /^MimeType=\{\{mime_type\}\}/m);
+    }
     assert.ok(bundle.windows.nsis, "no NSIS settings");
     assert.ok(bundle.windows.wix, "no WiX (MSI) settings");
   });

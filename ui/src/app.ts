@@ -60,6 +60,7 @@ export class App {
     nextProblem: () => nextDiagnostic(this.editor.view),
     previousProblem: () => previousDiagnostic(this.editor.view),
     togglePreview: () => this.togglePreview(),
+    quit: () => void this.quit(),
   });
   private journalTimer: ReturnType<typeof setTimeout> | null = null;
   private wordTimer: ReturnType<typeof setTimeout> | null = null;
@@ -683,6 +684,11 @@ export class App {
         this.togglePreview();
       }
     });
+  }
+
+  /** Closes the window (and so the app) once unsaved edits are dealt with. */
+  private async quit(): Promise<void> {
+    if (await this.confirmLeave()) await getCurrentWindow().destroy();
   }
 
   private async watchWindow(): Promise<void> {

@@ -23,6 +23,7 @@ function router() {
     nextProblem: record("nextProblem"),
     previousProblem: record("previousProblem"),
     togglePreview: record("togglePreview"),
+    quit: record("quit"),
   } satisfies Record<MenuAction, () => void>;
   const r = new MenuRouter(actions, () => clock);
   return { r, ran, tick: (ms: number) => (clock += ms) };
@@ -43,6 +44,7 @@ describe("shortcutFor", () => {
     expect(shortcutFor(key("s", { ctrl: true, alt: true }))).toBeNull();
     expect(shortcutFor(key("s", { ctrl: true, shift: true }))).toBeNull();
     expect(shortcutFor(key("x", { ctrl: true }))).toBeNull();
+    expect(shortcutFor(key("q", { ctrl: true }))).toBeNull();
   });
 });
 
@@ -51,6 +53,13 @@ describe("MenuRouter", () => {
     const { r, ran } = router();
     r.fromMenu("export");
     expect(ran).toEqual(["export"]);
+  });
+
+  it("always runs Quit, whose key the web view does not handle", () => {
+    const { r, ran } = router();
+    r.noteKey(key("q", { ctrl: true }));
+    r.fromMenu("quit");
+    expect(ran).toEqual(["quit"]);
   });
 
   it("drops the menu's echo of a shortcut the web view handled", () => {

@@ -9,7 +9,11 @@ export const ECHO_MS = 150;
 
 type KeyLike = Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">;
 
-/** The menu action a key press is the shortcut of, if any (see ITEMS in menu.rs). */
+/**
+ * The menu action a key press is the shortcut of, when the web view also
+ * handles that key itself (see ITEMS in menu.rs). Quit is not here: only the
+ * menu acts on it, so its event is never an echo.
+ */
 export function shortcutFor(event: KeyLike): MenuAction | null {
   if (event.altKey) return null;
   const key = event.key.toLowerCase();
