@@ -17,7 +17,9 @@ BUILD_PACKAGES=(build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev
 TEST_PACKAGES=(webkit2gtk-driver xvfb xauth poppler-utils dbus-daemon)
 # Crates that would tie the command line to a desktop session.
 GUI_CRATES='^(tauri|tauri-runtime|tauri-runtime-wry|wry|tao|webkit2gtk|webkit2gtk-sys|javascriptcore-rs|gtk|gtk-sys|gdk|gdk-sys|soup3|muda) v'
-TAURI_CLI=(node ui/node_modules/@tauri-apps/cli/tauri.js)
+# The Tauri CLI from ui/node_modules, told where the app and its UI are
+# (it would otherwise take the first package.json it finds for the UI).
+TAURI_CLI=(env TAURI_APP_PATH="$PWD" TAURI_FRONTEND_PATH="$PWD/ui" node ui/node_modules/@tauri-apps/cli/tauri.js)
 TAURI_DRIVER_VERSION=2.1.0
 APP_FEATURES=(--features dateline-app/custom-protocol)
 
@@ -101,6 +103,8 @@ cmd_release() {
   setup_system "${BUILD_PACKAGES[@]}"
   setup_npm ui
   say "Building the installers (tauri build)"
+  # AppImage bundling downloads its tools; .deb and .rpm build offline.
+  if [[ $# -eq 0 && "$(uname -s)" == Linux ]]; then set -- --bundles deb,rpm; fi
   "${TAURI_CLI[@]}" build "$@"
   say "Installers are in target/release/bundle/"
 }

@@ -1,5 +1,7 @@
-//! `dateline`: lint PR/FAQ drafts, export them, list the rules, print the template.
+//! `dateline`: lint PR/FAQ drafts, compare two versions, export them, list
+//! the rules, print the template.
 
+mod diff;
 mod export;
 mod files;
 mod output;
@@ -39,6 +41,20 @@ enum Command {
     },
     /// Print the PR/FAQ template to start a new draft.
     New,
+    /// Compare two versions of a draft: sections aligned (moved, added,
+    /// removed), the words that changed, and the findings fixed and new.
+    ///
+    /// Exit status: 0 when the versions are the same, 1 when they differ,
+    /// 2 for bad usage or a file that cannot be read.
+    Diff {
+        /// The earlier version.
+        old: PathBuf,
+        /// The later version.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
+        format: diff::DiffFormat,
+    },
     /// Export a draft: a typeset PDF, or normalised Markdown.
     ///
     /// Exit status: 0 when written, 1 when typesetting failed, 2 for bad
@@ -105,6 +121,7 @@ fn main() -> ExitCode {
             print!("{}", dateline_lint::TEMPLATE);
             ExitCode::SUCCESS
         }
+        Command::Diff { old, new, format } => diff::run(&old, &new, format),
         Command::Export {
             draft,
             to,

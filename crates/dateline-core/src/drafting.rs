@@ -201,7 +201,7 @@ fn hint(kind: SectionKind) -> &'static str {
 /// Converts byte offsets to UTF-16 offsets. Queries come in roughly
 /// ascending order, so it walks forward from the last answer and restarts
 /// only when asked about an earlier position.
-struct Utf16Offsets<'a> {
+pub(crate) struct Utf16Offsets<'a> {
     text: &'a str,
     ascii: bool,
     byte: usize,
@@ -209,7 +209,7 @@ struct Utf16Offsets<'a> {
 }
 
 impl<'a> Utf16Offsets<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         Utf16Offsets {
             text,
             ascii: text.is_ascii(),
@@ -218,7 +218,7 @@ impl<'a> Utf16Offsets<'a> {
         }
     }
 
-    fn of(&mut self, byte: usize) -> u32 {
+    pub(crate) fn of(&mut self, byte: usize) -> u32 {
         let byte = floor_char_boundary(self.text, byte.min(self.text.len()));
         if self.ascii {
             return byte as u32;

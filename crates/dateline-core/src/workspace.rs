@@ -811,5 +811,11 @@ fn free_copy_path(path: &Path) -> Result<PathBuf> {
         .ok_or_else(|| Error::Io(format!("Too many copies of “{stem}” already exist.")))
 }
 
+mod review;
+pub use review::{
+    draft_key, ChangeRow, CommentRow, FindingRow, ReviewSide, ReviewView, ReviewerIdentity, SectionRow,
+    TextRange, ThreadAction, ThreadRow, VerdictRow, VersionPick, REVIEW_DIR,
+};
+
 #[cfg(test)]
 mod tests;

@@ -8,7 +8,10 @@
 //! about the whole draft (no section: a missing part, a release that is too
 //! long) flag some arbitrary block and count words in their message, so
 //! they match by rule and message, digits ignored: "runs 810 words" and
-//! "runs 790 words" are one finding that is still there.
+//! "runs 790 words" are one finding that is still there. What is left
+//! unpaired after that is paired by rule, section and message: a finding
+//! about a whole block ("no dateline") flags the block, whose text the edit
+//! may have changed, but still says the same thing.
 //!
 //! Equal identities are a multiset: two "very" weasel words in the problem
 //! and one after the edit is one fixed, one unchanged. Within an identity,
@@ -60,22 +63,18 @@ pub struct LintDelta {
 /// Compares the lint reports of two versions. `old_text` and `new_text`
 /// are the texts the reports were made from.
 pub fn lint_delta(old: &Report, new: &Report, old_text: &str, new_text: &str) -> LintDelta {
-    let mut pending: HashMap<Key, VecDeque<usize>> = HashMap::new();
-    for (i, d) in old.diagnostics.iter().enumerate() {
-        pending.entry(key(d, old_text)).or_default().push_back(i);
-    }
     let mut matched = vec![false; old.diagnostics.len()];
-    let mut introduced = Vec::new();
-    let mut unchanged_count = 0;
-    for d in &new.diagnostics {
-        match pending.get_mut(&key(d, new_text)).and_then(VecDeque::pop_front) {
-            Some(i) => {
-                matched[i] = true;
-                unchanged_count += 1;
-            }
-            None => introduced.push(finding(d, new_text)),
-        }
-    }
+    let unmatched: Vec<&Diagnostic> = new.diagnostics.iter().collect();
+    // First by the flagged text; then, for what is left, by the message:
+    // a finding about a whole block ("no dateline", "no subheading") flags
+    // the block, whose text the edit may have changed, but says the same.
+    let texts = (old_text, new_text);
+    let unmatched = pair(old, texts, &mut matched, unmatched, key);
+    let unmatched = pair(old, texts, &mut matched, unmatched, |d, _| Key {
+        rule: d.rule,
+        section: d.section,
+        what: blank_digits(&d.message),
+    });
     let fixed = old
         .diagnostics
         .iter()
@@ -85,13 +84,51 @@ pub fn lint_delta(old: &Report, new: &Report, old_text: &str, new_text: &str) ->
         .collect();
     LintDelta {
         fixed,
-        introduced,
-        unchanged_count,
+        unchanged_count: new.diagnostics.len() - unmatched.len(),
+        introduced: unmatched.into_iter().map(|d| finding(d, new_text)).collect(),
         old_score: old.score,
         new_score: new.score,
         old_counts: old.counts,
         new_counts: new.counts,
     }
+}
+
+/// Pairs new findings with old ones not yet `matched` that have the same
+/// key; returns the new findings left without a partner.
+fn pair<'n>(
+    old: &Report,
+    (old_text, new_text): (&str, &str),
+    matched: &mut [bool],
+    new: Vec<&'n Diagnostic>,
+    key_of: impl Fn(&Diagnostic, &str) -> Key,
+) -> Vec<&'n Diagnostic> {
+    let mut pending: HashMap<Key, VecDeque<usize>> = HashMap::new();
+    for (i, d) in old.diagnostics.iter().enumerate().filter(|(i, _)| !matched[*i]) {
+        pending.entry(key_of(d, old_text)).or_default().push_back(i);
+    }
+    let mut left = Vec::new();
+    for d in new {
+        match pending.get_mut(&key_of(d, new_text)).and_then(VecDeque::pop_front) {
+            Some(i) => matched[i] = true,
+            None => left.push(d),
+        }
+    }
+    left
+}
+
+/// The message with every number (digits and thousands commas) as `#`.
+fn blank_digits(message: &str) -> String {
+    let mut m = String::with_capacity(message.len());
+    for c in message.chars() {
+        if c.is_ascii_digit() {
+            if !m.ends_with('#') {
+                m.push('#');
+            }
+        } else if c != ',' || !m.ends_with('#') {
+            m.push(c);
+        }
+    }
+    m
 }
 
 #[derive(Hash, PartialEq, Eq)]
@@ -105,17 +142,7 @@ struct Key {
 
 fn key(d: &Diagnostic, text: &str) -> Key {
     let what = if d.section.is_none() {
-        let mut m = String::with_capacity(d.message.len());
-        for c in d.message.chars() {
-            if c.is_ascii_digit() {
-                if !m.ends_with('#') {
-                    m.push('#');
-                }
-            } else if c != ',' || !m.ends_with('#') {
-                m.push(c);
-            }
-        }
-        m
+        blank_digits(&d.message)
     } else {
         collapse(flagged(d, text))
     };
@@ -242,6 +269,21 @@ mod tests {
             DRAFT.find("very").unwrap(),
             "the fixed one is the problem's"
         );
+    }
+
+    #[test]
+    fn a_finding_about_an_edited_block_is_still_the_same_finding() {
+        let old = "# Acme Will Leverage Synergy\n\nAcme is launching a rocket.\n";
+        let new = "# Acme Ships Rockets\n\nAcme is launching a small rocket.\n";
+        let d = delta(old, new);
+        let fixed = rules(&d.fixed);
+        let introduced = rules(&d.introduced);
+        for rule in ["missing-subheading", "missing-dateline", "vague-outcome"] {
+            assert!(!fixed.iter().any(|f| f.0 == rule), "{rule} is not fixed: {fixed:?}");
+            assert!(!introduced.iter().any(|f| f.0 == rule), "{rule} is not new: {introduced:?}");
+        }
+        assert!(fixed.contains(&("jargon", "Leverage")), "{fixed:?}");
+        assert!(introduced.is_empty(), "{introduced:?}");
     }
 
     #[test]

@@ -415,3 +415,117 @@ fn exports_go_beside_the_draft_and_never_over_a_draft() {
     assert_eq!(out.pages.unwrap().pages, 1);
     assert_eq!(ws.export_file_name(id, ExportFormat::Pdf).unwrap(), "launch.pdf");
 }
+
+mod review {
+    use super::*;
+    use crate::workspace::{TextRange, ThreadAction, VersionPick};
+
+    const V1: &str = "# Acme Ships Rockets\n\nAcme today launched a rocket for everyone.\n";
+
+    /// A second reviewer: another app-data folder (its own store) on the same drafts folder.
+    fn colleague(fx: &Fixture) -> (Workspace, DraftId) {
+        let mut ws = Workspace::new(Store::open_in_memory().unwrap());
+        let listing = ws.open_folder_path(fx.drafts.path()).unwrap();
+        ws.set_reviewer("Ben Ito", "ben@example.com").unwrap();
+        let id = id_of(&listing, "launch.md");
+        (ws, id)
+    }
+
+    fn utf16(text: &str, needle: &str) -> TextRange {
+        let start = text.find(needle).unwrap();
+        let from = text[..start].encode_utf16().count() as u32;
+        TextRange {
+            from,
+            to: from + needle.encode_utf16().count() as u32,
+        }
+    }
+
+    #[test]
+    fn comments_need_a_name_and_travel_with_the_draft_folder() {
+        let fx = Fixture::new(&[("launch.md", V1.as_bytes())]);
+        let (mut ws, listing) = fx.opened();
+        let id = id_of(&listing, "launch.md");
+        let on = VersionPick::Saved;
+        let err = ws.add_comment(id, on, utf16(V1, "rocket"), "Which rocket?").unwrap_err();
+        assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
+        ws.set_reviewer("Ana Ruiz", "ana@example.com").unwrap();
+        ws.add_comment(id, on, utf16(V1, "a rocket"), "Which rocket?").unwrap();
+        let logs: Vec<_> = fs::read_dir(fx.drafts.path().join(".dateline/reviews"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(logs.len(), 1, "one folder per draft");
+        // Another machine sees it and answers in its own file.
+        let (mut ben, ben_id) = colleague(&fx);
+        let view = ben.open_review(ben_id, on, on).unwrap();
+        assert_eq!(view.threads.len(), 1);
+        let thread = &view.threads[0];
+        assert_eq!((thread.comment.author.as_str(), thread.quote.as_str()), ("Ana Ruiz", "a rocket"));
+        assert_eq!(thread.anchor, Some(utf16(V1, "a rocket")));
+        ben.act_on_thread(ben_id, &thread.id, ThreadAction::Reply { body: "The small one.".into() })
+            .unwrap();
+        ben.act_on_thread(ben_id, &thread.id, ThreadAction::Resolve { resolved: true }).unwrap();
+        ben.set_verdict(ben_id, false, "Name the rocket.").unwrap();
+        assert_eq!(fs::read_dir(&logs[0]).unwrap().count(), 2, "one log per reviewer");
+        let view = ws.open_review(id, on, on).unwrap();
+        let thread = &view.threads[0];
+        assert_eq!(thread.replies[0].body, "The small one.");
+        assert!(thread.resolved);
+        assert_eq!(view.verdicts[0].verdict, "changesRequested");
+        assert_eq!(view.verdicts[0].author, "Ben Ito");
+    }
+
+    #[test]
+    fn a_comment_follows_its_text_and_an_orphan_is_kept() {
+        let fx = Fixture::new(&[("launch.md", V1.as_bytes())]);
+        let (mut ws, listing) = fx.opened();
+        let id = id_of(&listing, "launch.md");
+        ws.set_reviewer("Ana Ruiz", "").unwrap();
+        ws.add_comment(id, VersionPick::Saved, utf16(V1, "for everyone"), "Who exactly?").unwrap();
+        ws.add_comment(id, VersionPick::Saved, utf16(V1, "Rockets"), "Plural?").unwrap();
+        let edited = "# Acme Ships a Rocket\n\nIntro: Acme today launched a rocket for everyone.\n";
+        fs::write(fx.path("launch.md"), edited).unwrap();
+        let view = ws.open_review(id, VersionPick::Saved, VersionPick::Saved).unwrap();
+        let anchor_of = |body: &str| view.threads.iter().find(|t| t.comment.body == body).unwrap().anchor;
+        assert_eq!(anchor_of("Who exactly?"), Some(utf16(edited, "for everyone")));
+        assert_eq!(anchor_of("Plural?"), None, "its text is gone: orphaned, not dropped");
+    }
+
+    #[test]
+    fn two_versions_are_compared_with_the_words_that_changed() {
+        let fx = Fixture::new(&[("launch.md", V1.as_bytes())]);
+        let (mut ws, listing) = fx.opened();
+        let id = id_of(&listing, "launch.md");
+        ws.open_draft(id).unwrap();
+        let v2 = V1.replace("a rocket", "a small rocket");
+        ws.save_draft(id, &v2).unwrap();
+        let versions = ws.versions(id).unwrap();
+        let oldest = versions.last().unwrap().id;
+        let view = ws.open_review(id, VersionPick::Version { id: oldest }, VersionPick::Saved).unwrap();
+        assert_eq!(view.old.text, V1);
+        assert_eq!(view.new.text, v2);
+        let inserted: Vec<_> = view
+            .new_highlights
+            .iter()
+            .map(|r| {
+                let units: Vec<u16> = v2.encode_utf16().collect();
+                String::from_utf16(&units[r.from as usize..r.to as usize]).unwrap()
+            })
+            .collect();
+        assert_eq!(inserted, vec!["small ".to_string()]);
+        assert!(view.sections.iter().any(|s| s.status == "modified"));
+    }
+
+    #[test]
+    fn hostile_review_files_are_skipped_with_a_message() {
+        let fx = Fixture::new(&[("launch.md", V1.as_bytes())]);
+        let (mut ws, listing) = fx.opened();
+        let id = id_of(&listing, "launch.md");
+        let dir = fx.drafts.path().join(crate::workspace::REVIEW_DIR).join(crate::workspace::draft_key("launch.md"));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("mallory.jsonl"), b"{not json\n\xff\xfe\n{\"v\":1,\"type\":\"comment\"").unwrap();
+        let view = ws.open_review(id, VersionPick::Saved, VersionPick::Saved).unwrap();
+        assert!(view.threads.is_empty());
+        assert!(view.problems.iter().any(|p| p.contains("mallory.jsonl")), "{:?}", view.problems);
+    }
+}

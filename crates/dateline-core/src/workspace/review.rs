@@ -1,0 +1,547 @@
+//! Review mode on the core side: two versions of a draft compared
+//! (`dateline_review` does the diffing), and the comment logs kept in the
+//! shared drafts folder, `.dateline/reviews/<draft key>/<reviewer>.jsonl`:
+//! one append-only file per reviewer per draft, so that sync clients never
+//! see two machines write the same file. Offsets sent to the window are
+//! UTF-16 code units (CodeMirror's); the logs keep quotes and context, not
+//! offsets, so comments find their text again after edits.
+
+use super::{display_name, Workspace};
+use crate::drafting::Utf16Offsets;
+use crate::error::{Error, Result};
+use crate::store::DraftId;
+use dateline_review::log::{self, Author, Disposition, Event, Record, Verdict};
+use dateline_review::{Anchor, Resolution};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+const REVIEWER: &str = "reviewer";
+/// Where review data lives inside the drafts folder.
+pub const REVIEW_DIR: &str = ".dateline/reviews";
+
+/// Which text a pane shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum VersionPick {
+    /// The draft's file as it is on disk now.
+    Saved,
+    /// A version from the history.
+    Version { id: u32 },
+    /// The version this reviewer last reviewed (else the oldest one).
+    LastReviewed,
+}
+
+/// One side of the comparison.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewSide {
+    pub pick: VersionPick,
+    pub label: String,
+    pub text: String,
+    pub score: u8,
+}
+
+/// A UTF-16 range of one side's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct TextRange {
+    pub from: u32,
+    pub to: u32,
+}
+
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SectionRow {
+    pub label: String,
+    /// unchanged, modified, added, removed, moved.
+    pub status: String,
+    pub old: Option<TextRange>,
+    pub new: Option<TextRange>,
+    pub words_inserted: u32,
+    pub words_deleted: u32,
+}
+
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangeRow {
+    /// inserted, deleted, replaced, sectionAdded, sectionRemoved, sectionMoved.
+    pub kind: String,
+    pub section: String,
+    pub old: TextRange,
+    pub new: TextRange,
+}
+
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FindingRow {
+    pub rule: String,
+    pub message: String,
+    pub excerpt: String,
+    pub line: u32,
+}
+
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CommentRow {
+    pub id: String,
+    pub author: String,
+    pub at_ms: f64,
+    pub body: String,
+}
+
+/// A comment thread, placed in the newer text where its quote still is.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ThreadRow {
+    pub id: String,
+    pub quote: String,
+    pub comment: CommentRow,
+    pub replies: Vec<CommentRow>,
+    pub resolved: bool,
+    /// keep, revise, defer; none until someone sets it.
+    pub disposition: Option<String>,
+    /// Where the quote is in the newer (right) text; `None`: orphaned.
+    pub anchor: Option<TextRange>,
+}
+
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VerdictRow {
+    pub author: String,
+    /// approve or changesRequested.
+    pub verdict: String,
+    pub summary: String,
+    pub at_ms: f64,
+}
+
+/// Everything the review pane shows.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewView {
+    pub old: ReviewSide,
+    pub new: ReviewSide,
+    pub sections: Vec<SectionRow>,
+    pub changes: Vec<ChangeRow>,
+    pub old_highlights: Vec<TextRange>,
+    pub new_highlights: Vec<TextRange>,
+    pub fixed: Vec<FindingRow>,
+    pub introduced: Vec<FindingRow>,
+    pub unchanged_findings: u32,
+    pub threads: Vec<ThreadRow>,
+    pub verdicts: Vec<VerdictRow>,
+    /// Review files that were skipped in part, and why.
+    pub problems: Vec<String>,
+    pub reviewer: Option<ReviewerIdentity>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ReviewerIdentity {
+    pub name: String,
+    pub email: String,
+}
+
+/// What the reviewer did to a thread.
+#[derive(Clone, Debug, Deserialize, Type)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ThreadAction {
+    Reply { body: String },
+    Resolve { resolved: bool },
+    Disposition { disposition: String },
+}
+
+impl Workspace {
+    pub fn reviewer(&self) -> Result<Option<ReviewerIdentity>> {
+        self.store.setting(REVIEWER)
+    }
+
+    /// Sets who comments from this app; asked once, kept in the settings.
+    pub fn set_reviewer(&mut self, name: &str, email: &str) -> Result<ReviewerIdentity> {
+        let identity = ReviewerIdentity {
+            name: name.trim().to_owned(),
+            email: email.trim().to_owned(),
+        };
+        if identity.name.is_empty() {
+            return Err(Error::InvalidInput("Give your name: colleagues see it on your comments.".into()));
+        }
+        if identity.name.chars().count() > 200 || identity.email.chars().count() > 200 {
+            return Err(Error::InvalidInput("The name and the email are 200 characters at most.".into()));
+        }
+        self.store.set_setting(REVIEWER, &identity)?;
+        Ok(identity)
+    }
+
+    /// Compares two versions of a draft and gathers its comments.
+    pub fn open_review(&mut self, id: DraftId, old: VersionPick, new: VersionPick) -> Result<ReviewView> {
+        let old_side = self.side(id, old)?;
+        let new_side = self.side(id, new)?;
+        let config = self.current()?.config.clone();
+        let old_report = dateline_lint::lint(&old_side.text, &config);
+        let new_report = dateline_lint::lint(&new_side.text, &config);
+        let diff = dateline_review::diff_with_outlines(
+            &old_side.text,
+            &old_report.outline,
+            &new_side.text,
+            &new_report.outline,
+        );
+        let delta = dateline_review::lint_delta(&old_report, &new_report, &old_side.text, &new_side.text);
+        let state = self.review_state(id)?;
+        if let VersionPick::Version { id: version } = new {
+            self.store.set_setting(&last_reviewed_key(id), &version)?;
+        }
+        let view = assemble(
+            ReviewSide {
+                score: old_report.score,
+                ..old_side
+            },
+            ReviewSide {
+                score: new_report.score,
+                ..new_side
+            },
+            &diff,
+            &delta,
+            state,
+            self.reviewer()?,
+        );
+        Ok(view)
+    }
+
+    /// Comments on text of one side (`range` in UTF-16 units of that text).
+    pub fn add_comment(&mut self, id: DraftId, on: VersionPick, range: TextRange, body: &str) -> Result<()> {
+        let text = self.side(id, on)?.text;
+        let bytes = byte_range(&text, range);
+        if bytes.is_empty() {
+            return Err(Error::InvalidInput("Select the text the comment is about first.".into()));
+        }
+        let event = Event::Comment {
+            id: log::new_id(),
+            draft_version: blake3::hash(text.as_bytes()).to_hex()[..16].to_owned(),
+            anchor: Some(Anchor::new(&text, bytes)),
+            body: body.trim().to_owned(),
+            parent: None,
+        };
+        self.append(id, event)
+    }
+
+    pub fn act_on_thread(&mut self, id: DraftId, thread: &str, action: ThreadAction) -> Result<()> {
+        let thread = thread.to_owned();
+        let event = match action {
+            ThreadAction::Reply { body } => Event::Comment {
+                id: log::new_id(),
+                draft_version: String::new(),
+                anchor: None,
+                body: body.trim().to_owned(),
+                parent: Some(thread),
+            },
+            ThreadAction::Resolve { resolved } => Event::Resolve { id: thread, resolved },
+            ThreadAction::Disposition { disposition } => Event::Disposition {
+                id: thread,
+                disposition: match disposition.as_str() {
+                    "keep" => Disposition::Keep,
+                    "revise" => Disposition::Revise,
+                    "defer" => Disposition::Defer,
+                    other => return Err(Error::InvalidInput(format!("“{other}” is not a disposition."))),
+                },
+            },
+        };
+        self.append(id, event)
+    }
+
+    pub fn set_verdict(&mut self, id: DraftId, approve: bool, summary: &str) -> Result<()> {
+        let verdict = if approve {
+            Verdict::Approve
+        } else {
+            Verdict::ChangesRequested
+        };
+        self.append(
+            id,
+            Event::Verdict {
+                verdict,
+                summary: summary.trim().to_owned(),
+            },
+        )
+    }
+
+    fn side(&self, id: DraftId, pick: VersionPick) -> Result<ReviewSide> {
+        let versions = self.versions(id)?;
+        let pick = match pick {
+            VersionPick::LastReviewed => {
+                let last: Option<u32> = self.store.setting(&last_reviewed_key(id))?;
+                // Versions are listed newest first; with no review yet, the oldest.
+                let chosen = last
+                    .filter(|v| versions.iter().any(|x| x.id == *v))
+                    .or_else(|| versions.last().map(|v| v.id));
+                match chosen {
+                    Some(version) => VersionPick::Version { id: version },
+                    None => VersionPick::Saved,
+                }
+            }
+            other => other,
+        };
+        let (label, text) = match pick {
+            VersionPick::Version { id: version } => {
+                let n = versions.iter().rev().position(|v| v.id == version).map_or(0, |i| i + 1);
+                (format!("Version {n}"), self.version_text(id, version)?)
+            }
+            _ => ("Saved file".to_owned(), self.saved_text(id)?),
+        };
+        Ok(ReviewSide {
+            pick,
+            label,
+            text,
+            score: 0,
+        })
+    }
+
+    fn saved_text(&self, id: DraftId) -> Result<String> {
+        let path = self.draft_path(id)?;
+        let bytes = super::read_draft_bytes(&path, &self.current()?.root)?;
+        let decoded = crate::text::decode(&bytes);
+        if decoded.invalid.is_some() {
+            return Err(Error::ReadOnly(format!(
+                "“{}” is not valid UTF-8 text, so it cannot be reviewed.",
+                display_name(&path)
+            )));
+        }
+        Ok(decoded.text)
+    }
+
+    /// Every reviewer's log of this draft, merged.
+    fn review_state(&self, id: DraftId) -> Result<dateline_review::ReviewState> {
+        let dir = self.review_dir(id)?;
+        let mut logs = Vec::new();
+        if let Ok(entries) = fs::read_dir(&dir) {
+            let mut paths: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "jsonl") && !p.is_symlink())
+                .collect();
+            paths.sort();
+            for path in paths {
+                let name = display_name(&path);
+                match read_prefix(&path, log::MAX_LOG_BYTES) {
+                    Ok(bytes) => logs.push(log::parse_log(&bytes, &name)),
+                    Err(err) => logs.push(log::ParsedLog {
+                        source: name.clone(),
+                        records: Vec::new(),
+                        problems: vec![format!("{name}: cannot be read ({err}); skipped")],
+                    }),
+                }
+            }
+        }
+        Ok(log::merge(&logs))
+    }
+
+    fn review_dir(&self, id: DraftId) -> Result<PathBuf> {
+        let root = &self.current()?.root;
+        let (_, rel_path) = self.store.draft_location(id)?;
+        Ok(root.join(REVIEW_DIR).join(draft_key(&rel_path)))
+    }
+
+    /// Appends one record to this reviewer's own log of the draft.
+    fn append(&mut self, id: DraftId, event: Event) -> Result<()> {
+        let Some(me) = self.reviewer()? else {
+            return Err(Error::InvalidInput(
+                "Set your name first (Reviewer…): colleagues see it on your comments.".into(),
+            ));
+        };
+        let record = Record {
+            event,
+            at: now_ms(),
+            author: Author {
+                name: me.name.clone(),
+                email: me.email.clone(),
+            },
+        };
+        record.validate().map_err(Error::InvalidInput)?;
+        let dir = self.review_dir(id)?;
+        let path = dir.join(format!("{}.jsonl", reviewer_key(&me)));
+        append_line(&dir, &path, log::encode_record(&record).as_bytes())
+            .map_err(|e| Error::from_io(&e, "saving the comment", &path))
+    }
+}
+
+fn last_reviewed_key(id: DraftId) -> String {
+    format!("review.last.{id}")
+}
+
+/// A file-name-safe key per draft: its readable stem and a hash of the path,
+/// so that drafts with the same name in different subfolders stay apart.
+pub fn draft_key(rel_path: &str) -> String {
+    let stem = Path::new(rel_path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!("{}-{}", safe_name(&stem), &blake3::hash(rel_path.as_bytes()).to_hex()[..8])
+}
+
+/// One file per reviewer: readable name, plus a hash of name and email.
+fn reviewer_key(who: &ReviewerIdentity) -> String {
+    let id = format!("{}\n{}", who.name, who.email.to_lowercase());
+    format!("{}-{}", safe_name(&who.name), &blake3::hash(id.as_bytes()).to_hex()[..8])
+}
+
+fn safe_name(s: &str) -> String {
+    let name: String = s
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .take(40)
+        .collect();
+    let name = name.trim_matches('-').to_lowercase();
+    if name.is_empty() {
+        "x".into()
+    } else {
+        name
+    }
+}
+
+fn append_line(dir: &Path, path: &Path, line: &[u8]) -> std::io::Result<()> {
+    fs::create_dir_all(dir)?;
+    let mut file = fs::OpenOptions::new().create(true).append(true).open(path)?;
+    // One write call per record: an append never interleaves with another.
+    file.write_all(line)?;
+    file.sync_data()
+}
+
+fn read_prefix(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    fs::File::open(path)?.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// UTF-16 range → byte range of `text`, clamped to the text.
+fn byte_range(text: &str, range: TextRange) -> std::ops::Range<usize> {
+    let (mut from, mut to, mut units) = (None, None, 0u32);
+    for (byte, c) in text.char_indices() {
+        if from.is_none() && units >= range.from {
+            from = Some(byte);
+        }
+        if to.is_none() && units >= range.to {
+            to = Some(byte);
+            break;
+        }
+        units += c.len_utf16() as u32;
+    }
+    let from = from.unwrap_or(text.len());
+    let to = to.unwrap_or(text.len()).max(from);
+    from..to
+}
+
+fn assemble(
+    old: ReviewSide,
+    new: ReviewSide,
+    diff: &dateline_review::ReviewDiff,
+    delta: &dateline_review::LintDelta,
+    state: dateline_review::ReviewState,
+    reviewer: Option<ReviewerIdentity>,
+) -> ReviewView {
+    let mut old_at = Utf16Offsets::new(&old.text);
+    let mut new_at = Utf16Offsets::new(&new.text);
+    let label_of = |i: usize| diff.sections.get(i).map(|s| s.label.clone()).unwrap_or_default();
+    let sections = diff
+        .sections
+        .iter()
+        .map(|s| SectionRow {
+            label: s.label.clone(),
+            status: name_of(&s.status),
+            old: s.old.map(|i| to_range(&mut old_at, diff.old_sections[i].span)),
+            new: s.new.map(|i| to_range(&mut new_at, diff.new_sections[i].span)),
+            words_inserted: s.words_inserted as u32,
+            words_deleted: s.words_deleted as u32,
+        })
+        .collect();
+    let changes = diff
+        .changes
+        .iter()
+        .map(|c| ChangeRow {
+            kind: name_of(&c.kind),
+            section: label_of(c.section),
+            old: to_range(&mut old_at, c.old),
+            new: to_range(&mut new_at, c.new),
+        })
+        .collect();
+    let old_highlights = diff.old_highlights.iter().map(|s| to_range(&mut old_at, *s)).collect();
+    let new_highlights = diff.new_highlights.iter().map(|s| to_range(&mut new_at, *s)).collect();
+    let threads = state.threads.iter().map(|t| thread_row(t, &new.text, &mut new_at)).collect();
+    let verdicts = state
+        .verdicts
+        .iter()
+        .map(|v| VerdictRow {
+            author: v.author.name.clone(),
+            verdict: name_of(&v.verdict),
+            summary: v.summary.clone(),
+            at_ms: v.at as f64,
+        })
+        .collect();
+    ReviewView {
+        sections,
+        changes,
+        old_highlights,
+        new_highlights,
+        fixed: delta.fixed.iter().map(finding_row).collect(),
+        introduced: delta.introduced.iter().map(finding_row).collect(),
+        unchanged_findings: delta.unchanged_count as u32,
+        threads,
+        verdicts,
+        problems: state.problems,
+        reviewer,
+        old,
+        new,
+    }
+}
+
+fn thread_row(t: &dateline_review::Thread, text: &str, at: &mut Utf16Offsets) -> ThreadRow {
+    let anchor = t.root.anchor.as_ref().and_then(|a| match a.resolve(text) {
+        Resolution::Exact(span) | Resolution::Moved(span) => Some(to_range(at, span)),
+        Resolution::Orphaned => None,
+    });
+    ThreadRow {
+        id: t.root.id.clone(),
+        quote: t.root.anchor.as_ref().map(|a| a.quote.clone()).unwrap_or_default(),
+        comment: comment_row(&t.root),
+        replies: t.replies.iter().map(comment_row).collect(),
+        resolved: t.resolved,
+        disposition: t.disposition.as_ref().map(name_of),
+        anchor,
+    }
+}
+
+fn comment_row(c: &dateline_review::CommentView) -> CommentRow {
+    CommentRow {
+        id: c.id.clone(),
+        author: c.author.name.clone(),
+        at_ms: c.at as f64,
+        body: c.body.clone(),
+    }
+}
+
+fn finding_row(f: &dateline_review::Finding) -> FindingRow {
+    FindingRow {
+        rule: f.rule.to_owned(),
+        message: f.message.clone(),
+        excerpt: f.excerpt.clone(),
+        line: f.line as u32,
+    }
+}
+
+fn to_range(at: &mut Utf16Offsets, span: dateline_review::Span) -> TextRange {
+    TextRange {
+        from: at.of(span.start),
+        to: at.of(span.end),
+    }
+}
+
+/// The serde name of an enum value ("changesRequested", "moved", ...).
+fn name_of<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
