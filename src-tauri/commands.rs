@@ -7,7 +7,8 @@ use dateline_core::drafting::{LintView, RuleDoc};
 use dateline_core::export::{ExportOutcome, ExportRequest, PageCount};
 use dateline_core::store::{DraftId, FolderId};
 use dateline_core::workspace::{
-    DraftSummary, FolderInfo, FolderListing, OpenedDraft, PathOpened, SavedDraft, Startup, VersionView,
+    DraftSummary, FolderInfo, FolderListing, OpenedDraft, PathOpened, ReviewView, ReviewerIdentity,
+    SavedDraft, Startup, TextRange, ThreadAction, VersionPick, VersionView,
 };
 use dateline_core::{Error, Workspace};
 use tauri::{AppHandle, State};
@@ -282,4 +283,66 @@ pub async fn export_draft_beside(
     request: ExportRequest,
 ) -> CommandResult<ExportOutcome> {
     with_workspace(&state, |ws| ws.export_beside(draft_id, &text, &request))
+}
+
+// ---- review ---------------------------------------------------------------
+
+/// Two versions of a draft side by side, with its comments and verdicts.
+#[tauri::command]
+#[specta::specta]
+pub async fn review_open(
+    state: State<'_, AppState>,
+    id: DraftId,
+    older: VersionPick,
+    newer: VersionPick,
+) -> CommandResult<ReviewView> {
+    with_workspace(&state, |ws| ws.open_review(id, older, newer))
+}
+
+/// Comments on `range` (UTF-16) of the text `on` shows.
+#[tauri::command]
+#[specta::specta]
+pub async fn review_comment(
+    state: State<'_, AppState>,
+    id: DraftId,
+    on: VersionPick,
+    range: TextRange,
+    body: String,
+) -> CommandResult<()> {
+    with_workspace(&state, |ws| ws.add_comment(id, on, range, &body))
+}
+
+/// Replies to, resolves or sets the disposition of a comment thread.
+#[tauri::command]
+#[specta::specta]
+pub async fn review_thread(
+    state: State<'_, AppState>,
+    id: DraftId,
+    thread: String,
+    action: ThreadAction,
+) -> CommandResult<()> {
+    with_workspace(&state, |ws| ws.act_on_thread(id, &thread, action))
+}
+
+/// Sets this reviewer's verdict for the round.
+#[tauri::command]
+#[specta::specta]
+pub async fn review_verdict(
+    state: State<'_, AppState>,
+    id: DraftId,
+    approve: bool,
+    summary: String,
+) -> CommandResult<()> {
+    with_workspace(&state, |ws| ws.set_verdict(id, approve, &summary))
+}
+
+/// Who comments from this app (name and email, kept in the settings).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_reviewer(
+    state: State<'_, AppState>,
+    name: String,
+    email: String,
+) -> CommandResult<ReviewerIdentity> {
+    with_workspace(&state, |ws| ws.set_reviewer(&name, &email))
 }

@@ -40,6 +40,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::export_page_count,
             commands::export_draft,
             commands::export_draft_beside,
+            commands::review_open,
+            commands::review_comment,
+            commands::review_thread,
+            commands::review_verdict,
+            commands::set_reviewer,
         ])
         .typ::<menu::MenuAction>()
 }

@@ -19,6 +19,12 @@ import {
 } from "./bindings";
 import { ask, askText } from "./dialog";
 import { h, fill } from "./dom";
+
+/** Fills `parent` and returns it, for building the layout in one expression. */
+function fillAndReturn(parent: HTMLElement, ...children: HTMLElement[]): HTMLElement {
+  fill(parent, ...children);
+  return parent;
+}
 import { createEditor, type EditorHandle } from "./editor";
 import { countWords, draftFolder, draftTitle, formatBytes, formatModified } from "./format";
 import { askExport, runExport } from "./export";
@@ -28,6 +34,7 @@ import { liveLint, silence, type PositionMap } from "./lint";
 import { MenuRouter } from "./menu";
 import { Notices } from "./notices";
 import { Preview } from "./preview";
+import { ReviewPane } from "./review";
 
 type SaveStatus = "none" | "saved" | "edited" | "saving" | "readonly";
 
@@ -50,6 +57,10 @@ export class App {
   private readonly notices: Notices;
   private readonly inspector: Inspector;
   private readonly preview = new Preview();
+  private readonly review = new ReviewPane(
+    { report: (err) => this.report(err), notify: (message) => this.notices.show("info", message) },
+    () => this.reviewClosed(),
+  );
   private rules = new Map<string, RuleDoc>();
   private readonly menu = new MenuRouter({
     newDraft: () => void this.newDraft(),
@@ -75,6 +86,8 @@ export class App {
     saveButton: h("button", { class: "primary", "data-testid": "save", title: "Save (Ctrl+S)" }, "Save"),
     exportButton: h("button", { "data-testid": "export", title: "Export to PDF or Markdown (Ctrl+E)" }, "Export…"),
     previewButton: h("button", { "data-testid": "toggle-preview", title: "Show or hide the preview (Ctrl+Shift+P)", "aria-pressed": "false" }, "Preview"),
+    reviewButton: h("button", { "data-testid": "review-open", title: "Compare two versions side by side and comment", "aria-pressed": "false" }, "Review"),
+    workarea: h("div", { class: "workarea" }),
     editorHost: h("div", { class: "editor-host", "data-testid": "editor" }),
     welcome: h("section", { class: "welcome", "data-testid": "welcome" }),
     words: h("span", { "data-testid": "word-count" }),
@@ -145,6 +158,7 @@ export class App {
     });
     this.el.saveButton.addEventListener("click", () => void this.save());
     this.el.previewButton.addEventListener("click", () => this.togglePreview());
+    this.el.reviewButton.addEventListener("click", () => void this.toggleReview());
     this.el.exportButton.addEventListener("click", () => void this.exportDraft());
     fill(
       this.root,
@@ -179,8 +193,9 @@ export class App {
           "main",
           { class: "main" },
           this.el.notices,
-          h("div", { class: "doc-bar" }, this.el.title, this.el.status, this.el.previewButton, this.el.exportButton, this.el.saveButton),
-          h("div", { class: "workarea" }, this.el.editorHost, this.preview.el, this.el.welcome, this.inspector.el),
+          h("div", { class: "doc-bar" }, this.el.title, this.el.status, this.el.reviewButton, this.el.previewButton, this.el.exportButton, this.el.saveButton),
+          fillAndReturn(this.el.workarea, this.el.editorHost, this.preview.el, this.el.welcome, this.inspector.el),
+          this.review.element,
           h("footer", { class: "statusbar" }, this.el.words, this.el.format),
         ),
       ),
@@ -251,6 +266,7 @@ export class App {
     this.el.welcome.hidden = draft !== null;
     this.inspector.el.hidden = draft === null;
     this.el.previewButton.hidden = draft === null;
+    this.el.reviewButton.hidden = draft === null;
     this.el.exportButton.hidden = draft === null;
     if (draft === null) this.preview.show(false, "");
     this.el.title.textContent = draft ? draftTitle(draft.relPath) : "";
@@ -428,6 +444,7 @@ export class App {
 
   /** Puts `savedText` in the editor as the draft's text on disk. */
   private showDraft(draft: OpenedDraft, savedText: string): void {
+    if (this.review.visible) this.review.close();
     this.draft = draft;
     this.editor.load(savedText, draft.readOnly !== null);
     this.savedDoc = this.editor.doc();
@@ -463,6 +480,7 @@ export class App {
   }
 
   private closeDraft(): void {
+    if (this.review.visible) this.review.close();
     this.draft = null;
     this.savedDoc = null;
     this.status = "none";
@@ -574,6 +592,32 @@ export class App {
     } catch (err) {
       this.report(err);
     }
+  }
+
+  /** Review mode replaces the editor until closed; it compares saved versions. */
+  private async toggleReview(): Promise<void> {
+    const draft = this.draft;
+    if (!draft) return;
+    if (this.review.visible) {
+      this.review.close();
+      return;
+    }
+    if (this.dirty) this.notices.show("info", "Review compares saved versions: save to include your latest edits.");
+    try {
+      const versions = await call(commands.listVersions(draft.id));
+      this.el.workarea.hidden = true;
+      this.el.reviewButton.setAttribute("aria-pressed", "true");
+      this.el.reviewButton.classList.add("active");
+      await this.review.open(draft.id, versions);
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  private reviewClosed(): void {
+    this.el.workarea.hidden = false;
+    this.el.reviewButton.setAttribute("aria-pressed", "false");
+    this.el.reviewButton.classList.remove("active");
   }
 
   togglePreview(): void {
@@ -692,7 +736,11 @@ export class App {
   }
 
   private async watchWindow(): Promise<void> {
-    window.addEventListener("focus", () => void this.refresh(true));
+    window.addEventListener("focus", () => {
+      void this.refresh(true);
+      // Colleagues' comments arrive through the shared folder.
+      if (this.review.visible) void this.review.reload();
+    });
     try {
       await listen<DraftsChanged>("drafts-changed", (event) => void this.onDiskChange(event.payload));
       await listen<MenuAction>("menu", (event) => this.menu.fromMenu(event.payload));

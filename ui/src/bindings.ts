@@ -244,6 +244,61 @@ async exportDraftBeside(draftId: number, text: string, request: ExportRequest) :
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Two versions of a draft side by side, with its comments and verdicts.
+ */
+async reviewOpen(id: number, older: VersionPick, newer: VersionPick) : Promise<Result<ReviewView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("review_open", { id, older, newer }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Comments on `range` (UTF-16) of the text `on` shows.
+ */
+async reviewComment(id: number, on: VersionPick, range: TextRange, body: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("review_comment", { id, on, range, body }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Replies to, resolves or sets the disposition of a comment thread.
+ */
+async reviewThread(id: number, thread: string, action: ThreadAction) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("review_thread", { id, thread, action }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Sets this reviewer's verdict for the round.
+ */
+async reviewVerdict(id: number, approve: boolean, summary: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("review_verdict", { id, approve, summary }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Who comments from this app (name and email, kept in the settings).
+ */
+async setReviewer(name: string, email: string) : Promise<Result<ReviewerIdentity, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_reviewer", { name, email }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -307,6 +362,12 @@ export type AppError =
  * The request itself makes no sense (bad name, bad argument).
  */
 { kind: "invalidInput"; message: string }
+export type ChangeRow = { 
+/**
+ * inserted, deleted, replaced, sectionAdded, sectionRemoved, sectionMoved.
+ */
+kind: string; section: string; old: TextRange; new: TextRange }
+export type CommentRow = { id: string; author: string; atMs: number; body: string }
 export type DiagnosticView = { rule: string; severity: SeverityView; message: string; 
 /**
  * UTF-16 offsets into the editor text.
@@ -332,6 +393,7 @@ stripFrontMatter: boolean;
  * Markdown: wrap paragraphs at this many columns; none keeps one line each.
  */
 wrap: number | null }
+export type FindingRow = { rule: string; message: string; excerpt: string; line: number }
 export type FixView = { from: number; to: number; replacement: string }
 export type FolderInfo = { id: number; name: string; path: string; exists: boolean }
 export type FolderListing = { folder: FolderInfo; drafts: DraftSummary[]; skipped: SkippedEntry[]; 
@@ -389,10 +451,28 @@ export type RecoveredText = { text: string; updatedMs: number;
  */
 diskChanged: boolean }
 /**
+ * One side of the comparison.
+ */
+export type ReviewSide = { pick: VersionPick; label: string; text: string; score: number }
+/**
+ * Everything the review pane shows.
+ */
+export type ReviewView = { old: ReviewSide; new: ReviewSide; sections: SectionRow[]; changes: ChangeRow[]; oldHighlights: TextRange[]; newHighlights: TextRange[]; fixed: FindingRow[]; introduced: FindingRow[]; unchangedFindings: number; threads: ThreadRow[]; verdicts: VerdictRow[]; 
+/**
+ * Review files that were skipped in part, and why.
+ */
+problems: string[]; reviewer: ReviewerIdentity | null }
+export type ReviewerIdentity = { name: string; email: string }
+/**
  * A rule's documentation for hover cards and the problems panel.
  */
 export type RuleDoc = { id: string; severity: SeverityView; summary: string; explanation: string; good: string; bad: string }
 export type SavedDraft = { id: number; sizeBytes: number; modifiedMs: number }
+export type SectionRow = { label: string; 
+/**
+ * unchanged, modified, added, removed, moved.
+ */
+status: string; old: TextRange | null; new: TextRange | null; wordsInserted: number; wordsDeleted: number }
 export type SeverityView = "error" | "warning" | "info"
 export type SkippedEntry = { name: string; reason: string }
 /**
@@ -411,6 +491,47 @@ notices: string[] }
  * How a file was written, so that a save writes it the same way.
  */
 export type TextFormat = { bom: boolean; lineEnding: LineEnding }
+/**
+ * A UTF-16 range of one side's text.
+ */
+export type TextRange = { from: number; to: number }
+/**
+ * What the reviewer did to a thread.
+ */
+export type ThreadAction = { kind: "reply"; body: string } | { kind: "resolve"; resolved: boolean } | { kind: "disposition"; disposition: string }
+/**
+ * A comment thread, placed in the newer text where its quote still is.
+ */
+export type ThreadRow = { id: string; quote: string; comment: CommentRow; replies: CommentRow[]; resolved: boolean; 
+/**
+ * keep, revise, defer; none until someone sets it.
+ */
+disposition: string | null; 
+/**
+ * Where the quote is in the newer (right) text; `None`: orphaned.
+ */
+anchor: TextRange | null }
+export type VerdictRow = { author: string; 
+/**
+ * approve or changesRequested.
+ */
+verdict: string; summary: string; atMs: number }
+/**
+ * Which text a pane shows.
+ */
+export type VersionPick = 
+/**
+ * The draft's file as it is on disk now.
+ */
+{ kind: "saved" } | 
+/**
+ * A version from the history.
+ */
+{ kind: "version"; id: number } | 
+/**
+ * The version this reviewer last reviewed (else the oldest one).
+ */
+{ kind: "lastReviewed" }
 export type VersionView = { id: number; createdMs: number; 
 /**
  * `original` (first seen), `save`, `restore`.

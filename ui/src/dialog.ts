@@ -44,7 +44,13 @@ export function ask<T extends string>(question: Question<T>): Promise<T> {
 }
 
 /** Asks for one line of text; resolves with it, or null when cancelled. */
-export function askText(title: string, label: string, initial: string, testid: string): Promise<string | null> {
+export function askText(
+  title: string,
+  label: string,
+  initial: string,
+  testid: string,
+  okLabel = "Create",
+): Promise<string | null> {
   return new Promise((resolve) => {
     const input = h("input", { type: "text", value: initial, "data-testid": `${testid}-input`, "aria-label": label, spellcheck: "false" });
     const form = h("form", { method: "dialog" });
@@ -65,7 +71,7 @@ export function askText(title: string, label: string, initial: string, testid: s
         "div",
         { class: "modal-actions" },
         h("button", { type: "button", "data-testid": `${testid}-cancel`, onclick: () => finish(null) }, "Cancel"),
-        h("button", { type: "submit", class: "primary", "data-testid": `${testid}-ok` }, "Create"),
+        h("button", { type: "submit", class: "primary", "data-testid": `${testid}-ok` }, okLabel),
       ),
     );
     dialog.addEventListener("cancel", (event) => {

@@ -10,7 +10,7 @@ import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 
 // Prose, not code: headings set larger, emphasis as emphasis, Markdown's
 // punctuation muted so the words stand out.
-const proseHighlight = HighlightStyle.define([
+export const proseHighlight = HighlightStyle.define([
   { tag: tags.heading1, fontSize: "1.5em", fontWeight: "700", lineHeight: "1.3" },
   { tag: tags.heading2, fontSize: "1.2em", fontWeight: "650" },
   { tag: [tags.heading3, tags.heading4, tags.heading5, tags.heading6], fontWeight: "650" },

@@ -256,7 +256,9 @@ fn export_refuses_unreadable_input_without_writing() {
 
 #[test]
 fn diff_shows_changed_words_and_the_lint_delta() {
-    let edited = FLAWED.replace("Leverage Synergy", "Ship Rockets").replace("a rocket", "a small rocket");
+    let edited = FLAWED
+        .replace("Leverage Synergy", "Ship Rockets")
+        .replace("a rocket", "a small rocket");
     let dir = folder(&[("old.md", FLAWED.as_bytes()), ("new.md", edited.as_bytes())]);
     let out = dateline(&["diff", "old.md", "new.md"], dir.path());
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
@@ -264,14 +266,25 @@ fn diff_shows_changed_words_and_the_lint_delta() {
     assert!(text.starts_with("--- old.md\n+++ new.md\n"), "{text}");
     assert!(text.contains("{+small +}"), "{text}");
     assert!(text.contains("[-Leverage Synergy-]{+Ship Rockets+}"), "{text}");
-    assert!(text.contains("jargon"), "the fixed jargon finding is named: {text}");
+    assert!(
+        text.contains("jargon"),
+        "the fixed jargon finding is named: {text}"
+    );
 }
 
 #[test]
 fn diff_json_and_identical_versions() {
-    let dir = folder(&[("a.md", GOOD.as_bytes()), ("b.md", GOOD.replace('\n', "\r\n").as_bytes())]);
+    let dir = folder(&[
+        ("a.md", GOOD.as_bytes()),
+        ("b.md", GOOD.replace('\n', "\r\n").as_bytes()),
+    ]);
     let same = dateline(&["diff", "a.md", "b.md"], dir.path());
-    assert_eq!(same.status.code(), Some(0), "CRLF alone is no change: {}", stdout(&same));
+    assert_eq!(
+        same.status.code(),
+        Some(0),
+        "CRLF alone is no change: {}",
+        stdout(&same)
+    );
     let json = dateline(&["diff", "--format", "json", "a.md", "b.md"], dir.path());
     let value: Value = serde_json::from_str(&stdout(&json)).expect("JSON output");
     assert_eq!(value["diff"]["changes"].as_array().map(Vec::len), Some(0));

@@ -108,7 +108,10 @@ fn pair<'n>(
     }
     let mut left = Vec::new();
     for d in new {
-        match pending.get_mut(&key_of(d, new_text)).and_then(VecDeque::pop_front) {
+        match pending
+            .get_mut(&key_of(d, new_text))
+            .and_then(VecDeque::pop_front)
+        {
             Some(i) => matched[i] = true,
             None => left.push(d),
         }
@@ -279,8 +282,14 @@ mod tests {
         let fixed = rules(&d.fixed);
         let introduced = rules(&d.introduced);
         for rule in ["missing-subheading", "missing-dateline", "vague-outcome"] {
-            assert!(!fixed.iter().any(|f| f.0 == rule), "{rule} is not fixed: {fixed:?}");
-            assert!(!introduced.iter().any(|f| f.0 == rule), "{rule} is not new: {introduced:?}");
+            assert!(
+                !fixed.iter().any(|f| f.0 == rule),
+                "{rule} is not fixed: {fixed:?}"
+            );
+            assert!(
+                !introduced.iter().any(|f| f.0 == rule),
+                "{rule} is not new: {introduced:?}"
+            );
         }
         assert!(fixed.contains(&("jargon", "Leverage")), "{fixed:?}");
         assert!(introduced.is_empty(), "{introduced:?}");

@@ -163,10 +163,14 @@ impl Workspace {
             email: email.trim().to_owned(),
         };
         if identity.name.is_empty() {
-            return Err(Error::InvalidInput("Give your name: colleagues see it on your comments.".into()));
+            return Err(Error::InvalidInput(
+                "Give your name: colleagues see it on your comments.".into(),
+            ));
         }
         if identity.name.chars().count() > 200 || identity.email.chars().count() > 200 {
-            return Err(Error::InvalidInput("The name and the email are 200 characters at most.".into()));
+            return Err(Error::InvalidInput(
+                "The name and the email are 200 characters at most.".into(),
+            ));
         }
         self.store.set_setting(REVIEWER, &identity)?;
         Ok(identity)
@@ -212,7 +216,9 @@ impl Workspace {
         let text = self.side(id, on)?.text;
         let bytes = byte_range(&text, range);
         if bytes.is_empty() {
-            return Err(Error::InvalidInput("Select the text the comment is about first.".into()));
+            return Err(Error::InvalidInput(
+                "Select the text the comment is about first.".into(),
+            ));
         }
         let event = Event::Comment {
             id: log::new_id(),
@@ -281,7 +287,11 @@ impl Workspace {
         };
         let (label, text) = match pick {
             VersionPick::Version { id: version } => {
-                let n = versions.iter().rev().position(|v| v.id == version).map_or(0, |i| i + 1);
+                let n = versions
+                    .iter()
+                    .rev()
+                    .position(|v| v.id == version)
+                    .map_or(0, |i| i + 1);
                 (format!("Version {n}"), self.version_text(id, version)?)
             }
             _ => ("Saved file".to_owned(), self.saved_text(id)?),
@@ -372,13 +382,21 @@ pub fn draft_key(rel_path: &str) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    format!("{}-{}", safe_name(&stem), &blake3::hash(rel_path.as_bytes()).to_hex()[..8])
+    format!(
+        "{}-{}",
+        safe_name(&stem),
+        &blake3::hash(rel_path.as_bytes()).to_hex()[..8]
+    )
 }
 
 /// One file per reviewer: readable name, plus a hash of name and email.
 fn reviewer_key(who: &ReviewerIdentity) -> String {
     let id = format!("{}\n{}", who.name, who.email.to_lowercase());
-    format!("{}-{}", safe_name(&who.name), &blake3::hash(id.as_bytes()).to_hex()[..8])
+    format!(
+        "{}-{}",
+        safe_name(&who.name),
+        &blake3::hash(id.as_bytes()).to_hex()[..8]
+    )
 }
 
 fn safe_name(s: &str) -> String {
@@ -406,7 +424,9 @@ fn append_line(dir: &Path, path: &Path, line: &[u8]) -> std::io::Result<()> {
 fn read_prefix(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    fs::File::open(path)?.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    fs::File::open(path)?
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -467,9 +487,21 @@ fn assemble(
             new: to_range(&mut new_at, c.new),
         })
         .collect();
-    let old_highlights = diff.old_highlights.iter().map(|s| to_range(&mut old_at, *s)).collect();
-    let new_highlights = diff.new_highlights.iter().map(|s| to_range(&mut new_at, *s)).collect();
-    let threads = state.threads.iter().map(|t| thread_row(t, &new.text, &mut new_at)).collect();
+    let old_highlights = diff
+        .old_highlights
+        .iter()
+        .map(|s| to_range(&mut old_at, *s))
+        .collect();
+    let new_highlights = diff
+        .new_highlights
+        .iter()
+        .map(|s| to_range(&mut new_at, *s))
+        .collect();
+    let threads = state
+        .threads
+        .iter()
+        .map(|t| thread_row(t, &new.text, &mut new_at))
+        .collect();
     let verdicts = state
         .verdicts
         .iter()
@@ -504,7 +536,12 @@ fn thread_row(t: &dateline_review::Thread, text: &str, at: &mut Utf16Offsets) ->
     });
     ThreadRow {
         id: t.root.id.clone(),
-        quote: t.root.anchor.as_ref().map(|a| a.quote.clone()).unwrap_or_default(),
+        quote: t
+            .root
+            .anchor
+            .as_ref()
+            .map(|a| a.quote.clone())
+            .unwrap_or_default(),
         comment: comment_row(&t.root),
         replies: t.replies.iter().map(comment_row).collect(),
         resolved: t.resolved,

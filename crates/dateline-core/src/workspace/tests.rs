@@ -446,10 +446,13 @@ mod review {
         let (mut ws, listing) = fx.opened();
         let id = id_of(&listing, "launch.md");
         let on = VersionPick::Saved;
-        let err = ws.add_comment(id, on, utf16(V1, "rocket"), "Which rocket?").unwrap_err();
+        let err = ws
+            .add_comment(id, on, utf16(V1, "rocket"), "Which rocket?")
+            .unwrap_err();
         assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
         ws.set_reviewer("Ana Ruiz", "ana@example.com").unwrap();
-        ws.add_comment(id, on, utf16(V1, "a rocket"), "Which rocket?").unwrap();
+        ws.add_comment(id, on, utf16(V1, "a rocket"), "Which rocket?")
+            .unwrap();
         let logs: Vec<_> = fs::read_dir(fx.drafts.path().join(".dateline/reviews"))
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -460,11 +463,21 @@ mod review {
         let view = ben.open_review(ben_id, on, on).unwrap();
         assert_eq!(view.threads.len(), 1);
         let thread = &view.threads[0];
-        assert_eq!((thread.comment.author.as_str(), thread.quote.as_str()), ("Ana Ruiz", "a rocket"));
+        assert_eq!(
+            (thread.comment.author.as_str(), thread.quote.as_str()),
+            ("Ana Ruiz", "a rocket")
+        );
         assert_eq!(thread.anchor, Some(utf16(V1, "a rocket")));
-        ben.act_on_thread(ben_id, &thread.id, ThreadAction::Reply { body: "The small one.".into() })
+        ben.act_on_thread(
+            ben_id,
+            &thread.id,
+            ThreadAction::Reply {
+                body: "The small one.".into(),
+            },
+        )
+        .unwrap();
+        ben.act_on_thread(ben_id, &thread.id, ThreadAction::Resolve { resolved: true })
             .unwrap();
-        ben.act_on_thread(ben_id, &thread.id, ThreadAction::Resolve { resolved: true }).unwrap();
         ben.set_verdict(ben_id, false, "Name the rocket.").unwrap();
         assert_eq!(fs::read_dir(&logs[0]).unwrap().count(), 2, "one log per reviewer");
         let view = ws.open_review(id, on, on).unwrap();
@@ -481,14 +494,28 @@ mod review {
         let (mut ws, listing) = fx.opened();
         let id = id_of(&listing, "launch.md");
         ws.set_reviewer("Ana Ruiz", "").unwrap();
-        ws.add_comment(id, VersionPick::Saved, utf16(V1, "for everyone"), "Who exactly?").unwrap();
-        ws.add_comment(id, VersionPick::Saved, utf16(V1, "Rockets"), "Plural?").unwrap();
+        ws.add_comment(id, VersionPick::Saved, utf16(V1, "for everyone"), "Who exactly?")
+            .unwrap();
+        ws.add_comment(id, VersionPick::Saved, utf16(V1, "Rockets"), "Plural?")
+            .unwrap();
         let edited = "# Acme Ships a Rocket\n\nIntro: Acme today launched a rocket for everyone.\n";
         fs::write(fx.path("launch.md"), edited).unwrap();
-        let view = ws.open_review(id, VersionPick::Saved, VersionPick::Saved).unwrap();
-        let anchor_of = |body: &str| view.threads.iter().find(|t| t.comment.body == body).unwrap().anchor;
+        let view = ws
+            .open_review(id, VersionPick::Saved, VersionPick::Saved)
+            .unwrap();
+        let anchor_of = |body: &str| {
+            view.threads
+                .iter()
+                .find(|t| t.comment.body == body)
+                .unwrap()
+                .anchor
+        };
         assert_eq!(anchor_of("Who exactly?"), Some(utf16(edited, "for everyone")));
-        assert_eq!(anchor_of("Plural?"), None, "its text is gone: orphaned, not dropped");
+        assert_eq!(
+            anchor_of("Plural?"),
+            None,
+            "its text is gone: orphaned, not dropped"
+        );
     }
 
     #[test]
@@ -501,7 +528,9 @@ mod review {
         ws.save_draft(id, &v2).unwrap();
         let versions = ws.versions(id).unwrap();
         let oldest = versions.last().unwrap().id;
-        let view = ws.open_review(id, VersionPick::Version { id: oldest }, VersionPick::Saved).unwrap();
+        let view = ws
+            .open_review(id, VersionPick::Version { id: oldest }, VersionPick::Saved)
+            .unwrap();
         assert_eq!(view.old.text, V1);
         assert_eq!(view.new.text, v2);
         let inserted: Vec<_> = view
@@ -521,11 +550,25 @@ mod review {
         let fx = Fixture::new(&[("launch.md", V1.as_bytes())]);
         let (mut ws, listing) = fx.opened();
         let id = id_of(&listing, "launch.md");
-        let dir = fx.drafts.path().join(crate::workspace::REVIEW_DIR).join(crate::workspace::draft_key("launch.md"));
+        let dir = fx
+            .drafts
+            .path()
+            .join(crate::workspace::REVIEW_DIR)
+            .join(crate::workspace::draft_key("launch.md"));
         fs::create_dir_all(&dir).unwrap();
-        fs::write(dir.join("mallory.jsonl"), b"{not json\n\xff\xfe\n{\"v\":1,\"type\":\"comment\"").unwrap();
-        let view = ws.open_review(id, VersionPick::Saved, VersionPick::Saved).unwrap();
+        fs::write(
+            dir.join("mallory.jsonl"),
+            b"{not json\n\xff\xfe\n{\"v\":1,\"type\":\"comment\"",
+        )
+        .unwrap();
+        let view = ws
+            .open_review(id, VersionPick::Saved, VersionPick::Saved)
+            .unwrap();
         assert!(view.threads.is_empty());
-        assert!(view.problems.iter().any(|p| p.contains("mallory.jsonl")), "{:?}", view.problems);
+        assert!(
+            view.problems.iter().any(|p| p.contains("mallory.jsonl")),
+            "{:?}",
+            view.problems
+        );
     }
 }

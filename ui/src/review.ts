@@ -1,0 +1,463 @@
+// Review mode: two versions of a draft side by side (read-only CodeMirror
+// panes with deleted and inserted words marked), aligned section by section
+// with synchronised scrolling, a change list to step through, the lint
+// delta, comment threads and verdicts. Comments and verdicts are written by
+// the backend to this reviewer's own log in the shared folder; every text
+// here comes from drafts or colleagues and is inserted as text only.
+import { EditorState, RangeSetBuilder } from "@codemirror/state";
+import { Decoration, EditorView, type DecorationSet } from "@codemirror/view";
+import { markdown } from "@codemirror/lang-markdown";
+import { syntaxHighlighting } from "@codemirror/language";
+import {
+  commands,
+  type AppError,
+  type ChangeRow,
+  type Result,
+  type ReviewView,
+  type TextRange,
+  type ThreadRow,
+  type VersionPick,
+  type VersionView,
+} from "./bindings";
+import { askText } from "./dialog";
+import { fill, h } from "./dom";
+import { proseHighlight } from "./editor";
+import { formatModified } from "./format";
+import { call } from "./ipc";
+
+type Side = "old" | "new";
+
+export interface ReviewHost {
+  report(err: unknown): void;
+  notify(message: string): void;
+}
+
+/** The value of a version picker option for `pick`. */
+export function pickValue(pick: VersionPick): string {
+  return pick.kind === "version" ? `version:${pick.id}` : pick.kind;
+}
+
+export function pickFrom(value: string): VersionPick {
+  if (value.startsWith("version:")) return { kind: "version", id: Number(value.slice("version:".length)) };
+  return value === "lastReviewed" ? { kind: "lastReviewed" } : { kind: "saved" };
+}
+
+/** Marks for one pane: changed words, and (new side) commented text. */
+export function paneMarks(highlights: TextRange[], comments: TextRange[], side: Side, length: number): DecorationSet {
+  const marks = [
+    ...highlights.map((r) => ({ r, cls: side === "old" ? "rv-del" : "rv-ins" })),
+    ...comments.map((r) => ({ r, cls: "rv-commented" })),
+  ]
+    .filter(({ r }) => r.to > r.from && r.to <= length)
+    .sort((a, b) => a.r.from - b.r.from || a.r.to - b.r.to);
+  const builder = new RangeSetBuilder<Decoration>();
+  for (const { r, cls } of marks) builder.add(r.from, r.to, Decoration.mark({ class: cls }));
+  return builder.finish();
+}
+
+/**
+ * Where `pos` of one side lies in the other: the same place relative to the
+ * aligned section around it (proportionally), for synchronised scrolling.
+ */
+export function alignedPosition(view: ReviewView, from: Side, pos: number): number | null {
+  const to: Side = from === "old" ? "new" : "old";
+  for (const row of view.sections) {
+    const a = row[from];
+    const b = row[to];
+    if (!a || !b || pos < a.from || pos > a.to) continue;
+    const share = a.to > a.from ? (pos - a.from) / (a.to - a.from) : 0;
+    return Math.round(b.from + share * (b.to - b.from));
+  }
+  return null;
+}
+
+export class ReviewPane {
+  readonly element: HTMLElement;
+  private draftId: number | null = null;
+  private view: ReviewView | null = null;
+  private current = -1;
+  private lastFocused: Side = "new";
+  private syncing = false;
+  private readonly panes: Record<Side, EditorView>;
+  private readonly el = {
+    oldPick: h("select", { "data-testid": "review-old", "aria-label": "Older version" }),
+    newPick: h("select", { "data-testid": "review-new", "aria-label": "Newer version" }),
+    oldLabel: h("div", { class: "rv-label" }),
+    newLabel: h("div", { class: "rv-label" }),
+    summary: h("span", { class: "rv-summary", "data-testid": "review-summary" }),
+    position: h("span", { class: "rv-position" }),
+    changes: h("ol", { class: "rv-changes", "data-testid": "review-changes" }),
+    delta: h("div", { class: "rv-delta", "data-testid": "review-delta" }),
+    threads: h("div", { class: "rv-threads", "data-testid": "review-threads" }),
+    verdicts: h("div", { class: "rv-verdicts", "data-testid": "review-verdicts" }),
+    problems: h("div", { class: "rv-problems" }),
+    commentButton: h("button", { "data-testid": "review-comment", title: "Comment on the selected text" }, "Comment"),
+  };
+
+  constructor(
+    private readonly host: ReviewHost,
+    private readonly onClose: () => void,
+  ) {
+    const oldPane = h("div", { class: "rv-pane", "data-testid": "review-pane-old" });
+    const newPane = h("div", { class: "rv-pane", "data-testid": "review-pane-new" });
+    this.panes = { old: this.makePane(oldPane, "old"), new: this.makePane(newPane, "new") };
+    this.el.oldPick.addEventListener("change", () => void this.reload());
+    this.el.newPick.addEventListener("change", () => void this.reload());
+    this.el.commentButton.addEventListener("click", () => void this.comment());
+    const button = (testid: string, label: string, run: () => void, title = "") =>
+      h("button", { "data-testid": testid, title, onclick: run }, label);
+    this.element = h(
+      "section",
+      { class: "review", "data-testid": "review", hidden: true },
+      h(
+        "header",
+        { class: "rv-bar" },
+        this.el.oldPick,
+        h("span", { class: "rv-arrow" }, "→"),
+        this.el.newPick,
+        this.el.summary,
+        h("span", { class: "rv-spacer" }),
+        button("review-prev", "↑", () => this.step(-1), "Previous change"),
+        this.el.position,
+        button("review-next", "↓", () => this.step(1), "Next change"),
+        this.el.commentButton,
+        button("review-approve", "Approve…", () => void this.verdict(true)),
+        button("review-request", "Request changes…", () => void this.verdict(false)),
+        button("review-reviewer", "Reviewer…", () => void this.askIdentity()),
+        button("review-close", "Close", () => this.close(), "Back to the editor"),
+      ),
+      h(
+        "div",
+        { class: "rv-body" },
+        h("div", { class: "rv-side" }, this.el.oldLabel, oldPane),
+        h("div", { class: "rv-side" }, this.el.newLabel, newPane),
+        h(
+          "aside",
+          { class: "rv-panel" },
+          h("h3", {}, "Changes"),
+          this.el.changes,
+          h("h3", {}, "Lint"),
+          this.el.delta,
+          h("h3", {}, "Comments"),
+          this.el.threads,
+          h("h3", {}, "Verdicts"),
+          this.el.verdicts,
+          this.el.problems,
+        ),
+      ),
+    );
+  }
+
+  get visible(): boolean {
+    return !this.element.hidden;
+  }
+
+  /** Opens review of a draft: what changed since this reviewer's last review. */
+  async open(draftId: number, versions: VersionView[]): Promise<void> {
+    this.draftId = draftId;
+    this.fillPickers(versions);
+    this.element.hidden = false;
+    await this.reload();
+  }
+
+  close(): void {
+    this.element.hidden = true;
+    this.onClose();
+  }
+
+  /** Re-reads both versions and everyone's comments. */
+  async reload(): Promise<void> {
+    if (this.draftId === null) return;
+    try {
+      const view = await call(
+        commands.reviewOpen(this.draftId, pickFrom(this.el.oldPick.value), pickFrom(this.el.newPick.value)),
+      );
+      this.show(view);
+    } catch (err) {
+      this.host.report(err);
+    }
+  }
+
+  private fillPickers(versions: VersionView[]): void {
+    const versionOptions = () =>
+      versions.map((v, i) =>
+        h("option", { value: `version:${v.id}` }, `Version ${versions.length - i} · ${formatModified(v.createdMs)} · ${v.source}`),
+      );
+    fill(this.el.oldPick, h("option", { value: "lastReviewed" }, "Since my last review"), ...versionOptions());
+    fill(this.el.newPick, h("option", { value: "saved" }, "Saved file"), ...versionOptions());
+    this.el.oldPick.value = "lastReviewed";
+    this.el.newPick.value = "saved";
+  }
+
+  private makePane(parent: HTMLElement, side: Side): EditorView {
+    const view = new EditorView({ parent, state: this.paneState("", EditorView.decorations.of(Decoration.none), side) });
+    view.scrollDOM.addEventListener("scroll", () => this.syncScroll(side));
+    view.contentDOM.addEventListener("focus", () => (this.lastFocused = side));
+    view.contentDOM.addEventListener("mouseup", () => (this.lastFocused = side));
+    return view;
+  }
+
+  private paneState(text: string, marks: ReturnType<typeof EditorView.decorations.of>, side: Side): EditorState {
+    return EditorState.create({
+      doc: text,
+      extensions: [
+        EditorState.readOnly.of(true),
+        EditorView.lineWrapping,
+        markdown(),
+        syntaxHighlighting(proseHighlight),
+        marks,
+        EditorView.contentAttributes.of({ "data-testid": `review-text-${side}`, "aria-label": `${side === "old" ? "Older" : "Newer"} version` }),
+      ],
+    });
+  }
+
+  private show(view: ReviewView): void {
+    this.view = view;
+    this.current = -1;
+    const comments = view.threads.flatMap((t) => (t.anchor && !t.resolved ? [t.anchor] : []));
+    for (const side of ["old", "new"] as const) {
+      const text = view[side].text;
+      const marks = paneMarks(side === "old" ? view.oldHighlights : view.newHighlights, side === "new" ? comments : [], side, text.length);
+      this.panes[side].setState(this.paneState(text, EditorView.decorations.of(marks), side));
+    }
+    this.el.oldPick.value = pickValue(view.old.pick);
+    this.el.newPick.value = pickValue(view.new.pick);
+    this.el.oldLabel.textContent = `${view.old.label} · readiness ${view.old.score}`;
+    this.el.newLabel.textContent = `${view.new.label} · readiness ${view.new.score}`;
+    const moved = view.sections.filter((s) => s.status !== "unchanged").length;
+    this.el.summary.textContent = `${view.changes.length} change${view.changes.length === 1 ? "" : "s"} in ${moved} section${moved === 1 ? "" : "s"} · readiness ${view.old.score} → ${view.new.score}`;
+    this.renderChanges(view.changes);
+    this.renderDelta(view);
+    this.renderThreads(view.threads);
+    this.renderVerdicts(view);
+    fill(this.el.problems, ...view.problems.map((p) => h("p", { class: "rv-problem" }, p)));
+    this.renderPosition();
+  }
+
+  private renderChanges(changes: ChangeRow[]): void {
+    const view = this.view;
+    fill(
+      this.el.changes,
+      ...changes.map((c, i) => {
+        const excerpt = view ? (c.new.to > c.new.from ? view.new.text.slice(c.new.from, c.new.to) : view.old.text.slice(c.old.from, c.old.to)) : "";
+        return h(
+          "li",
+          { class: `rv-change rv-${c.kind}`, "data-testid": "review-change", "data-kind": c.kind, onclick: () => this.goTo(i) },
+          h("span", { class: "rv-change-section" }, c.section),
+          h("span", { class: "rv-change-kind" }, describeKind(c.kind)),
+          h("span", { class: "rv-change-text" }, excerpt.length > 80 ? `${excerpt.slice(0, 80)}…` : excerpt),
+        );
+      }),
+    );
+  }
+
+  private renderDelta(view: ReviewView): void {
+    const list = (title: string, testid: string, rows: ReviewView["fixed"]) =>
+      rows.length === 0
+        ? null
+        : h("div", {}, h("h4", {}, title), h("ul", { "data-testid": testid }, ...rows.map((f) => h("li", { "data-rule": f.rule }, h("code", {}, f.rule), " ", f.message))));
+    fill(
+      this.el.delta,
+      h("p", {}, `${view.fixed.length} fixed, ${view.introduced.length} new, ${view.unchangedFindings} unchanged`),
+      list("Fixed", "review-fixed", view.fixed),
+      list("New", "review-introduced", view.introduced),
+    );
+  }
+
+  private renderThreads(threads: ThreadRow[]): void {
+    if (threads.length === 0) {
+      fill(this.el.threads, h("p", { class: "rv-empty" }, "No comments yet. Select text in either version, then Comment."));
+      return;
+    }
+    fill(this.el.threads, ...threads.map((t) => this.threadElement(t)));
+  }
+
+  private threadElement(t: ThreadRow): HTMLElement {
+    const disposition = h(
+      "select",
+      { "data-testid": "thread-disposition", "aria-label": "Disposition" },
+      h("option", { value: "" }, "Disposition…"),
+      ...["keep", "revise", "defer"].map((d) => h("option", { value: d }, d)),
+    );
+    disposition.value = t.disposition ?? "";
+    disposition.addEventListener("change", () => {
+      if (disposition.value) void this.act(t.id, { kind: "disposition", disposition: disposition.value });
+    });
+    const entry = (c: ThreadRow["comment"]) =>
+      h("div", { class: "rv-comment" }, h("strong", {}, c.author), h("span", { class: "rv-when" }, formatModified(c.atMs)), h("p", { "data-testid": "comment-body" }, c.body));
+    return h(
+      "article",
+      {
+        class: `rv-thread${t.resolved ? " resolved" : ""}${t.anchor ? "" : " orphaned"}`,
+        "data-testid": "review-thread",
+        "data-resolved": String(t.resolved),
+        "data-orphaned": String(t.anchor === null),
+      },
+      h(
+        "blockquote",
+        { onclick: () => t.anchor && this.reveal("new", t.anchor) },
+        t.quote,
+        t.anchor ? null : h("span", { class: "rv-orphan" }, " (text no longer in this version)"),
+      ),
+      entry(t.comment),
+      ...t.replies.map(entry),
+      h(
+        "div",
+        { class: "rv-thread-actions" },
+        h("button", { "data-testid": "thread-reply", onclick: () => void this.reply(t.id) }, "Reply"),
+        h(
+          "button",
+          { "data-testid": "thread-resolve", onclick: () => void this.act(t.id, { kind: "resolve", resolved: !t.resolved }) },
+          t.resolved ? "Reopen" : "Resolve",
+        ),
+        disposition,
+      ),
+    );
+  }
+
+  private renderVerdicts(view: ReviewView): void {
+    if (view.verdicts.length === 0) {
+      fill(this.el.verdicts, h("p", { class: "rv-empty" }, "No verdict yet."));
+      return;
+    }
+    fill(
+      this.el.verdicts,
+      ...view.verdicts.map((v) =>
+        h(
+          "div",
+          { class: `rv-verdict ${v.verdict}`, "data-testid": "review-verdict", "data-verdict": v.verdict },
+          h("strong", {}, v.author),
+          ` ${v.verdict === "approve" ? "approved" : "requested changes"} · ${formatModified(v.atMs)}`,
+          v.summary ? h("p", {}, v.summary) : null,
+        ),
+      ),
+    );
+  }
+
+  // ---- stepping and scrolling ---------------------------------------------
+
+  private step(delta: number): void {
+    const count = this.view?.changes.length ?? 0;
+    if (count === 0) return;
+    this.goTo((this.current + delta + count) % count);
+  }
+
+  private goTo(index: number): void {
+    const change = this.view?.changes[index];
+    if (!change) return;
+    this.current = index;
+    this.reveal("old", change.old);
+    this.reveal("new", change.new);
+    this.el.changes.querySelectorAll(".current").forEach((e) => e.classList.remove("current"));
+    this.el.changes.children[index]?.classList.add("current");
+    this.renderPosition();
+  }
+
+  private reveal(side: Side, range: TextRange): void {
+    const pane = this.panes[side];
+    const to = Math.min(range.to, pane.state.doc.length);
+    const from = Math.min(range.from, to);
+    this.syncing = true;
+    pane.dispatch({ selection: { anchor: from, head: to }, effects: EditorView.scrollIntoView(from, { y: "center" }) });
+    requestAnimationFrame(() => (this.syncing = false));
+  }
+
+  private renderPosition(): void {
+    const count = this.view?.changes.length ?? 0;
+    this.el.position.textContent = count === 0 ? "no changes" : `${this.current + 1 || "–"} / ${count}`;
+  }
+
+  private syncScroll(from: Side): void {
+    const view = this.view;
+    if (!view || this.syncing) return;
+    const source = this.panes[from];
+    const target = this.panes[from === "old" ? "new" : "old"];
+    const top = source.lineBlockAtHeight(source.scrollDOM.scrollTop).from;
+    const pos = alignedPosition(view, from, top);
+    if (pos === null) return;
+    this.syncing = true;
+    target.scrollDOM.scrollTop = target.lineBlockAt(Math.min(pos, target.state.doc.length)).top;
+    requestAnimationFrame(() => (this.syncing = false));
+  }
+
+  // ---- comments and verdicts ----------------------------------------------
+
+  private async comment(): Promise<void> {
+    const view = this.view;
+    if (!view || this.draftId === null) return;
+    const side = this.lastFocused;
+    const selection = this.panes[side].state.selection.main;
+    if (selection.empty) {
+      this.host.notify("Select the text your comment is about, in either version, then click Comment.");
+      return;
+    }
+    if (!view.reviewer && !(await this.askIdentity())) return;
+    const body = await askText("Comment", `On “${clip(view[side].text.slice(selection.from, selection.to))}”`, "", "comment-dialog", "Comment");
+    if (body === null) return;
+    await this.write(() => commands.reviewComment(this.draftId!, view[side].pick, { from: selection.from, to: selection.to }, body));
+  }
+
+  private async reply(thread: string): Promise<void> {
+    if (!this.view?.reviewer && !(await this.askIdentity())) return;
+    const body = await askText("Reply", "Reply", "", "reply-dialog", "Reply");
+    if (body !== null) await this.act(thread, { kind: "reply", body });
+  }
+
+  private async act(thread: string, action: Parameters<typeof commands.reviewThread>[2]): Promise<void> {
+    if (!this.view?.reviewer && !(await this.askIdentity())) return;
+    await this.write(() => commands.reviewThread(this.draftId!, thread, action));
+  }
+
+  private async verdict(approve: boolean): Promise<void> {
+    if (this.draftId === null) return;
+    if (!this.view?.reviewer && !(await this.askIdentity())) return;
+    const summary = await askText(approve ? "Approve this round" : "Request changes", "Summary for the author", "", "verdict-dialog", approve ? "Approve" : "Request changes");
+    if (summary === null) return;
+    await this.write(() => commands.reviewVerdict(this.draftId!, approve, summary));
+  }
+
+  /** Asks once for the name (and email) colleagues see on this reviewer's comments. */
+  private async askIdentity(): Promise<boolean> {
+    const current = this.view?.reviewer;
+    const name = await askText("Your name", "Shown on your comments and verdicts", current?.name ?? "", "reviewer-name", "Next");
+    if (name === null) return false;
+    const email = await askText("Your email", "So colleagues can reach you", current?.email ?? "", "reviewer-email", "Save");
+    if (email === null) return false;
+    try {
+      const identity = await call(commands.setReviewer(name, email));
+      if (this.view) this.view.reviewer = identity;
+      return true;
+    } catch (err) {
+      this.host.report(err);
+      return false;
+    }
+  }
+
+  /** Writes to this reviewer's log, then shows everyone's state again. */
+  private async write(run: () => Promise<Result<null, AppError>>): Promise<void> {
+    try {
+      await call(run());
+      await this.reload();
+    } catch (err) {
+      this.host.report(err);
+    }
+  }
+
+}
+
+function describeKind(kind: string): string {
+  const names: Record<string, string> = {
+    inserted: "added words",
+    deleted: "removed words",
+    replaced: "reworded",
+    sectionAdded: "section added",
+    sectionRemoved: "section removed",
+    sectionMoved: "section moved",
+  };
+  return names[kind] ?? kind;
+}
+
+function clip(text: string): string {
+  const one = text.replace(/\s+/g, " ").trim();
+  return one.length > 60 ? `${one.slice(0, 60)}…` : one;
+}
