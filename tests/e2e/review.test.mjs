@@ -1,0 +1,110 @@
+// Issue 6: review mode in the real app. Two versions side by side with the
+// inserted words highlighted; a comment on selected text, written to the
+// reviewer's own log in the shared folder, is there after a restart and for
+// a colleague on another app-data folder.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { Harness } from "./harness.mjs";
+
+const V1 = "# Acme Ships Rockets\n\nAcme today launched a rocket for everyone.\n";
+
+/** Answers a text dialog (askText) by its test id. */
+async function answer(t, testid, value) {
+  const input = await t.$(`${testid}-input`);
+  await input.waitForDisplayed({ timeout: 10_000 });
+  await input.setValue(value);
+  await (await t.$(`${testid}-ok`)).click();
+}
+
+async function openReview(t) {
+  await (await t.$("review-open")).click();
+  await (await t.$("review")).waitForDisplayed({ timeout: 10_000 });
+}
+
+async function threadBodies(t) {
+  return t.browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="review-thread"] [data-testid="comment-body"]')].map((p) => p.textContent),
+  );
+}
+
+describe("review mode", () => {
+  const t = new Harness();
+  const colleague = new Harness();
+  let drafts;
+
+  before(async () => {
+    drafts = t.draftsFolder({ "launch.md": V1 });
+    await t.startDriver();
+  });
+
+  after(async () => {
+    await colleague.stop();
+    await t.stop();
+  });
+
+  it("shows the saved edit highlighted beside the first version", async () => {
+    await t.launch([drafts]);
+    await t.openDraft("launch.md");
+    await t.waitForStatus("saved");
+    await t.typeAtEnd("It costs $49.");
+    await t.pressSave();
+    await t.waitForStatus("saved");
+    await openReview(t);
+    const inserted = await t.browser.$('[data-testid="review-pane-new"] .rv-ins');
+    await inserted.waitForExist({ timeout: 10_000 });
+    assert.match(await inserted.getProperty("textContent"), /It costs \$49\./);
+    assert.ok((await t.$$("review-change").length) >= 1, "the change is listed");
+    assert.equal(await t.browser.$('[data-testid="review-pane-old"] .rv-ins').isExisting(), false);
+  });
+
+  it("comments on selected text, asking once for the reviewer's name", async () => {
+    const word = await t.browser.$('[data-testid="review-pane-new"] .rv-ins');
+    await word.doubleClick();
+    await (await t.$("review-comment")).click();
+    await answer(t, "reviewer-name", "Ana Ruiz");
+    await answer(t, "reviewer-email", "ana@example.com");
+    await answer(t, "comment-dialog", "Is $49 the launch price?");
+    await t.browser.waitUntil(async () => (await threadBodies(t)).includes("Is $49 the launch price?"), {
+      timeout: 10_000,
+      timeoutMsg: "the comment never appeared",
+    });
+    const logs = readdirSync(join(drafts, ".dateline/reviews"));
+    assert.equal(logs.length, 1);
+    assert.ok(existsSync(join(drafts, ".dateline/reviews", logs[0])));
+    assert.equal(await t.browser.$('[data-testid="review-pane-new"] .rv-commented').isExisting(), true);
+  });
+
+  it("still has the comment after a restart", async () => {
+    await t.kill();
+    await t.launch();
+    await t.waitForStatus("saved");
+    await openReview(t);
+    await t.browser.waitUntil(async () => (await threadBodies(t)).includes("Is $49 the launch price?"), {
+      timeout: 10_000,
+      timeoutMsg: "the comment was lost in the restart",
+    });
+    await t.quit();
+  });
+
+  it("shows the comment to a colleague on another app-data folder, who can reply", async () => {
+    await colleague.startDriver();
+    await colleague.launch([drafts]);
+    await colleague.openDraft("launch.md");
+    await colleague.waitForStatus("saved");
+    await openReview(colleague);
+    await colleague.browser.waitUntil(async () => (await threadBodies(colleague)).includes("Is $49 the launch price?"), {
+      timeout: 10_000,
+      timeoutMsg: "the colleague does not see the comment",
+    });
+    await (await colleague.$("thread-reply")).click();
+    await answer(colleague, "reviewer-name", "Ben Ito");
+    await answer(colleague, "reviewer-email", "ben@example.com");
+    await answer(colleague, "reply-dialog", "Yes, for the US.");
+    await colleague.browser.waitUntil(async () => (await threadBodies(colleague)).includes("Yes, for the US."), {
+      timeout: 10_000,
+    });
+    assert.equal(readdirSync(join(drafts, ".dateline/reviews", readdirSync(join(drafts, ".dateline/reviews"))[0])).length, 2, "one log per reviewer");
+  });
+});
