@@ -167,7 +167,11 @@ mod tests {
             assert_eq!(serde_json::to_value(item.action).unwrap(), item.id);
             assert_eq!(action_for(item.id), Some(item.action));
         }
-        assert_eq!(action_for("quit"), None);
+        assert_eq!(
+            action_for("about"),
+            None,
+            "the platform's own items are not forwarded"
+        );
     }
 
     #[test]
