@@ -4,6 +4,7 @@
 // a colleague on another app-data folder.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Harness } from "./harness.mjs";
@@ -106,5 +107,24 @@ describe("review mode", () => {
       timeout: 10_000,
     });
     assert.equal(readdirSync(join(drafts, ".dateline/reviews", readdirSync(join(drafts, ".dateline/reviews"))[0])).length, 2, "one log per reviewer");
+  });
+
+  it("exports a review packet: the draft, then the open comments and the lint summary", async () => {
+    await (await colleague.$("review-close")).click();
+    await (await colleague.$("export")).click();
+    await (await colleague.$("export-review")).click();
+    await (await colleague.$("export-beside")).click();
+    const pdf = join(drafts, "launch.pdf");
+    await colleague.browser.waitUntil(() => existsSync(pdf), { timeout: 20_000, timeoutMsg: "no PDF written" });
+    await colleague.waitForNotice("success", /Exported to/);
+    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+    const at = (needle) => {
+      const i = text.indexOf(needle);
+      assert.ok(i >= 0, `${needle} is not in the packet:\n${text}`);
+      return i;
+    };
+    assert.ok(at("Acme Ships Rockets") < at("Is $49 the launch price?"));
+    assert.ok(at("Is $49 the launch price?") < at("Readiness"));
+    assert.ok(text.includes("Yes, for the US."), "replies travel with their comment");
   });
 });

@@ -392,7 +392,13 @@ stripFrontMatter: boolean;
 /**
  * Markdown: wrap paragraphs at this many columns; none keeps one line each.
  */
-wrap: number | null }
+wrap: number | null; 
+/**
+ * Add the review after the draft: open comments with their quotes and
+ * dispositions, the verdicts, and the lint summary (a review packet for
+ * PDF, an appendix for Markdown).
+ */
+includeReview?: boolean }
 export type FindingRow = { rule: string; message: string; excerpt: string; line: number }
 export type FixView = { from: number; to: number; replacement: string }
 export type FolderInfo = { id: number; name: string; path: string; exists: boolean }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPaper } from "./export";
+import { defaultPaper, wrapColumns } from "./export";
 
 describe("defaultPaper", () => {
   it("is Letter where Letter is the norm and A4 elsewhere", () => {
@@ -7,5 +7,15 @@ describe("defaultPaper", () => {
     expect(defaultPaper("fr-CA")).toBe("letter");
     expect(defaultPaper("en-GB")).toBe("a4");
     expect(defaultPaper("de")).toBe("a4");
+  });
+});
+
+describe("wrapColumns", () => {
+  it("takes a sensible width and ignores anything else", () => {
+    expect(wrapColumns("72")).toBe(72);
+    expect(wrapColumns("")).toBeNull();
+    expect(wrapColumns("5")).toBeNull();
+    expect(wrapColumns("500")).toBeNull();
+    expect(wrapColumns("abc")).toBeNull();
   });
 });

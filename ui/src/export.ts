@@ -20,6 +20,8 @@ export function askExport(text: string): Promise<ExportChoice> {
     paper.value = defaultPaper(navigator.language);
     const labels = h("input", { type: "checkbox", "data-testid": "export-labels" });
     const strip = h("input", { type: "checkbox", "data-testid": "export-strip" });
+    const review = h("input", { type: "checkbox", "data-testid": "export-review" });
+    const wrap = h("input", { type: "number", min: "20", max: "200", placeholder: "no", "data-testid": "export-wrap", "aria-label": "Wrap Markdown at this many columns", class: "export-wrap" });
     const pages = h("p", { class: "export-pages", "data-testid": "export-pages", "aria-live": "polite" });
     const dialog = h("dialog", { class: "modal export-dialog", "data-testid": "export-dialog" });
     const request = (): ExportRequest => ({
@@ -27,7 +29,8 @@ export function askExport(text: string): Promise<ExportChoice> {
       paper: paper.value === "letter" ? "letter" : "a4",
       showLabels: labels.checked,
       stripFrontMatter: strip.checked,
-      wrap: null,
+      wrap: wrapColumns(wrap.value),
+      includeReview: review.checked,
     });
     const finish = (choice: ExportChoice) => {
       dialog.close();
@@ -35,7 +38,7 @@ export function askExport(text: string): Promise<ExportChoice> {
       resolve(choice);
     };
     const measure = () => void showPages(pages, text, request());
-    for (const input of [format, paper, labels, strip]) input.addEventListener("change", measure);
+    for (const input of [format, paper, labels, strip, review]) input.addEventListener("change", measure);
     dialog.append(
       h("h2", {}, "Export"),
       h(
@@ -44,7 +47,9 @@ export function askExport(text: string): Promise<ExportChoice> {
         h("label", {}, "Format ", format),
         h("label", {}, "Paper ", paper),
         h("label", {}, labels, " Show the press release's section labels"),
+        h("label", {}, review, " Add the review: open comments, verdicts and the lint summary"),
         h("label", {}, strip, " Leave out the front matter (Markdown)"),
+        h("label", {}, "Wrap Markdown at ", wrap, " columns (empty: one line per paragraph)"),
         pages,
       ),
       h(
@@ -63,6 +68,12 @@ export function askExport(text: string): Promise<ExportChoice> {
     dialog.showModal();
     measure();
   });
+}
+
+/** The wrap width typed in the dialog; empty or out of range means no wrapping. */
+export function wrapColumns(value: string): number | null {
+  const n = Number.parseInt(value, 10);
+  return Number.isFinite(n) && n >= 20 && n <= 200 ? n : null;
 }
 
 async function showPages(el: HTMLElement, text: string, request: ExportRequest): Promise<void> {

@@ -3,7 +3,10 @@
 //! is the `dateline-export` crate's.
 
 use crate::error::{Error, Result};
-use dateline_export::{export_markdown, export_pdf, FrontMatterMode, MarkdownOptions, Paper, PdfOptions};
+use dateline_export::{
+    export_markdown, export_pdf, export_review_packet, Appendix, FrontMatterMode, LintSummary,
+    MarkdownOptions, Paper, PdfOptions, ReviewComment, ReviewPacket, ReviewVerdict,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, specta::Type)]
@@ -31,6 +34,19 @@ pub struct ExportRequest {
     pub strip_front_matter: bool,
     /// Markdown: wrap paragraphs at this many columns; none keeps one line each.
     pub wrap: Option<u32>,
+    /// Add the review after the draft: open comments with their quotes and
+    /// dispositions, the verdicts, and the lint summary (a review packet for
+    /// PDF, an appendix for Markdown).
+    #[serde(default)]
+    pub include_review: bool,
+}
+
+/// What a review packet or appendix adds after the draft.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewMaterial {
+    pub comments: Vec<ReviewComment>,
+    pub verdicts: Vec<ReviewVerdict>,
+    pub lint: LintSummary,
 }
 
 /// The layout's verdict before (and after) exporting.
@@ -52,16 +68,37 @@ pub struct ExportOutcome {
     pub pages: Option<PageCount>,
 }
 
-/// The exported bytes and, for PDF, the page count.
-pub fn render(text: &str, request: &ExportRequest) -> Result<(Vec<u8>, Option<PageCount>)> {
+/// The exported bytes and, for PDF, the page count. `review` is added after
+/// the draft when the request asks for it.
+pub fn render(
+    text: &str,
+    request: &ExportRequest,
+    review: Option<&ReviewMaterial>,
+) -> Result<(Vec<u8>, Option<PageCount>)> {
+    let review = review.filter(|_| request.include_review);
     match request.format {
-        ExportFormat::Markdown => Ok((
-            export_markdown(text, &markdown_options(request)).into_bytes(),
-            None,
-        )),
+        ExportFormat::Markdown => {
+            let mut options = markdown_options(request);
+            options.appendix = review.map(|r| Appendix {
+                comments: &r.comments,
+                lint: Some(&r.lint),
+            });
+            Ok((export_markdown(text, &options).into_bytes(), None))
+        }
         ExportFormat::Pdf => {
-            let pdf = export_pdf(text, &pdf_options(request))
-                .map_err(|e| Error::Io(format!("The PDF could not be typeset: {e}.")))?;
+            let pdf = match review {
+                Some(r) => export_review_packet(
+                    text,
+                    &ReviewPacket {
+                        comments: &r.comments,
+                        verdicts: &r.verdicts,
+                        lint: Some(&r.lint),
+                    },
+                    &pdf_options(request),
+                ),
+                None => export_pdf(text, &pdf_options(request)),
+            }
+            .map_err(|e| Error::Io(format!("The PDF could not be typeset: {e}.")))?;
             let pages = PageCount {
                 pages: pdf.page_count as u32,
                 release_pages: pdf.release_pages,
@@ -79,7 +116,11 @@ pub fn page_count(text: &str, request: &ExportRequest) -> Result<PageCount> {
         format: ExportFormat::Pdf,
         ..request.clone()
     };
-    let (_, pages) = render(text, &pdf_request)?;
+    let pdf_request = ExportRequest {
+        include_review: false,
+        ..pdf_request
+    };
+    let (_, pages) = render(text, &pdf_request, None)?;
     pages.ok_or_else(|| Error::Io("The PDF layout gave no page count.".into()))
 }
 
@@ -133,13 +174,18 @@ mod tests {
             show_labels: false,
             strip_front_matter: true,
             wrap: None,
+            include_review: false,
         }
     }
 
     #[test]
     fn markdown_export_is_normalised() {
-        let (bytes, pages) =
-            render("---\na: b\n---\n# T\n\n* x\n", &request(ExportFormat::Markdown)).unwrap();
+        let (bytes, pages) = render(
+            "---\na: b\n---\n# T\n\n* x\n",
+            &request(ExportFormat::Markdown),
+            None,
+        )
+        .unwrap();
         assert_eq!(String::from_utf8(bytes).unwrap(), "# T\n\n- x\n");
         assert!(pages.is_none());
     }

@@ -531,7 +531,12 @@ impl Workspace {
                 display_name(target)
             )));
         }
-        let (bytes, pages) = export::render(text, request)?;
+        let review = if request.include_review {
+            Some(self.review_material(id, text)?)
+        } else {
+            None
+        };
+        let (bytes, pages) = export::render(text, request, review.as_ref())?;
         write_atomic(target, &bytes).map_err(|e| Error::from_io(&e, "exporting", target))?;
         Ok(ExportOutcome {
             path: target.display().to_string(),

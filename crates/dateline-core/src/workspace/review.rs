@@ -9,7 +9,9 @@
 use super::{display_name, Workspace};
 use crate::drafting::Utf16Offsets;
 use crate::error::{Error, Result};
+use crate::export::ReviewMaterial;
 use crate::store::DraftId;
+use dateline_export::{LintSummary, ReviewComment, ReviewVerdict};
 use dateline_review::log::{self, Author, Disposition, Event, Record, Verdict};
 use dateline_review::{Anchor, Resolution};
 use serde::{Deserialize, Serialize};
@@ -267,6 +269,44 @@ impl Workspace {
                 summary: summary.trim().to_owned(),
             },
         )
+    }
+
+    /// The open comments, verdicts and lint summary that a review packet
+    /// (PDF) or appendix (Markdown) adds after the draft's `text`.
+    pub(super) fn review_material(&self, id: DraftId, text: &str) -> Result<ReviewMaterial> {
+        let state = self.review_state(id)?;
+        let comments = state
+            .threads
+            .iter()
+            .filter(|t| !t.resolved)
+            .map(|t| ReviewComment {
+                author: t.root.author.name.clone(),
+                quoted: t.root.anchor.as_ref().map(|a| a.quote.clone()),
+                body: std::iter::once(t.root.body.clone())
+                    .chain(t.replies.iter().map(|r| format!("{}: {}", r.author.name, r.body)))
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+                disposition: t.disposition.as_ref().map(name_of),
+            })
+            .collect();
+        let verdicts = state
+            .verdicts
+            .iter()
+            .map(|v| ReviewVerdict {
+                reviewer: v.author.name.clone(),
+                verdict: match v.verdict {
+                    Verdict::Approve => "approved".into(),
+                    Verdict::ChangesRequested => "changes requested".into(),
+                },
+                note: Some(v.summary.clone()).filter(|s| !s.is_empty()),
+            })
+            .collect();
+        let report = dateline_lint::lint(text, &self.current()?.config);
+        Ok(ReviewMaterial {
+            comments,
+            verdicts,
+            lint: LintSummary::from(&report),
+        })
     }
 
     fn side(&self, id: DraftId, pick: VersionPick) -> Result<ReviewSide> {

@@ -394,6 +394,7 @@ fn exports_go_beside_the_draft_and_never_over_a_draft() {
         show_labels: false,
         strip_front_matter: false,
         wrap: None,
+        include_review: false,
     };
     let out = ws.export_beside(id, "# Launch\n\n* edited\n", &md).unwrap();
     assert!(out.path.ends_with("launch (export).md"));
@@ -570,5 +571,91 @@ mod review {
             "{:?}",
             view.problems
         );
+    }
+}
+
+mod review_export {
+    use super::*;
+    use crate::export::{ExportFormat, ExportRequest, PaperSize};
+    use crate::workspace::{TextRange, ThreadAction, VersionPick};
+
+    const DRAFT: &str = "# Acme Ships Rockets\n\nAcme today launched a rocket for everyone.\n";
+
+    fn request(format: ExportFormat) -> ExportRequest {
+        ExportRequest {
+            format,
+            paper: PaperSize::A4,
+            show_labels: false,
+            strip_front_matter: false,
+            wrap: None,
+            include_review: true,
+        }
+    }
+
+    fn reviewed() -> (Fixture, Workspace, DraftId) {
+        let fx = Fixture::new(&[("launch.md", DRAFT.as_bytes())]);
+        let (mut ws, listing) = fx.opened();
+        let id = id_of(&listing, "launch.md");
+        ws.set_reviewer("Ana Ruiz", "ana@example.com").unwrap();
+        let quote = DRAFT.find("a rocket").unwrap() as u32;
+        let range = TextRange {
+            from: quote,
+            to: quote + "a rocket".len() as u32,
+        };
+        ws.add_comment(id, VersionPick::Saved, range, "Which rocket, exactly?")
+            .unwrap();
+        ws.add_comment(id, VersionPick::Saved, range, "Settled already.")
+            .unwrap();
+        let settled = ws
+            .open_review(id, VersionPick::Saved, VersionPick::Saved)
+            .unwrap()
+            .threads[1]
+            .id
+            .clone();
+        ws.act_on_thread(id, &settled, ThreadAction::Resolve { resolved: true })
+            .unwrap();
+        ws.set_verdict(id, false, "Name the rocket.").unwrap();
+        (fx, ws, id)
+    }
+
+    #[test]
+    fn a_markdown_export_can_append_the_open_comments_and_the_lint_summary() {
+        let (fx, ws, id) = reviewed();
+        let out = ws
+            .export_beside(id, DRAFT, &request(ExportFormat::Markdown))
+            .unwrap();
+        // The appendix escapes Markdown punctuation in user text.
+        let md = fs::read_to_string(&out.path).unwrap().replace('\\', "");
+        assert!(md.starts_with("# Acme Ships Rockets"), "{md}");
+        assert!(
+            md.contains("Which rocket, exactly?") && md.contains("a rocket"),
+            "{md}"
+        );
+        assert!(
+            !md.contains("Settled already."),
+            "resolved threads are not open comments: {md}"
+        );
+        assert!(md.contains("Readiness"), "{md}");
+        drop(fx);
+    }
+
+    #[test]
+    fn a_review_packet_pdf_holds_the_draft_then_comments_verdicts_and_lint() {
+        let (fx, ws, id) = reviewed();
+        let out = ws.export_beside(id, DRAFT, &request(ExportFormat::Pdf)).unwrap();
+        let text = std::process::Command::new("pdftotext")
+            .args([out.path.as_str(), "-"])
+            .output()
+            .expect("pdftotext (poppler-utils) is needed by the export tests");
+        let text = String::from_utf8_lossy(&text.stdout);
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{needle:?} missing in:\n{text}"))
+        };
+        assert!(at("Acme Ships Rockets") < at("Which rocket, exactly?"));
+        assert!(at("Which rocket, exactly?") < at("Name the rocket."));
+        assert!(at("Name the rocket.") < at("Readiness"));
+        assert!(!text.contains("Settled already."));
+        drop(fx);
     }
 }
