@@ -1,7 +1,11 @@
 //! `dateline export`: a draft to a typeset PDF or to normalised Markdown.
 
-use dateline_export::{export_markdown, export_pdf, FrontMatterMode, MarkdownOptions, Paper, PdfOptions};
-use std::path::Path;
+use dateline_export::{
+    export_markdown, export_pdf, export_review_packet, Appendix, FrontMatterMode, LintSummary,
+    MarkdownOptions, Paper, PdfOptions, ReviewComment, ReviewPacket, ReviewVerdict,
+};
+use dateline_review::folder::{read_review_dir, review_dir, REVIEW_DIR};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -25,6 +29,14 @@ pub struct Request<'a> {
     pub author: Option<String>,
     pub wrap: Option<usize>,
     pub strip_front_matter: bool,
+    pub with_review: bool,
+}
+
+/// What `--with-review` adds after the draft.
+struct Review {
+    comments: Vec<ReviewComment>,
+    verdicts: Vec<ReviewVerdict>,
+    lint: LintSummary,
 }
 
 pub fn run(req: Request) -> ExitCode {
@@ -40,9 +52,17 @@ pub fn run(req: Request) -> ExitCode {
         },
         Err(err) => return fail(&format!("cannot read {}: {err}", req.draft.display())),
     };
+    let review = req.with_review.then(|| read_review(req.draft, &text));
     let bytes = match req.to {
-        Target::Md => export_markdown(&text, &markdown_options(&req)).into_bytes(),
-        Target::Pdf => match export_pdf(&text, &pdf_options(&req)) {
+        Target::Md => {
+            let mut options = markdown_options(&req);
+            options.appendix = review.as_ref().map(|r| Appendix {
+                comments: &r.comments,
+                lint: Some(&r.lint),
+            });
+            export_markdown(&text, &options).into_bytes()
+        }
+        Target::Pdf => match typeset(&text, &pdf_options(&req), review.as_ref()) {
             Ok(pdf) => {
                 report_pages(&pdf);
                 pdf.bytes
@@ -66,6 +86,71 @@ fn markdown_options(req: &Request) -> MarkdownOptions<'static> {
         },
         appendix: None,
     }
+}
+
+fn typeset(
+    text: &str,
+    options: &PdfOptions,
+    review: Option<&Review>,
+) -> Result<dateline_export::PdfExport, dateline_export::ExportError> {
+    match review {
+        Some(r) => export_review_packet(
+            text,
+            &ReviewPacket {
+                comments: &r.comments,
+                verdicts: &r.verdicts,
+                lint: Some(&r.lint),
+            },
+            options,
+        ),
+        None => export_pdf(text, options),
+    }
+}
+
+/// The draft's review, as the app keeps it: the drafts folder is the nearest
+/// folder above the draft that holds `.dateline/reviews`. No review data is
+/// not an error: the packet then has the lint summary and no comments.
+fn read_review(draft: &Path, text: &str) -> Review {
+    let lint = LintSummary::from(&dateline_lint::lint(text, &dateline_lint::Config::default()));
+    let empty = || Review {
+        comments: Vec::new(),
+        verdicts: Vec::new(),
+        lint: lint.clone(),
+    };
+    let Some((root, rel_path)) = drafts_root_of(draft) else {
+        eprintln!(
+            "dateline: no {REVIEW_DIR} folder above {}; exporting without comments",
+            draft.display()
+        );
+        return empty();
+    };
+    let state = read_review_dir(&review_dir(&root, &rel_path));
+    for problem in &state.problems {
+        eprintln!("dateline: review data: {problem}");
+    }
+    Review {
+        comments: dateline_export::open_comments(&state),
+        verdicts: dateline_export::verdicts(&state),
+        lint,
+    }
+}
+
+/// The drafts folder holding `draft` and the draft's path in it (with `/`).
+fn drafts_root_of(draft: &Path) -> Option<(PathBuf, String)> {
+    let draft = draft.canonicalize().ok()?;
+    draft
+        .ancestors()
+        .skip(1)
+        .find(|dir| dir.join(REVIEW_DIR).is_dir())
+        .map(|root| {
+            let rel = draft.strip_prefix(root).unwrap_or(&draft);
+            let rel = rel
+                .iter()
+                .map(|part| part.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            (root.to_path_buf(), rel)
+        })
 }
 
 fn pdf_options(req: &Request) -> PdfOptions {

@@ -83,6 +83,11 @@ enum Command {
         /// Markdown: leave out the YAML front matter.
         #[arg(long)]
         strip_front_matter: bool,
+        /// Add the review kept in the drafts folder's .dateline/reviews: the
+        /// open comments, the verdicts and the lint summary (a review packet
+        /// for PDF, an appendix for Markdown).
+        #[arg(long)]
+        with_review: bool,
     },
 }
 
@@ -131,6 +136,7 @@ fn main() -> ExitCode {
             author,
             wrap,
             strip_front_matter,
+            with_review,
         } => export::run(export::Request {
             draft: &draft,
             to,
@@ -140,6 +146,7 @@ fn main() -> ExitCode {
             author,
             wrap,
             strip_front_matter,
+            with_review,
         }),
     }
 }

@@ -293,3 +293,72 @@ fn diff_json_and_identical_versions() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("cannot read nope.md"));
 }
+
+#[test]
+fn export_with_review_adds_the_open_comments_kept_in_the_drafts_folder() {
+    use dateline_review::log::{encode_record, Author, Event, Record};
+    let dir = folder(&[("team/q3/launch.md", FLAWED.as_bytes())]);
+    let root = dir.path().join("team");
+    let comment = Record {
+        event: Event::Comment {
+            id: "c1".into(),
+            draft_version: String::new(),
+            anchor: Some(dateline_review::Anchor::new(FLAWED, 28..49)),
+            body: "Say what it costs.".into(),
+            parent: None,
+        },
+        at: 1_760_000_000_000,
+        author: Author {
+            name: "Ana Ruiz".into(),
+            email: "ana@example.com".into(),
+        },
+    };
+    let logs = dateline_review::folder::review_dir(&root, "q3/launch.md");
+    fs::create_dir_all(&logs).unwrap();
+    fs::write(logs.join("ana.jsonl"), encode_record(&comment)).unwrap();
+    let md = dateline(
+        &[
+            "export",
+            "team/q3/launch.md",
+            "--to",
+            "md",
+            "--with-review",
+            "-o",
+            "-",
+        ],
+        dir.path(),
+    );
+    assert_eq!(md.status.code(), Some(0), "{}", stderr(&md));
+    let text = stdout(&md).replace('\\', "");
+    assert!(
+        text.contains("Say what it costs.") && text.contains("Ana Ruiz"),
+        "{text}"
+    );
+    assert!(text.contains("Readiness"), "{text}");
+    let plain = dateline(
+        &["export", "team/q3/launch.md", "--to", "md", "-o", "-"],
+        dir.path(),
+    );
+    assert!(!stdout(&plain).contains("Say what it costs"), "only on request");
+    let pdf = dir.path().join("packet.pdf");
+    let out = dateline(
+        &[
+            "export",
+            "team/q3/launch.md",
+            "--to",
+            "pdf",
+            "--with-review",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let extracted = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let extracted = String::from_utf8_lossy(&extracted.stdout);
+    assert!(extracted.contains("Say what it costs."), "{extracted}");
+}

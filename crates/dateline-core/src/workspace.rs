@@ -818,8 +818,8 @@ fn free_copy_path(path: &Path) -> Result<PathBuf> {
 
 mod review;
 pub use review::{
-    draft_key, ChangeRow, CommentRow, FindingRow, ReviewSide, ReviewView, ReviewerIdentity, SectionRow,
-    TextRange, ThreadAction, ThreadRow, VerdictRow, VersionPick, REVIEW_DIR,
+    ChangeRow, CommentRow, FindingRow, ReviewSide, ReviewView, ReviewerIdentity, SectionRow, TextRange,
+    ThreadAction, ThreadRow, VerdictRow, VersionPick,
 };
 
 #[cfg(test)]

@@ -19,7 +19,9 @@ pub use markdown::{export_markdown, Appendix, FrontMatterMode, MarkdownOptions};
 pub use pdf::{
     export_pdf, export_review_packet, Paper, PdfExport, PdfOptions, MAX_FAQ_PAGES, MAX_RELEASE_PAGES,
 };
-pub use review::{LintFinding, LintSummary, ReviewComment, ReviewPacket, ReviewVerdict};
+pub use review::{
+    open_comments, verdicts, LintFinding, LintSummary, ReviewComment, ReviewPacket, ReviewVerdict,
+};
 pub use world::warm_up;
 
 /// Why a PDF could not be made. Drafts are escaped, so this points at a bug

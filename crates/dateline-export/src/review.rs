@@ -91,3 +91,46 @@ pub struct ReviewPacket<'a> {
     pub verdicts: &'a [ReviewVerdict],
     pub lint: Option<&'a LintSummary>,
 }
+
+/// The comments a packet prints: the review's open (unresolved) threads,
+/// each with the text it quotes, its disposition and its replies.
+pub fn open_comments(state: &dateline_review::ReviewState) -> Vec<ReviewComment> {
+    state
+        .threads
+        .iter()
+        .filter(|t| !t.resolved)
+        .map(|t| ReviewComment {
+            author: t.root.author.name.clone(),
+            quoted: t.root.anchor.as_ref().map(|a| a.quote.clone()),
+            body: std::iter::once(t.root.body.clone())
+                .chain(t.replies.iter().map(|r| format!("{}: {}", r.author.name, r.body)))
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+            disposition: t.disposition.map(|d| {
+                match d {
+                    dateline_review::Disposition::Keep => "keep",
+                    dateline_review::Disposition::Revise => "revise",
+                    dateline_review::Disposition::Defer => "defer",
+                }
+                .to_owned()
+            }),
+        })
+        .collect()
+}
+
+/// Each reviewer's latest verdict.
+pub fn verdicts(state: &dateline_review::ReviewState) -> Vec<ReviewVerdict> {
+    state
+        .verdicts
+        .iter()
+        .map(|v| ReviewVerdict {
+            reviewer: v.author.name.clone(),
+            verdict: match v.verdict {
+                dateline_review::Verdict::Approve => "approved",
+                dateline_review::Verdict::ChangesRequested => "changes requested",
+            }
+            .to_owned(),
+            note: Some(v.summary.clone()).filter(|s| !s.is_empty()),
+        })
+        .collect()
+}

@@ -31,6 +31,7 @@ mod align;
 mod anchor;
 mod delta;
 mod diff;
+pub mod folder;
 pub mod log;
 mod render;
 mod sections;

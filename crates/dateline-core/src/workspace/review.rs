@@ -11,7 +11,8 @@ use crate::drafting::Utf16Offsets;
 use crate::error::{Error, Result};
 use crate::export::ReviewMaterial;
 use crate::store::DraftId;
-use dateline_export::{LintSummary, ReviewComment, ReviewVerdict};
+use dateline_export::LintSummary;
+use dateline_review::folder;
 use dateline_review::log::{self, Author, Disposition, Event, Record, Verdict};
 use dateline_review::{Anchor, Resolution};
 use serde::{Deserialize, Serialize};
@@ -21,8 +22,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 const REVIEWER: &str = "reviewer";
-/// Where review data lives inside the drafts folder.
-pub const REVIEW_DIR: &str = ".dateline/reviews";
 
 /// Which text a pane shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -275,36 +274,10 @@ impl Workspace {
     /// (PDF) or appendix (Markdown) adds after the draft's `text`.
     pub(super) fn review_material(&self, id: DraftId, text: &str) -> Result<ReviewMaterial> {
         let state = self.review_state(id)?;
-        let comments = state
-            .threads
-            .iter()
-            .filter(|t| !t.resolved)
-            .map(|t| ReviewComment {
-                author: t.root.author.name.clone(),
-                quoted: t.root.anchor.as_ref().map(|a| a.quote.clone()),
-                body: std::iter::once(t.root.body.clone())
-                    .chain(t.replies.iter().map(|r| format!("{}: {}", r.author.name, r.body)))
-                    .collect::<Vec<_>>()
-                    .join("\n\n"),
-                disposition: t.disposition.as_ref().map(name_of),
-            })
-            .collect();
-        let verdicts = state
-            .verdicts
-            .iter()
-            .map(|v| ReviewVerdict {
-                reviewer: v.author.name.clone(),
-                verdict: match v.verdict {
-                    Verdict::Approve => "approved".into(),
-                    Verdict::ChangesRequested => "changes requested".into(),
-                },
-                note: Some(v.summary.clone()).filter(|s| !s.is_empty()),
-            })
-            .collect();
         let report = dateline_lint::lint(text, &self.current()?.config);
         Ok(ReviewMaterial {
-            comments,
-            verdicts,
+            comments: dateline_export::open_comments(&state),
+            verdicts: dateline_export::verdicts(&state),
             lint: LintSummary::from(&report),
         })
     }
@@ -359,33 +332,13 @@ impl Workspace {
 
     /// Every reviewer's log of this draft, merged.
     fn review_state(&self, id: DraftId) -> Result<dateline_review::ReviewState> {
-        let dir = self.review_dir(id)?;
-        let mut logs = Vec::new();
-        if let Ok(entries) = fs::read_dir(&dir) {
-            let mut paths: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "jsonl") && !p.is_symlink())
-                .collect();
-            paths.sort();
-            for path in paths {
-                let name = display_name(&path);
-                match read_prefix(&path, log::MAX_LOG_BYTES) {
-                    Ok(bytes) => logs.push(log::parse_log(&bytes, &name)),
-                    Err(err) => logs.push(log::ParsedLog {
-                        source: name.clone(),
-                        records: Vec::new(),
-                        problems: vec![format!("{name}: cannot be read ({err}); skipped")],
-                    }),
-                }
-            }
-        }
-        Ok(log::merge(&logs))
+        Ok(folder::read_review_dir(&self.review_dir(id)?))
     }
 
     fn review_dir(&self, id: DraftId) -> Result<PathBuf> {
         let root = &self.current()?.root;
         let (_, rel_path) = self.store.draft_location(id)?;
-        Ok(root.join(REVIEW_DIR).join(draft_key(&rel_path)))
+        Ok(folder::review_dir(root, &rel_path))
     }
 
     /// Appends one record to this reviewer's own log of the draft.
@@ -405,7 +358,7 @@ impl Workspace {
         };
         record.validate().map_err(Error::InvalidInput)?;
         let dir = self.review_dir(id)?;
-        let path = dir.join(format!("{}.jsonl", reviewer_key(&me)));
+        let path = dir.join(format!("{}.jsonl", folder::reviewer_key(&me.name, &me.email)));
         append_line(&dir, &path, log::encode_record(&record).as_bytes())
             .map_err(|e| Error::from_io(&e, "saving the comment", &path))
     }
@@ -415,59 +368,12 @@ fn last_reviewed_key(id: DraftId) -> String {
     format!("review.last.{id}")
 }
 
-/// A file-name-safe key per draft: its readable stem and a hash of the path,
-/// so that drafts with the same name in different subfolders stay apart.
-pub fn draft_key(rel_path: &str) -> String {
-    let stem = Path::new(rel_path)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    format!(
-        "{}-{}",
-        safe_name(&stem),
-        &blake3::hash(rel_path.as_bytes()).to_hex()[..8]
-    )
-}
-
-/// One file per reviewer: readable name, plus a hash of name and email.
-fn reviewer_key(who: &ReviewerIdentity) -> String {
-    let id = format!("{}\n{}", who.name, who.email.to_lowercase());
-    format!(
-        "{}-{}",
-        safe_name(&who.name),
-        &blake3::hash(id.as_bytes()).to_hex()[..8]
-    )
-}
-
-fn safe_name(s: &str) -> String {
-    let name: String = s
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .take(40)
-        .collect();
-    let name = name.trim_matches('-').to_lowercase();
-    if name.is_empty() {
-        "x".into()
-    } else {
-        name
-    }
-}
-
 fn append_line(dir: &Path, path: &Path, line: &[u8]) -> std::io::Result<()> {
     fs::create_dir_all(dir)?;
     let mut file = fs::OpenOptions::new().create(true).append(true).open(path)?;
     // One write call per record: an append never interleaves with another.
     file.write_all(line)?;
     file.sync_data()
-}
-
-fn read_prefix(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    fs::File::open(path)?
-        .take(limit as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
 }
 
 fn now_ms() -> i64 {

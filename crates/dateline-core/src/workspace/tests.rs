@@ -551,11 +551,7 @@ mod review {
         let fx = Fixture::new(&[("launch.md", V1.as_bytes())]);
         let (mut ws, listing) = fx.opened();
         let id = id_of(&listing, "launch.md");
-        let dir = fx
-            .drafts
-            .path()
-            .join(crate::workspace::REVIEW_DIR)
-            .join(crate::workspace::draft_key("launch.md"));
+        let dir = dateline_review::folder::review_dir(fx.drafts.path(), "launch.md");
         fs::create_dir_all(&dir).unwrap();
         fs::write(
             dir.join("mallory.jsonl"),
