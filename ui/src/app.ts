@@ -608,7 +608,8 @@ export class App {
       this.el.workarea.hidden = true;
       this.el.reviewButton.setAttribute("aria-pressed", "true");
       this.el.reviewButton.classList.add("active");
-      await this.review.open(draft.id, versions);
+      const others = (this.listing?.drafts ?? []).filter((d) => d.id !== draft.id);
+      await this.review.open(draft.id, versions, others);
     } catch (err) {
       this.report(err);
     }

@@ -537,7 +537,11 @@ export type VersionPick =
 /**
  * The version this reviewer last reviewed (else the oldest one).
  */
-{ kind: "lastReviewed" }
+{ kind: "lastReviewed" } | 
+/**
+ * Another draft of the folder, as saved (to compare two files).
+ */
+{ kind: "draft"; id: number }
 export type VersionView = { id: number; createdMs: number; 
 /**
  * `original` (first seen), `save`, `restore`.

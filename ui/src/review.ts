@@ -34,12 +34,19 @@ export interface ReviewHost {
 
 /** The value of a version picker option for `pick`. */
 export function pickValue(pick: VersionPick): string {
-  return pick.kind === "version" ? `version:${pick.id}` : pick.kind;
+  return pick.kind === "version" || pick.kind === "draft" ? `${pick.kind}:${pick.id}` : pick.kind;
 }
 
 export function pickFrom(value: string): VersionPick {
-  if (value.startsWith("version:")) return { kind: "version", id: Number(value.slice("version:".length)) };
-  return value === "lastReviewed" ? { kind: "lastReviewed" } : { kind: "saved" };
+  const [kind, id] = value.split(":");
+  if (kind === "version" || kind === "draft") return { kind, id: Number(id) };
+  return kind === "lastReviewed" ? { kind: "lastReviewed" } : { kind: "saved" };
+}
+
+/** Another draft of the folder, offered for comparison. */
+export interface OtherDraft {
+  id: number;
+  relPath: string;
 }
 
 /** Marks for one pane: changed words, and (new side) commented text. */
@@ -154,9 +161,9 @@ export class ReviewPane {
   }
 
   /** Opens review of a draft: what changed since this reviewer's last review. */
-  async open(draftId: number, versions: VersionView[]): Promise<void> {
+  async open(draftId: number, versions: VersionView[], others: OtherDraft[]): Promise<void> {
     this.draftId = draftId;
-    this.fillPickers(versions);
+    this.fillPickers(versions, others);
     this.element.hidden = false;
     await this.reload();
   }
@@ -179,12 +186,16 @@ export class ReviewPane {
     }
   }
 
-  private fillPickers(versions: VersionView[]): void {
+  private fillPickers(versions: VersionView[], others: OtherDraft[]): void {
     const versionOptions = () =>
       versions.map((v, i) =>
         h("option", { value: `version:${v.id}` }, `Version ${versions.length - i} · ${formatModified(v.createdMs)} · ${v.source}`),
       );
-    fill(this.el.oldPick, h("option", { value: "lastReviewed" }, "Since my last review"), ...versionOptions());
+    const drafts =
+      others.length === 0
+        ? null
+        : h("optgroup", { label: "Another draft" }, ...others.map((d) => h("option", { value: `draft:${d.id}` }, d.relPath)));
+    fill(this.el.oldPick, h("option", { value: "lastReviewed" }, "Since my last review"), ...versionOptions(), drafts);
     fill(this.el.newPick, h("option", { value: "saved" }, "Saved file"), ...versionOptions());
     this.el.oldPick.value = "lastReviewed";
     this.el.newPick.value = "saved";

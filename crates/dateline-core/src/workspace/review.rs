@@ -33,6 +33,8 @@ pub enum VersionPick {
     Version { id: u32 },
     /// The version this reviewer last reviewed (else the oldest one).
     LastReviewed,
+    /// Another draft of the folder, as saved (to compare two files).
+    Draft { id: DraftId },
 }
 
 /// One side of the comparison.
@@ -192,7 +194,7 @@ impl Workspace {
         );
         let delta = dateline_review::lint_delta(&old_report, &new_report, &old_side.text, &new_side.text);
         let state = self.review_state(id)?;
-        if let VersionPick::Version { id: version } = new {
+        if let Some(version) = self.reviewed_version(id, &new_side)? {
             self.store.set_setting(&last_reviewed_key(id), &version)?;
         }
         let view = assemble(
@@ -214,6 +216,13 @@ impl Workspace {
 
     /// Comments on text of one side (`range` in UTF-16 units of that text).
     pub fn add_comment(&mut self, id: DraftId, on: VersionPick, range: TextRange, body: &str) -> Result<()> {
+        if let VersionPick::Draft { id: other } = on {
+            if other != id {
+                return Err(Error::InvalidInput(
+                    "Comments go on this draft's own versions; open the other draft to comment on it.".into(),
+                ));
+            }
+        }
         let text = self.side(id, on)?.text;
         let bytes = byte_range(&text, range);
         if bytes.is_empty() {
@@ -282,6 +291,20 @@ impl Workspace {
         })
     }
 
+    /// The history version a reviewer has now read on the newer side: the
+    /// one picked, or for the saved file the newest version when it holds
+    /// the same text (a save always records one).
+    fn reviewed_version(&self, id: DraftId, newer: &ReviewSide) -> Result<Option<u32>> {
+        Ok(match newer.pick {
+            VersionPick::Version { id: version } => Some(version),
+            VersionPick::Saved => match self.versions(id)?.first() {
+                Some(newest) if self.version_text(id, newest.id)? == newer.text => Some(newest.id),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
     fn side(&self, id: DraftId, pick: VersionPick) -> Result<ReviewSide> {
         let versions = self.versions(id)?;
         let pick = match pick {
@@ -306,6 +329,10 @@ impl Workspace {
                     .position(|v| v.id == version)
                     .map_or(0, |i| i + 1);
                 (format!("Version {n}"), self.version_text(id, version)?)
+            }
+            VersionPick::Draft { id: other } => {
+                let name = display_name(&self.draft_path(other)?);
+                (format!("Draft “{name}”"), self.saved_text(other)?)
             }
             _ => ("Saved file".to_owned(), self.saved_text(id)?),
         };

@@ -547,6 +547,47 @@ mod review {
     }
 
     #[test]
+    fn since_my_last_review_starts_where_the_last_review_ended() {
+        let fx = Fixture::new(&[("launch.md", V1.as_bytes())]);
+        let (mut ws, listing) = fx.opened();
+        let id = id_of(&listing, "launch.md");
+        ws.open_draft(id).unwrap();
+        let v2 = V1.replace("a rocket", "a small rocket");
+        ws.save_draft(id, &v2).unwrap();
+        let first = ws
+            .open_review(id, VersionPick::LastReviewed, VersionPick::Saved)
+            .unwrap();
+        assert_eq!(first.old.text, V1, "never reviewed: from the first version");
+        let v3 = v2.replace("everyone", "every school");
+        ws.save_draft(id, &v3).unwrap();
+        let second = ws
+            .open_review(id, VersionPick::LastReviewed, VersionPick::Saved)
+            .unwrap();
+        assert_eq!(second.old.text, v2, "from what was read last time");
+        assert_eq!(second.changes.len(), 1);
+    }
+
+    #[test]
+    fn two_drafts_can_be_compared_but_comments_stay_on_their_own_draft() {
+        let fx = Fixture::new(&[
+            ("launch.md", V1.as_bytes()),
+            ("alt.md", b"# Acme Ships Rockets\n\nOther text.\n"),
+        ]);
+        let (mut ws, listing) = fx.opened();
+        let (id, alt) = (id_of(&listing, "launch.md"), id_of(&listing, "alt.md"));
+        ws.set_reviewer("Ana Ruiz", "").unwrap();
+        let view = ws
+            .open_review(id, VersionPick::Draft { id: alt }, VersionPick::Saved)
+            .unwrap();
+        assert!(view.old.text.contains("Other text."));
+        assert!(view.old.label.contains("alt.md"), "{}", view.old.label);
+        let range = utf16(&view.old.text, "Other");
+        assert!(ws
+            .add_comment(id, VersionPick::Draft { id: alt }, range, "x")
+            .is_err());
+    }
+
+    #[test]
     fn hostile_review_files_are_skipped_with_a_message() {
         let fx = Fixture::new(&[("launch.md", V1.as_bytes())]);
         let (mut ws, listing) = fx.opened();
