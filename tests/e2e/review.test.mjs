@@ -75,6 +75,9 @@ describe("review mode", () => {
     assert.equal(logs.length, 1);
     assert.ok(existsSync(join(drafts, ".dateline/reviews", logs[0])));
     assert.equal(await t.browser.$('[data-testid="review-pane-new"] .rv-commented').isExisting(), true);
+    const badge = await t.browser.$('[data-testid="draft-item"][data-rel-path="launch.md"] [data-testid="draft-review"]');
+    await badge.waitForExist({ timeout: 10_000, timeoutMsg: "the list does not show the open comment" });
+    assert.equal(await badge.getProperty("textContent"), "1 open comment");
   });
 
   it("still has the comment after a restart", async () => {

@@ -20,13 +20,19 @@ import {
 import { ask, askText } from "./dialog";
 import { h, fill } from "./dom";
 
+/** Open comments and verdicts of a draft, shown under its name in the list. */
+function reviewBadge(draft: DraftSummary): HTMLElement | null {
+  const parts = reviewSummary(draft);
+  return parts ? h("span", { class: "draft-review", "data-testid": "draft-review" }, parts) : null;
+}
+
 /** Fills `parent` and returns it, for building the layout in one expression. */
 function fillAndReturn(parent: HTMLElement, ...children: HTMLElement[]): HTMLElement {
   fill(parent, ...children);
   return parent;
 }
 import { createEditor, type EditorHandle } from "./editor";
-import { countWords, draftFolder, draftTitle, formatBytes, formatModified } from "./format";
+import { countWords, draftFolder, draftTitle, formatBytes, formatModified, reviewSummary } from "./format";
 import { askExport, runExport } from "./export";
 import { Inspector } from "./inspector";
 import { AppError, call } from "./ipc";
@@ -58,7 +64,11 @@ export class App {
   private readonly inspector: Inspector;
   private readonly preview = new Preview();
   private readonly review = new ReviewPane(
-    { report: (err) => this.report(err), notify: (message) => this.notices.show("info", message) },
+    {
+      report: (err) => this.report(err),
+      notify: (message) => this.notices.show("info", message),
+      reviewed: () => void this.refresh(true),
+    },
     () => this.reviewClosed(),
   );
   private rules = new Map<string, RuleDoc>();
@@ -256,6 +266,7 @@ export class App {
         },
         h("span", { class: "draft-name" }, draftTitle(draft.relPath)),
         h("span", { class: "draft-meta" }, [folder, formatModified(draft.modifiedMs), formatBytes(draft.sizeBytes)].filter(Boolean).join(" · ")),
+        reviewBadge(draft),
       ),
     );
   }

@@ -377,7 +377,15 @@ from: number; to: number; line: number;
  * The section kind id (`problem`), when the finding is inside one.
  */
 section: string | null; fix: FixView | null }
-export type DraftSummary = { id: number; relPath: string; name: string; sizeBytes: number; modifiedMs: number }
+export type DraftSummary = { id: number; relPath: string; name: string; sizeBytes: number; modifiedMs: number; 
+/**
+ * Unresolved comment threads in the shared folder's review logs.
+ */
+openComments: number; 
+/**
+ * Reviewers whose latest verdict approves, or asks for changes.
+ */
+approvals: number; changeRequests: number }
 export type ExportFormat = "pdf" | "markdown"
 export type ExportOutcome = { path: string; pages: PageCount | null }
 export type ExportRequest = { format: ExportFormat; paper: PaperSize; 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countWords, draftFolder, draftTitle, formatBytes, formatModified } from "./format";
+import { countWords, draftFolder, draftTitle, formatBytes, formatModified, reviewSummary } from "./format";
 
 describe("formatBytes", () => {
   it("switches units at 1024", () => {
@@ -36,5 +36,13 @@ describe("draft names", () => {
     expect(draftTitle("NOTES.MARKDOWN")).toBe("NOTES");
     expect(draftFolder("q3/launch/Lumen Pocket.md")).toBe("q3/launch");
     expect(draftFolder("top.md")).toBe("");
+  });
+});
+
+describe("reviewSummary", () => {
+  it("names what the review logs hold, and nothing for an unreviewed draft", () => {
+    expect(reviewSummary({ openComments: 0, approvals: 0, changeRequests: 0 })).toBeNull();
+    expect(reviewSummary({ openComments: 1, approvals: 0, changeRequests: 0 })).toBe("1 open comment");
+    expect(reviewSummary({ openComments: 2, approvals: 1, changeRequests: 3 })).toBe("2 open comments · 1 approval · 3 change requests");
   });
 });

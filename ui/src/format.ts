@@ -31,3 +31,14 @@ export function draftFolder(relPath: string): string {
   const cut = relPath.lastIndexOf("/");
   return cut < 0 ? "" : relPath.slice(0, cut);
 }
+
+/** "2 open comments · 1 approval · 1 change request", or null when unreviewed. */
+export function reviewSummary(review: { openComments: number; approvals: number; changeRequests: number }): string | null {
+  const count = (n: number, one: string) => (n === 0 ? null : `${n} ${one}${n === 1 ? "" : "s"}`);
+  const parts = [
+    count(review.openComments, "open comment"),
+    count(review.approvals, "approval"),
+    count(review.changeRequests, "change request"),
+  ].filter((p): p is string => p !== null);
+  return parts.length === 0 ? null : parts.join(" · ");
+}

@@ -30,6 +30,8 @@ type Side = "old" | "new";
 export interface ReviewHost {
   report(err: unknown): void;
   notify(message: string): void;
+  /** A comment or verdict was written (the draft list shows counts). */
+  reviewed(): void;
 }
 
 /** The value of a version picker option for `pick`. */
@@ -450,6 +452,7 @@ export class ReviewPane {
     try {
       await call(run());
       await this.reload();
+      this.host.reviewed();
     } catch (err) {
       this.host.report(err);
     }

@@ -50,7 +50,25 @@ const MIGRATION_SQL: &[&str] = &[
          words      INTEGER NOT NULL
      ) STRICT;
      CREATE INDEX versions_by_draft ON versions (draft_id, id);",
+    // 4: what the shared folder's review logs say about each draft (open
+    // comments, verdicts), with the signature (names, sizes, times) of the
+    // log files it was read from, so the list re-reads only changed logs.
+    "CREATE TABLE review_index (
+         draft_id      INTEGER PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE,
+         signature     TEXT NOT NULL,
+         open_comments INTEGER NOT NULL,
+         approvals     INTEGER NOT NULL,
+         change_requests INTEGER NOT NULL
+     ) STRICT;",
 ];
+
+/// A draft's review at a glance, as indexed from its logs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReviewCounts {
+    pub open_comments: u32,
+    pub approvals: u32,
+    pub change_requests: u32,
+}
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect()));
@@ -291,6 +309,43 @@ impl Store {
     }
 
     /// The draft's versions, newest first.
+    /// The indexed review counts of a draft, if indexed with this signature.
+    pub fn review_counts(&self, draft: DraftId, signature: &str) -> Result<Option<ReviewCounts>> {
+        self.conn
+            .query_row(
+                "SELECT open_comments, approvals, change_requests FROM review_index
+                 WHERE draft_id = ?1 AND signature = ?2",
+                rusqlite::params![draft, signature],
+                |r| {
+                    Ok(ReviewCounts {
+                        open_comments: r.get(0)?,
+                        approvals: r.get(1)?,
+                        change_requests: r.get(2)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(Into::into)
+    }
+
+    pub fn set_review_counts(&self, draft: DraftId, signature: &str, counts: ReviewCounts) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO review_index (draft_id, signature, open_comments, approvals, change_requests)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (draft_id) DO UPDATE SET signature = excluded.signature,
+                 open_comments = excluded.open_comments, approvals = excluded.approvals,
+                 change_requests = excluded.change_requests",
+            rusqlite::params![
+                draft,
+                signature,
+                counts.open_comments,
+                counts.approvals,
+                counts.change_requests
+            ],
+        )?;
+        Ok(())
+    }
+
     pub fn versions(&self, draft: DraftId) -> Result<Vec<VersionRecord>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, created_ms, source, score, words FROM versions WHERE draft_id = ?1 ORDER BY id DESC",

@@ -42,6 +42,11 @@ pub struct DraftSummary {
     pub name: String,
     pub size_bytes: f64,
     pub modified_ms: f64,
+    /// Unresolved comment threads in the shared folder's review logs.
+    pub open_comments: u32,
+    /// Reviewers whose latest verdict approves, or asks for changes.
+    pub approvals: u32,
+    pub change_requests: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
@@ -324,12 +329,17 @@ impl Workspace {
             .drafts
             .into_iter()
             .map(|file| {
+                let id = self.store.draft_id(open.id, &file.rel_path)?;
+                let review = self.review_counts(id, &file.rel_path)?;
                 Ok(DraftSummary {
-                    id: self.store.draft_id(open.id, &file.rel_path)?,
+                    id,
                     name: display_name(Path::new(&file.rel_path)),
                     rel_path: file.rel_path,
                     size_bytes: file.size as f64,
                     modified_ms: file.modified_ms,
+                    open_comments: review.open_comments,
+                    approvals: review.approvals,
+                    change_requests: review.change_requests,
                 })
             })
             .collect::<Result<Vec<_>>>()?;

@@ -10,7 +10,7 @@ use super::{display_name, Workspace};
 use crate::drafting::Utf16Offsets;
 use crate::error::{Error, Result};
 use crate::export::ReviewMaterial;
-use crate::store::DraftId;
+use crate::store::{DraftId, ReviewCounts};
 use dateline_export::LintSummary;
 use dateline_review::folder;
 use dateline_review::log::{self, Author, Disposition, Event, Record, Verdict};
@@ -357,6 +357,27 @@ impl Workspace {
         Ok(decoded.text)
     }
 
+    /// A draft's open comments and verdicts for the list, from the SQLite
+    /// index while its logs are unchanged (same names, sizes and times).
+    pub(super) fn review_counts(&self, id: DraftId, rel_path: &str) -> Result<ReviewCounts> {
+        let dir = folder::review_dir(&self.current()?.root, rel_path);
+        let Some(signature) = logs_signature(&dir) else {
+            return Ok(ReviewCounts::default());
+        };
+        if let Some(counts) = self.store.review_counts(id, &signature)? {
+            return Ok(counts);
+        }
+        let state = folder::read_review_dir(&dir);
+        let verdicts = |v: Verdict| state.verdicts.iter().filter(|e| e.verdict == v).count() as u32;
+        let counts = ReviewCounts {
+            open_comments: state.threads.iter().filter(|t| !t.resolved).count() as u32,
+            approvals: verdicts(Verdict::Approve),
+            change_requests: verdicts(Verdict::ChangesRequested),
+        };
+        self.store.set_review_counts(id, &signature, counts)?;
+        Ok(counts)
+    }
+
     /// Every reviewer's log of this draft, merged.
     fn review_state(&self, id: DraftId) -> Result<dateline_review::ReviewState> {
         Ok(folder::read_review_dir(&self.review_dir(id)?))
@@ -389,6 +410,32 @@ impl Workspace {
         append_line(&dir, &path, log::encode_record(&record).as_bytes())
             .map_err(|e| Error::from_io(&e, "saving the comment", &path))
     }
+}
+
+/// Names, sizes and modification times of a review folder's logs; `None`
+/// when the draft has no review folder.
+fn logs_signature(dir: &Path) -> Option<String> {
+    let mut parts: Vec<String> = fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+            Some(format!(
+                "{}:{}:{}",
+                e.file_name().to_string_lossy(),
+                meta.len(),
+                modified.as_nanos()
+            ))
+        })
+        .collect();
+    parts.sort();
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+pub(super) fn logs_signature_for_tests(dir: &Path) -> String {
+    logs_signature(dir).unwrap_or_default()
 }
 
 fn last_reviewed_key(id: DraftId) -> String {

@@ -490,6 +490,63 @@ mod review {
     }
 
     #[test]
+    fn the_list_shows_open_comments_and_verdicts_from_the_index() {
+        let fx = Fixture::new(&[("launch.md", V1.as_bytes()), ("other.md", b"# Other\n")]);
+        let (mut ws, listing) = fx.opened();
+        let id = id_of(&listing, "launch.md");
+        let counts = |ws: &mut Workspace| {
+            let d = ws
+                .refresh()
+                .unwrap()
+                .drafts
+                .into_iter()
+                .find(|d| d.id == id)
+                .unwrap();
+            (d.open_comments, d.approvals, d.change_requests)
+        };
+        assert_eq!(counts(&mut ws), (0, 0, 0));
+        ws.set_reviewer("Ana Ruiz", "").unwrap();
+        ws.add_comment(id, VersionPick::Saved, utf16(V1, "a rocket"), "Which?")
+            .unwrap();
+        assert_eq!(counts(&mut ws), (1, 0, 0));
+        let (mut ben, ben_id) = colleague(&fx);
+        let thread = ben
+            .open_review(ben_id, VersionPick::Saved, VersionPick::Saved)
+            .unwrap()
+            .threads[0]
+            .id
+            .clone();
+        ben.act_on_thread(ben_id, &thread, ThreadAction::Resolve { resolved: true })
+            .unwrap();
+        ben.set_verdict(ben_id, true, "").unwrap();
+        assert_eq!(counts(&mut ws), (0, 1, 0), "a colleague's logs count too");
+        // The index answers while the logs are unchanged: a row that says
+        // otherwise (with the current signature) is what the list shows.
+        let dir = dateline_review::folder::review_dir(fx.drafts.path(), "launch.md");
+        let signature = super::super::review::logs_signature_for_tests(&dir);
+        ws.store
+            .set_review_counts(
+                id,
+                &signature,
+                crate::store::ReviewCounts {
+                    open_comments: 9,
+                    approvals: 0,
+                    change_requests: 0,
+                },
+            )
+            .unwrap();
+        assert_eq!(counts(&mut ws).0, 9);
+        let other = ws
+            .refresh()
+            .unwrap()
+            .drafts
+            .into_iter()
+            .find(|d| d.rel_path == "other.md")
+            .unwrap();
+        assert_eq!(other.open_comments, 0);
+    }
+
+    #[test]
     fn a_comment_follows_its_text_and_an_orphan_is_kept() {
         let fx = Fixture::new(&[("launch.md", V1.as_bytes())]);
         let (mut ws, listing) = fx.opened();
