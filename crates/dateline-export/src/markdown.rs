@@ -74,27 +74,38 @@ struct Atom<'a> {
     space_before: bool,
 }
 
-/// Rewrites soft line breaks: in paragraphs, breaks go where the width
-/// says (or nowhere); in headings they become spaces.
+/// Rewrites soft line breaks: in paragraphs (and the bare text of tight
+/// list items), breaks go where the width says (or nowhere); in headings
+/// they become spaces.
 fn reflow(events: Vec<Event>, wrap: Option<usize>) -> Vec<Event> {
     let mut out = Vec::with_capacity(events.len());
     let mut indent = Indent::default();
-    let mut paragraph: Option<Vec<Event>> = None;
+    // Inline events being gathered, and whether they are a tight list
+    // item's text (ended by the next block) rather than a paragraph.
+    let mut gathering: Option<(Vec<Event>, bool)> = None;
     let mut in_heading = false;
     for event in events {
-        if let Some(inline) = paragraph.as_mut() {
-            if matches!(event, Event::End(TagEnd::Paragraph)) {
-                let limit = wrap.map_or(usize::MAX, |w| w.max(indent.width + 8));
-                out.extend(fill(std::mem::take(inline), indent.width, limit));
-                out.push(event);
-                paragraph = None;
+        if let Some((inline, tight)) = gathering.as_mut() {
+            let tight = *tight;
+            let ends = if tight {
+                is_block_boundary(&event)
             } else {
+                matches!(event, Event::End(TagEnd::Paragraph))
+            };
+            if !ends {
                 inline.push(event);
+                continue;
             }
-            continue;
+            let limit = wrap.map_or(usize::MAX, |w| w.max(indent.width + 8));
+            out.extend(fill(std::mem::take(inline), indent.width, limit));
+            gathering = None;
+            if !tight {
+                out.push(event);
+                continue;
+            }
         }
         match &event {
-            Event::Start(Tag::Paragraph) => paragraph = Some(Vec::new()),
+            Event::Start(Tag::Paragraph) => gathering = Some((Vec::new(), false)),
             Event::Start(Tag::Heading { .. }) => in_heading = true,
             Event::End(TagEnd::Heading(_)) => in_heading = false,
             Event::SoftBreak if in_heading => {
@@ -112,11 +123,40 @@ fn reflow(events: Vec<Event>, wrap: Option<usize>) -> Vec<Event> {
                 continue;
             }
             Event::End(TagEnd::CodeBlock) => {}
+            Event::Start(Tag::Item) => {
+                indent.track(&event);
+                out.push(event);
+                gathering = Some((Vec::new(), true));
+                continue;
+            }
             _ => indent.track(&event),
         }
         out.push(event);
     }
+    if let Some((inline, _)) = gathering {
+        out.extend(inline);
+    }
     out
+}
+
+/// Where a tight list item's own text ends: at the next block.
+fn is_block_boundary(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Start(
+            Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::HtmlBlock
+                | Tag::Table(_)
+                | Tag::FootnoteDefinition(_)
+        ) | Event::End(TagEnd::Item)
+            | Event::Rule
+            | Event::Html(_)
+    )
 }
 
 fn continues_list(last: Option<&Event>, ordered: bool) -> bool {

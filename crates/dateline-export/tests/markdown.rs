@@ -240,3 +240,19 @@ fn tricky_inputs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn list_items_wrap_under_their_own_text() {
+    let text = "# T\n\n1. First numbered item that is long enough to wrap at forty columns here.\n2. Second\n   - nested item that also is long enough to need wrapping at forty.\n";
+    let out = export_markdown(
+        text,
+        &MarkdownOptions {
+            wrap: Some(40),
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        out,
+        "# T\n\n1. First numbered item that is long\n   enough to wrap at forty columns here.\n2. Second\n   - nested item that also is long\n     enough to need wrapping at forty.\n"
+    );
+}
