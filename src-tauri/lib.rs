@@ -79,7 +79,7 @@ fn tempfile_dir() -> std::path::PathBuf {
 
 pub fn run() {
     let specta = specta_builder();
-    tauri::Builder::default()
+    let started = tauri::Builder::default()
         // First: a second launch (a draft opened from the file manager)
         // hands its request to this one and exits.
         .plugin(tauri_plugin_single_instance::init(hand_over))
@@ -105,8 +105,13 @@ pub fn run() {
             std::thread::spawn(dateline_core::export::warm_up);
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("Dateline could not start its window");
+        .run(tauri::generate_context!());
+    if let Err(err) = started {
+        // For instance a second launch that could not reach the first one
+        // (quitting at that moment): say so plainly, without a panic.
+        eprintln!("Dateline could not start: {err}");
+        std::process::exit(1);
+    }
 }
 
 /// Runs in the first instance when Dateline is launched again: bring the

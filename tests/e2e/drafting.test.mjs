@@ -40,6 +40,7 @@ describe("drafting: template, live lint, quick fix, history", () => {
     await t.waitForProblem("jargon");
     const squiggle = await t.browser.$(".cm-lintRange-warning");
     assert.ok(await squiggle.isExisting(), "a squiggle is painted in the editor");
+    await t.waitForProblemsToSettle();
     const problem = await t.browser.$('[data-testid="problem"][data-rule="jargon"] [data-testid="quick-fix"]');
     // The template itself has no jargon, so this is the typed word.
     assert.match(await problem.getText(), /Change to “use”/i);
@@ -52,6 +53,7 @@ describe("drafting: template, live lint, quick fix, history", () => {
     await t.typeAtEnd(" It is very fast.");
     const veryProblem = '[data-testid="problem"][data-rule="weasel-word"][data-message*="“very”"]';
     await (await t.browser.$(veryProblem)).waitForExist({ timeout: 10_000 });
+    await t.waitForProblemsToSettle();
     await (await t.browser.$(`${veryProblem} [data-testid="silence"]`)).click();
     await t.browser.waitUntil(async () => (await t.editorDoc()).endsWith("not doing.\n<!-- dateline-disable-next-line weasel-word -->\n We use it. It is very fast."), {
       timeout: 5_000,

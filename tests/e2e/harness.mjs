@@ -3,7 +3,7 @@
 // small helpers to find elements by `data-testid`. Each test file makes one
 // Harness; a test may launch and quit the app several times (restarts).
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
@@ -12,6 +12,8 @@ import { remote } from "webdriverio";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const appBinary = process.env.DATELINE_APP ?? join(repoRoot, "target/debug/dateline-app");
+/** The D-Bus name the running app holds (tauri-plugin-single-instance). */
+const singleInstanceName = `${JSON.parse(readFileSync(join(repoRoot, "tauri.conf.json"), "utf8")).identifier}.SingleInstance`;
 
 export class Harness {
   constructor() {
@@ -113,6 +115,7 @@ export class Harness {
     await this.browser?.deleteSession().catch(() => undefined);
     this.browser = null;
     await waitForAppExit();
+    await this.waitForBusNameFree();
   }
 
   async quit() {
@@ -120,6 +123,24 @@ export class Harness {
     this.browser = null;
     // The next launch would otherwise hand over to this one and exit.
     await waitForAppExit();
+    await this.waitForBusNameFree();
+  }
+
+  /**
+   * Waits until the bus has noticed that the app is gone: a launch that
+   * still finds the single-instance name taken tries to hand over to a
+   * process that no longer answers (a busy bus can lag behind an exit).
+   */
+  async waitForBusNameFree(timeoutMs = 10_000) {
+    if (!this.env) return;
+    const owned = () =>
+      spawnSync(
+        "dbus-send",
+        ["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", `string:${singleInstanceName}`],
+        { env: this.env, encoding: "utf8" },
+      ).stdout?.includes("boolean true");
+    const deadline = Date.now() + timeoutMs;
+    while (owned() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   }
 
   async stop() {
@@ -175,6 +196,28 @@ export class Harness {
     return this.browser.execute(() => window.dateline.editorText());
   }
 
+  /**
+   * Waits until the problems panel stops changing (the live lint has caught
+   * up), so that a click lands on the button it was aimed at.
+   */
+  async waitForProblemsToSettle(timeout = 10_000) {
+    const snapshot = () =>
+      this.browser.execute(() =>
+        [...document.querySelectorAll('[data-testid="problem"]')].map((p) => p.getAttribute("data-message")).join("\n"),
+      );
+    let last = await snapshot();
+    await this.browser.waitUntil(
+      async () => {
+        await new Promise((r) => setTimeout(r, 300));
+        const now = await snapshot();
+        const settled = now === last;
+        last = now;
+        return settled;
+      },
+      { timeout, timeoutMsg: "the problems panel never settled" },
+    );
+  }
+
   /** Waits until a problem for `rule` is listed; returns how many there are. */
   async waitForProblem(rule, timeout = 10_000) {
     let count = 0;
@@ -216,14 +259,20 @@ export class Harness {
   }
 }
 
-async function waitForAppExit(timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (spawnSync("pgrep", ["-f", appBinary]).status === 0) {
-    if (Date.now() > deadline) {
-      spawnSync("pkill", ["-KILL", "-f", appBinary]);
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 50));
+/**
+ * Waits until no process of the app binary is left, killing any that
+ * outlives a grace period: the next launch would otherwise hand over to it
+ * (single instance) instead of starting.
+ */
+async function waitForAppExit(graceMs = 5_000) {
+  const running = () => spawnSync("pgrep", ["-f", appBinary]).status === 0;
+  const until = async (deadline) => {
+    while (running() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  };
+  await until(Date.now() + graceMs);
+  if (running()) {
+    spawnSync("pkill", ["-KILL", "-f", appBinary]);
+    await until(Date.now() + 5_000);
   }
 }
 
