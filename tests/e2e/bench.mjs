@@ -3,6 +3,9 @@
 //               (includes WebKitWebDriver's session start, so an upper bound)
 //   typing:     keystroke to lint diagnostics painted, on a ~3,000-word draft,
 //               from the app's own timing log (window.dateline.lintTimings)
+//   review:     click on Review to both versions painted with their
+//               highlights, measured in the page (saved draft vs its first
+//               version, then again with nothing new since the last review)
 // Run: ./dev.sh bench   (or: xvfb-run -a node tests/e2e/bench.mjs)
 import { readFileSync } from "node:fs";
 import { join, dirname, resolve } from "node:path";
@@ -52,12 +55,38 @@ async function main() {
   await new Promise((r) => setTimeout(r, 500));
   const timings = (await t.browser.execute(() => window.dateline.lintTimings())).slice(before).sort((a, b) => a - b);
   const trips = (await t.browser.execute(() => window.dateline.lintRoundTrips())).slice(-timings.length).sort((a, b) => a - b);
+  await t.pressSave();
+  await t.waitForStatus("saved");
+  const reviews = [];
+  for (let i = 0; i < 7; i++) reviews.push(await timeReviewOpen(t));
   await t.stop();
+  reviews.sort((a, b) => a - b);
   starts.sort((a, b) => a - b);
   console.log(`draft: ${words(draft)} words, ${Buffer.byteLength(draft)} bytes`);
   console.log(`cold start to editable draft with diagnostics (5 launches): median ${starts[2].toFixed(0)} ms, best ${starts[0].toFixed(0)} ms`);
   console.log(`lint request round trip (IPC + lint, ${trips.length} samples): median ${percentile(trips, 50).toFixed(1)} ms, p95 ${percentile(trips, 95).toFixed(1)} ms`);
+  console.log(`open review mode, two ~3,000-word versions (${reviews.length} opens): median ${percentile(reviews, 50).toFixed(0)} ms, max ${reviews.at(-1).toFixed(0)} ms`);
   console.log(`keystroke to diagnostics painted (${timings.length} samples): median ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms, max ${timings.at(-1).toFixed(1)} ms`);
+}
+
+/** Clicks Review and waits, in the page, for both panes and the summary; then closes it. */
+async function timeReviewOpen(t) {
+  const ms = await t.browser.executeAsync((done) => {
+    const summary = document.querySelector('[data-testid="review-summary"]');
+    if (summary) summary.textContent = "";
+    const start = performance.now();
+    document.querySelector('[data-testid="review-open"]').click();
+    const painted = () => {
+      const shown = document.querySelector('[data-testid="review"]:not([hidden])');
+      const text = document.querySelector('[data-testid="review-summary"]')?.textContent;
+      const lines = document.querySelector('[data-testid="review-pane-new"] .cm-line');
+      if (shown && text && lines) requestAnimationFrame(() => done(performance.now() - start));
+      else setTimeout(painted, 1);
+    };
+    painted();
+  });
+  await (await t.$("review-close")).click();
+  return ms;
 }
 
 main().catch((err) => {
