@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReviewView } from "./bindings";
-import { alignedPosition, paneMarks, pickFrom, pickValue } from "./review";
+import { alignedPosition, paneMarks, pickFrom, pickValue, sectionBadges } from "./review";
 
 describe("version pickers", () => {
   it("round-trip every kind of pick through the option value", () => {
@@ -50,5 +50,27 @@ describe("alignedPosition", () => {
 
   it("has no answer inside a section the other side lacks", () => {
     expect(alignedPosition(view, "old", 120)).toBeNull();
+  });
+});
+
+describe("sectionBadges", () => {
+  it("badges the first line of each changed section on the side that has it", () => {
+    const text = "# Head\n\nIntro line\nmore\n\nMoved part\n";
+    const view = {
+      sections: [
+        { status: "unchanged", old: { from: 0, to: 6 }, new: { from: 0, to: 6 } },
+        { status: "modified", old: null, new: { from: 8, to: 23 } },
+        { status: "moved", old: null, new: { from: 25, to: 35 } },
+        { status: "removed", old: { from: 40, to: 50 }, new: null },
+      ],
+    } as unknown as ReviewView;
+    const seen: [number, string][] = [];
+    sectionBadges(view, "new", text).between(0, text.length, (from, _to, deco) => {
+      seen.push([from, deco.spec.attributes["data-section-status"]]);
+    });
+    expect(seen).toEqual([
+      [8, "edited"],
+      [25, "moved"],
+    ]);
   });
 });

@@ -4,7 +4,7 @@
 // delta, comment threads and verdicts. Comments and verdicts are written by
 // the backend to this reviewer's own log in the shared folder; every text
 // here comes from drafts or colleagues and is inserted as text only.
-import { EditorState, RangeSetBuilder } from "@codemirror/state";
+import { EditorState, RangeSetBuilder, type Extension } from "@codemirror/state";
 import { Decoration, EditorView, type DecorationSet } from "@codemirror/view";
 import { markdown } from "@codemirror/lang-markdown";
 import { syntaxHighlighting } from "@codemirror/language";
@@ -61,6 +61,28 @@ export function paneMarks(highlights: TextRange[], comments: TextRange[], side: 
     .sort((a, b) => a.r.from - b.r.from || a.r.to - b.r.to);
   const builder = new RangeSetBuilder<Decoration>();
   for (const { r, cls } of marks) builder.add(r.from, r.to, Decoration.mark({ class: cls }));
+  return builder.finish();
+}
+
+const SECTION_BADGES: Record<string, string> = { modified: "edited", added: "added", removed: "removed", moved: "moved" };
+
+/**
+ * A badge on the first line of each section that is not unchanged: what
+ * happened to it (moved, added, removed, edited), on the side that has it.
+ */
+export function sectionBadges(view: Pick<ReviewView, "sections">, side: Side, text: string): DecorationSet {
+  const starts = new Map<number, string>();
+  for (const row of view.sections) {
+    const range = row[side];
+    const badge = SECTION_BADGES[row.status];
+    if (!range || !badge || range.from > text.length) continue;
+    const lineStart = text.lastIndexOf("\n", range.from - 1) + 1;
+    if (!starts.has(lineStart)) starts.set(lineStart, badge);
+  }
+  const builder = new RangeSetBuilder<Decoration>();
+  for (const [at, badge] of [...starts].sort((a, b) => a[0] - b[0])) {
+    builder.add(at, at, Decoration.line({ attributes: { "data-section-status": badge } }));
+  }
   return builder.finish();
 }
 
@@ -211,7 +233,7 @@ export class ReviewPane {
     return view;
   }
 
-  private paneState(text: string, marks: ReturnType<typeof EditorView.decorations.of>, side: Side): EditorState {
+  private paneState(text: string, marks: Extension, side: Side): EditorState {
     return EditorState.create({
       doc: text,
       extensions: [
@@ -232,7 +254,8 @@ export class ReviewPane {
     for (const side of ["old", "new"] as const) {
       const text = view[side].text;
       const marks = paneMarks(side === "old" ? view.oldHighlights : view.newHighlights, side === "new" ? comments : [], side, text.length);
-      this.panes[side].setState(this.paneState(text, EditorView.decorations.of(marks), side));
+      const badges = sectionBadges(view, side, text);
+      this.panes[side].setState(this.paneState(text, [EditorView.decorations.of(marks), EditorView.decorations.of(badges)], side));
     }
     this.el.oldPick.value = pickValue(view.old.pick);
     this.el.newPick.value = pickValue(view.new.pick);
