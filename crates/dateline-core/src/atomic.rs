@@ -10,15 +10,7 @@ use std::path::Path;
 /// permissions are kept. On any failure the target is untouched and the
 /// temporary file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".dateline-save-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
+    let (dir, tmp) = staged(path, bytes)?;
     match fs::metadata(path) {
         Ok(meta) => tmp.as_file().set_permissions(meta.permissions())?,
         // Temp files are private (0600); a new file in a shared folder must
@@ -35,6 +27,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// anything. Readers (and sync clients) never see the file half-written, and
 /// a file that appeared meanwhile is never clobbered.
 pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let (dir, tmp) = staged(path, bytes)?;
+    set_new_file_permissions(tmp.as_file())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+/// `bytes` written to a temporary file beside `path` (removed if dropped),
+/// and the folder both are in.
+fn staged<'p>(path: &'p Path, bytes: &[u8]) -> io::Result<(&'p Path, tempfile::NamedTempFile)> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -44,10 +46,7 @@ pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
-    set_new_file_permissions(tmp.as_file())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist_noclobber(path).map_err(|e| e.error)?;
-    sync_dir(dir)
+    Ok((dir, tmp))
 }
 
 #[cfg(unix)]
