@@ -1,8 +1,8 @@
 //! `dateline export`: a draft to a typeset PDF or to normalised Markdown.
 
 use dateline_export::{
-    export_markdown, export_pdf, export_review_packet, Appendix, FrontMatterMode, LintSummary,
-    MarkdownOptions, Paper, PdfOptions, ReviewComment, ReviewPacket, ReviewVerdict,
+    export_markdown, export_pdf_with_review, FrontMatterMode, LintSummary, MarkdownOptions, Paper,
+    PdfOptions, ReviewMaterial,
 };
 use dateline_review::folder::{read_review_dir, review_dir, REVIEW_DIR};
 use std::path::{Path, PathBuf};
@@ -32,13 +32,6 @@ pub struct Request<'a> {
     pub with_review: bool,
 }
 
-/// What `--with-review` adds after the draft.
-struct Review {
-    comments: Vec<ReviewComment>,
-    verdicts: Vec<ReviewVerdict>,
-    lint: LintSummary,
-}
-
 pub fn run(req: Request) -> ExitCode {
     let text = match std::fs::read(req.draft) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -56,13 +49,10 @@ pub fn run(req: Request) -> ExitCode {
     let bytes = match req.to {
         Target::Md => {
             let mut options = markdown_options(&req);
-            options.appendix = review.as_ref().map(|r| Appendix {
-                comments: &r.comments,
-                lint: Some(&r.lint),
-            });
+            options.appendix = review.as_ref().map(ReviewMaterial::appendix);
             export_markdown(&text, &options).into_bytes()
         }
-        Target::Pdf => match typeset(&text, &pdf_options(&req), review.as_ref()) {
+        Target::Pdf => match export_pdf_with_review(&text, review.as_ref(), &pdf_options(&req)) {
             Ok(pdf) => {
                 report_pages(&pdf);
                 pdf.bytes
@@ -88,51 +78,26 @@ fn markdown_options(req: &Request) -> MarkdownOptions<'static> {
     }
 }
 
-fn typeset(
-    text: &str,
-    options: &PdfOptions,
-    review: Option<&Review>,
-) -> Result<dateline_export::PdfExport, dateline_export::ExportError> {
-    match review {
-        Some(r) => export_review_packet(
-            text,
-            &ReviewPacket {
-                comments: &r.comments,
-                verdicts: &r.verdicts,
-                lint: Some(&r.lint),
-            },
-            options,
-        ),
-        None => export_pdf(text, options),
-    }
-}
-
 /// The draft's review, as the app keeps it: the drafts folder is the nearest
 /// folder above the draft that holds `.dateline/reviews`. No review data is
 /// not an error: the packet then has the lint summary and no comments.
-fn read_review(draft: &Path, text: &str) -> Review {
+fn read_review(draft: &Path, text: &str) -> ReviewMaterial {
     let lint = LintSummary::from(&dateline_lint::lint(text, &dateline_lint::Config::default()));
-    let empty = || Review {
-        comments: Vec::new(),
-        verdicts: Vec::new(),
-        lint: lint.clone(),
-    };
     let Some((root, rel_path)) = drafts_root_of(draft) else {
         eprintln!(
             "dateline: no {REVIEW_DIR} folder above {}; exporting without comments",
             draft.display()
         );
-        return empty();
+        return ReviewMaterial {
+            lint,
+            ..Default::default()
+        };
     };
     let state = read_review_dir(&review_dir(&root, &rel_path));
     for problem in &state.problems {
         eprintln!("dateline: review data: {problem}");
     }
-    Review {
-        comments: dateline_export::open_comments(&state),
-        verdicts: dateline_export::verdicts(&state),
-        lint,
-    }
+    ReviewMaterial::new(&state, lint)
 }
 
 /// The drafts folder holding `draft` and the draft's path in it (with `/`).

@@ -3,9 +3,9 @@
 //! is the `dateline-export` crate's.
 
 use crate::error::{Error, Result};
+pub use dateline_export::ReviewMaterial;
 use dateline_export::{
-    export_markdown, export_pdf, export_review_packet, Appendix, FrontMatterMode, LintSummary,
-    MarkdownOptions, Paper, PdfOptions, ReviewComment, ReviewPacket, ReviewVerdict,
+    export_markdown, export_pdf_with_review, FrontMatterMode, MarkdownOptions, Paper, PdfOptions,
 };
 use serde::{Deserialize, Serialize};
 
@@ -41,14 +41,6 @@ pub struct ExportRequest {
     pub include_review: bool,
 }
 
-/// What a review packet or appendix adds after the draft.
-#[derive(Debug, Clone, Default)]
-pub struct ReviewMaterial {
-    pub comments: Vec<ReviewComment>,
-    pub verdicts: Vec<ReviewVerdict>,
-    pub lint: LintSummary,
-}
-
 /// The layout's verdict before (and after) exporting.
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -79,26 +71,12 @@ pub fn render(
     match request.format {
         ExportFormat::Markdown => {
             let mut options = markdown_options(request);
-            options.appendix = review.map(|r| Appendix {
-                comments: &r.comments,
-                lint: Some(&r.lint),
-            });
+            options.appendix = review.map(ReviewMaterial::appendix);
             Ok((export_markdown(text, &options).into_bytes(), None))
         }
         ExportFormat::Pdf => {
-            let pdf = match review {
-                Some(r) => export_review_packet(
-                    text,
-                    &ReviewPacket {
-                        comments: &r.comments,
-                        verdicts: &r.verdicts,
-                        lint: Some(&r.lint),
-                    },
-                    &pdf_options(request),
-                ),
-                None => export_pdf(text, &pdf_options(request)),
-            }
-            .map_err(|e| Error::Io(format!("The PDF could not be typeset: {e}.")))?;
+            let pdf = export_pdf_with_review(text, review, &pdf_options(request))
+                .map_err(|e| Error::Io(format!("The PDF could not be typeset: {e}.")))?;
             let pages = PageCount {
                 pages: pdf.page_count as u32,
                 release_pages: pdf.release_pages,

@@ -17,10 +17,12 @@ mod world;
 
 pub use markdown::{export_markdown, Appendix, FrontMatterMode, MarkdownOptions};
 pub use pdf::{
-    export_pdf, export_review_packet, Paper, PdfExport, PdfOptions, MAX_FAQ_PAGES, MAX_RELEASE_PAGES,
+    export_pdf, export_pdf_with_review, export_review_packet, Paper, PdfExport, PdfOptions, MAX_FAQ_PAGES,
+    MAX_RELEASE_PAGES,
 };
 pub use review::{
-    open_comments, verdicts, LintFinding, LintSummary, ReviewComment, ReviewPacket, ReviewVerdict,
+    open_comments, verdicts, LintFinding, LintSummary, ReviewComment, ReviewMaterial, ReviewPacket,
+    ReviewVerdict,
 };
 pub use world::warm_up;
 

@@ -67,6 +67,18 @@ pub fn export_pdf(text: &str, opts: &PdfOptions) -> Result<PdfExport, ExportErro
 
 /// Typesets a draft followed by its open comments, the verdicts and the
 /// lint summary (each part only when it has something in it).
+/// The PDF of a draft, followed by its review when there is one.
+pub fn export_pdf_with_review(
+    text: &str,
+    review: Option<&crate::ReviewMaterial>,
+    opts: &PdfOptions,
+) -> Result<PdfExport, ExportError> {
+    match review {
+        Some(review) => export_review_packet(text, &review.packet(), opts),
+        None => export_pdf(text, opts),
+    }
+}
+
 pub fn export_review_packet(
     text: &str,
     packet: &ReviewPacket,

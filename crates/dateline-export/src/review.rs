@@ -134,3 +134,38 @@ pub fn verdicts(state: &dateline_review::ReviewState) -> Vec<ReviewVerdict> {
         })
         .collect()
 }
+
+/// What a review packet (PDF) or appendix (Markdown) adds after the draft,
+/// owned: the open comments, the verdicts and the lint summary.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReviewMaterial {
+    pub comments: Vec<ReviewComment>,
+    pub verdicts: Vec<ReviewVerdict>,
+    pub lint: LintSummary,
+}
+
+impl ReviewMaterial {
+    /// The open threads and verdicts of `state`, with the lint of the text.
+    pub fn new(state: &dateline_review::ReviewState, lint: LintSummary) -> Self {
+        ReviewMaterial {
+            comments: open_comments(state),
+            verdicts: verdicts(state),
+            lint,
+        }
+    }
+
+    pub fn packet(&self) -> ReviewPacket<'_> {
+        ReviewPacket {
+            comments: &self.comments,
+            verdicts: &self.verdicts,
+            lint: Some(&self.lint),
+        }
+    }
+
+    pub fn appendix(&self) -> crate::Appendix<'_> {
+        crate::Appendix {
+            comments: &self.comments,
+            lint: Some(&self.lint),
+        }
+    }
+}

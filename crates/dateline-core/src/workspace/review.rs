@@ -284,11 +284,7 @@ impl Workspace {
     pub(super) fn review_material(&self, id: DraftId, text: &str) -> Result<ReviewMaterial> {
         let state = self.review_state(id)?;
         let report = dateline_lint::lint(text, &self.current()?.config);
-        Ok(ReviewMaterial {
-            comments: dateline_export::open_comments(&state),
-            verdicts: dateline_export::verdicts(&state),
-            lint: LintSummary::from(&report),
-        })
+        Ok(ReviewMaterial::new(&state, LintSummary::from(&report)))
     }
 
     /// The history version a reviewer has now read on the newer side: the
