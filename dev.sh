@@ -165,6 +165,8 @@ cmd_bench() {
   setup_tauri_driver
   say "Lint: criterion benchmark (full lint vs bare parse)"
   cargo bench -p dateline-lint --bench lint
+  say "Shared folder: 10,000 generated drafts (first and later open, search, memory)"
+  cargo run --release -p dateline-core --example bench-folder
   build_ui
   build_app
   say "App: cold start and keystroke-to-diagnostics, in the real app"

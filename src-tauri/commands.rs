@@ -5,10 +5,11 @@
 use crate::state::AppState;
 use dateline_core::drafting::{LintView, RuleDoc};
 use dateline_core::export::{ExportOutcome, ExportRequest, PageCount};
+use dateline_core::store::SearchHit;
 use dateline_core::store::{DraftId, FolderId};
 use dateline_core::workspace::{
-    DraftSummary, FolderInfo, FolderListing, OpenedDraft, PathOpened, ReviewView, ReviewerIdentity,
-    SavedDraft, Startup, TextRange, ThreadAction, VersionPick, VersionView,
+    DraftSummary, FolderInfo, FolderListing, MergeView, OpenedDraft, PathOpened, ReviewView,
+    ReviewerIdentity, SavedDraft, Startup, TextRange, ThreadAction, VersionPick, VersionView,
 };
 use dateline_core::{Error, Workspace};
 use tauri::{AppHandle, State};
@@ -16,6 +17,9 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 type CommandResult<T> = Result<T, Error>;
+
+/// Search results shown as she types; more than a screenful is noise.
+const SEARCH_RESULTS: u32 = 50;
 
 fn with_workspace<T>(
     state: &AppState,
@@ -345,4 +349,69 @@ pub async fn set_reviewer(
     email: String,
 ) -> CommandResult<ReviewerIdentity> {
     with_workspace(&state, |ws| ws.set_reviewer(&name, &email))
+}
+
+// ---- the shared folder -----------------------------------------------------
+
+/// The open folder's drafts as indexed, without walking the folder (the
+/// watcher keeps the index current).
+#[tauri::command]
+#[specta::specta]
+pub async fn list_drafts(state: State<'_, AppState>) -> CommandResult<FolderListing> {
+    with_workspace(&state, |ws| ws.listing())
+}
+
+/// Full-text search over the open folder's drafts, best first, with snippets.
+#[tauri::command]
+#[specta::specta]
+pub async fn search_drafts(state: State<'_, AppState>, query: String) -> CommandResult<Vec<SearchHit>> {
+    with_workspace(&state, |ws| ws.search(&query, SEARCH_RESULTS))
+}
+
+/// Writes a deleted draft's last text back to its file.
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_deleted(state: State<'_, AppState>, draft_id: DraftId) -> CommandResult<DraftSummary> {
+    with_workspace(&state, |ws| ws.restore_deleted(draft_id))
+}
+
+/// Merges the draft as it is on disk into the editor's unsaved `text`.
+#[tauri::command]
+#[specta::specta]
+pub async fn merge_from_disk(
+    state: State<'_, AppState>,
+    draft_id: DraftId,
+    text: String,
+) -> CommandResult<MergeView> {
+    with_workspace(&state, |ws| ws.merge_from_disk(draft_id, &text))
+}
+
+/// Merges a sync client's conflict copy into the draft's editor `text`.
+#[tauri::command]
+#[specta::specta]
+pub async fn merge_conflict_copy(
+    state: State<'_, AppState>,
+    draft_id: DraftId,
+    copy_id: DraftId,
+    text: String,
+) -> CommandResult<MergeView> {
+    with_workspace(&state, |ws| ws.merge_conflict_copy(draft_id, copy_id, &text))
+}
+
+/// After a merge from disk is applied, the next save replaces that disk version.
+#[tauri::command]
+#[specta::specta]
+pub async fn adopt_disk(state: State<'_, AppState>, draft_id: DraftId, token: String) -> CommandResult<()> {
+    with_workspace(&state, |ws| ws.adopt_disk(draft_id, &token))
+}
+
+/// Removes a merged conflict copy (its text stays in the draft's history).
+#[tauri::command]
+#[specta::specta]
+pub async fn dismiss_conflict_copy(
+    state: State<'_, AppState>,
+    draft_id: DraftId,
+    copy_id: DraftId,
+) -> CommandResult<()> {
+    with_workspace(&state, |ws| ws.dismiss_conflict_copy(draft_id, copy_id))
 }

@@ -45,6 +45,13 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::review_thread,
             commands::review_verdict,
             commands::set_reviewer,
+            commands::list_drafts,
+            commands::search_drafts,
+            commands::restore_deleted,
+            commands::merge_from_disk,
+            commands::merge_conflict_copy,
+            commands::adopt_disk,
+            commands::dismiss_conflict_copy,
         ])
         .typ::<menu::MenuAction>()
 }

@@ -10,7 +10,7 @@ use tauri::{App, Manager};
 pub struct AppState {
     pub workspace: Mutex<Workspace>,
     /// Watches the open folder; replaced whenever another folder opens.
-    pub watcher: Mutex<Option<crate::watcher::FolderWatcher>>,
+    pub watcher: Mutex<Option<dateline_core::watch::FolderWatcher>>,
     /// A folder or draft named on the command line (or by the file manager).
     pub requested: Option<PathBuf>,
     /// What a second launch asked for, until the window takes it.

@@ -6,11 +6,15 @@
 //   review:     click on Review to both versions painted with their
 //               highlights, measured in the page (saved draft vs its first
 //               version, then again with nothing new since the last review)
+//   folder:     a generated folder of 10,000 drafts: launch to listed (first
+//               open, then a later one), search as you type, an outside edit
+//               to the open editor, and the memory of the app's processes
 // Run: ./dev.sh bench   (or: xvfb-run -a node tests/e2e/bench.mjs)
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync, mkdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Harness } from "./harness.mjs";
+import { Harness, appBinary } from "./harness.mjs";
 
 const corpus = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus");
 const words = (text) => text.split(/\s+/).filter(Boolean).length;
@@ -67,6 +71,73 @@ async function main() {
   console.log(`lint request round trip (IPC + lint, ${trips.length} samples): median ${percentile(trips, 50).toFixed(1)} ms, p95 ${percentile(trips, 95).toFixed(1)} ms`);
   console.log(`open review mode, two ~3,000-word versions (${reviews.length} opens): median ${percentile(reviews, 50).toFixed(0)} ms, max ${reviews.at(-1).toFixed(0)} ms`);
   console.log(`keystroke to diagnostics painted (${timings.length} samples): median ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms, max ${timings.at(-1).toFixed(1)} ms`);
+  await benchFolder(10_000);
+}
+
+/** Writes `count` drafts (corpus texts with their own headlines) in 100 subfolders. */
+function generateFolder(t, count) {
+  const texts = readdirSync(corpus).filter((f) => f.endsWith(".md")).sort().map((f) => readFileSync(join(corpus, f), "utf8"));
+  const root = t.draftsFolder({});
+  for (let i = 0; i < count; i++) {
+    const dir = join(root, `team-${String(i % 100).padStart(2, "0")}`);
+    if (i < 100) mkdirSync(dir);
+    writeFileSync(join(dir, `draft-${String(i).padStart(5, "0")}.md`), `# Draft ${i}: ${texts[i % texts.length].replace(/^# /, "")}`);
+  }
+  return root;
+}
+
+/** Resident memory of the app and every process under it (web view included), in MB. */
+function appMemoryMb() {
+  const app = spawnSync("pgrep", ["-f", "-o", appBinary], { encoding: "utf8" }).stdout.trim();
+  const pids = [app];
+  for (let i = 0; i < pids.length; i++) {
+    const children = spawnSync("pgrep", ["-P", pids[i]], { encoding: "utf8" }).stdout.split("\n").filter(Boolean);
+    pids.push(...children);
+  }
+  let kb = 0;
+  for (const pid of pids) {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
+  return kb / 1024;
+}
+
+async function benchFolder(count) {
+  const t = new Harness();
+  const root = generateFolder(t, count);
+  await t.startDriver();
+  const opens = [];
+  for (let i = 0; i < 2; i++) {
+    const begin = performance.now();
+    await t.launch([root]);
+    await (await t.$("draft-item")).waitForExist({ timeout: 60_000 });
+    opens.push(performance.now() - begin);
+    if (i === 0) await t.quit();
+  }
+  const search = await t.$("search");
+  await search.click();
+  const begin = performance.now();
+  await search.addValue("ten minut");
+  await (await t.$("search-hit")).waitForExist({ timeout: 10_000 });
+  const searchMs = performance.now() - begin;
+  await t.browser.keys(["Escape"]);
+  await t.openDraft("team-07/draft-00007.md");
+  await t.waitForStatus("saved");
+  const edits = [];
+  for (let i = 0; i < 5; i++) {
+    const marker = `Outside edit ${i}`;
+    const start = performance.now();
+    writeFileSync(join(root, "team-07/draft-00007.md"), `# ${marker}\n\nCustomers see it at once.\n`);
+    await t.browser.waitUntil(async () => (await t.editorDoc()).includes(marker), { timeout: 10_000, interval: 10 });
+    edits.push(performance.now() - start);
+  }
+  const memory = appMemoryMb();
+  await t.stop();
+  edits.sort((a, b) => a - b);
+  console.log(`${count} drafts: launch to listed, first open ${(opens[0] / 1000).toFixed(2)} s, later open ${(opens[1] / 1000).toFixed(2)} s (incl. WebDriver session start)`);
+  console.log(`search as you type, keys to first hit shown: ${searchMs.toFixed(0)} ms (incl. ${"ten minut".length} WebDriver key events)`);
+  console.log(`outside edit to the open editor (5 edits): median ${percentile(edits, 50).toFixed(0)} ms, max ${edits.at(-1).toFixed(0)} ms`);
+  console.log(`memory of the app and its web view with the folder open: ${memory.toFixed(0)} MB`);
 }
 
 /** Clicks Review and waits, in the page, for both panes and the summary; then closes it. */

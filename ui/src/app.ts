@@ -1,13 +1,14 @@
 // The window's controller: folder and draft state, the layout, and the
 // flows (choose folder, open, edit, save, close) with their failure paths.
-import type { Text } from "@codemirror/state";
+import { EditorSelection, Text } from "@codemirror/state";
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { EditorSelection } from "@codemirror/state";
 import { nextDiagnostic, previousDiagnostic } from "@codemirror/lint";
 import { openSearchPanel } from "@codemirror/search";
 import {
   commands,
+  type ConflictCopy,
+  type DeletedDraft,
   type DiagnosticView,
   type DraftSummary,
   type FolderInfo,
@@ -15,16 +16,11 @@ import {
   type MenuAction,
   type OpenedDraft,
   type RuleDoc,
+  type MergeView,
   type VersionView,
 } from "./bindings";
 import { ask, askText } from "./dialog";
 import { h, fill } from "./dom";
-
-/** Open comments and verdicts of a draft, shown under its name in the list. */
-function reviewBadge(draft: DraftSummary): HTMLElement | null {
-  const parts = reviewSummary(draft);
-  return parts ? h("span", { class: "draft-review", "data-testid": "draft-review" }, parts) : null;
-}
 
 /** Fills `parent` and returns it, for building the layout in one expression. */
 function fillAndReturn(parent: HTMLElement, ...children: HTMLElement[]): HTMLElement {
@@ -32,7 +28,9 @@ function fillAndReturn(parent: HTMLElement, ...children: HTMLElement[]): HTMLEle
   return parent;
 }
 import { createEditor, type EditorHandle } from "./editor";
-import { countWords, draftFolder, draftTitle, formatBytes, formatModified, reviewSummary } from "./format";
+import { DraftList } from "./drafts";
+import { countWords, draftTitle } from "./format";
+import { askMerge, resolveMerge, type MergeChoice } from "./merge";
 import { askExport, runExport } from "./export";
 import { Inspector } from "./inspector";
 import { AppError, call } from "./ipc";
@@ -88,7 +86,6 @@ export class App {
   private readonly el = {
     recentSelect: h("select", { "data-testid": "recent-folders", "aria-label": "Recent folders", title: "Recent folders" }),
     folderName: h("h2", { class: "folder-name", "data-testid": "folder-name" }),
-    draftList: h("ul", { class: "draft-list", "data-testid": "draft-list" }),
     skipped: h("div", { class: "skipped", "data-testid": "skipped" }),
     notices: h("div", { class: "notices", "data-testid": "notices" }),
     title: h("h1", { class: "draft-title", "data-testid": "draft-title" }),
@@ -103,6 +100,14 @@ export class App {
     words: h("span", { "data-testid": "word-count" }),
     format: h("span", { "data-testid": "file-format" }),
   };
+
+  private readonly drafts = new DraftList({
+    open: (id) => void this.openDraft(id),
+    mergeCopy: (draft, copy) => void this.mergeCopy(draft, copy),
+    restoreDeleted: (draft) => void this.restoreDeleted(draft),
+    search: (query) => call(commands.searchDrafts(query)),
+    report: (err) => this.report(err),
+  });
 
   constructor(private readonly root: HTMLElement) {
     this.notices = new Notices(this.el.notices);
@@ -196,7 +201,7 @@ export class App {
             this.el.folderName,
             h("button", { class: "icon", "data-testid": "refresh", title: "Refresh the list", "aria-label": "Refresh", onclick: () => void this.refresh() }, "↻"),
           ),
-          this.el.draftList,
+          this.drafts.el,
           this.el.skipped,
         ),
         h(
@@ -234,7 +239,7 @@ export class App {
     this.el.folderName.textContent = listing ? listing.folder.name : "No folder";
     this.el.folderName.title = listing?.folder.path ?? "";
     this.el.folderName.classList.toggle("missing", listing !== null && !listing.folder.exists);
-    fill(this.el.draftList, ...(listing?.drafts ?? []).map((draft) => this.draftItem(draft)));
+    this.drafts.show(listing);
     this.notices.dismiss("config");
     if (listing && listing.configProblems.length > 0) {
       this.notices.show("warning", `dateline.toml has problems; the defaults apply where it is wrong. ${listing.configProblems.join("; ")}`, [], "config");
@@ -244,30 +249,6 @@ export class App {
       this.el.skipped,
       skipped.length > 0 && h("p", { class: "skipped-head" }, `${skipped.length} not listed`),
       ...skipped.map((s) => h("p", { "data-testid": "skipped-item", title: s.reason }, `${s.name}: ${s.reason}`)),
-    );
-  }
-
-  private draftItem(draft: DraftSummary): HTMLElement {
-    const folder = draftFolder(draft.relPath);
-    const active = this.draft?.id === draft.id;
-    return h(
-      "li",
-      {},
-      h(
-        "button",
-        {
-          class: active ? "draft-item active" : "draft-item",
-          "data-testid": "draft-item",
-          "data-draft-id": draft.id,
-          "data-rel-path": draft.relPath,
-          "aria-current": active ? "true" : false,
-          title: draft.relPath,
-          onclick: () => void this.openDraft(draft.id),
-        },
-        h("span", { class: "draft-name" }, draftTitle(draft.relPath)),
-        h("span", { class: "draft-meta" }, [folder, formatModified(draft.modifiedMs), formatBytes(draft.sizeBytes)].filter(Boolean).join(" · ")),
-        reviewBadge(draft),
-      ),
     );
   }
 
@@ -285,11 +266,7 @@ export class App {
     this.el.format.textContent = draft ? `${draft.format.lineEnding.toUpperCase()}${draft.format.bom ? " · BOM" : ""} · UTF-8` : "";
     if (draft === null) this.renderWelcome();
     this.renderStatus();
-    for (const item of this.el.draftList.querySelectorAll<HTMLElement>("[data-draft-id]")) {
-      const active = Number(item.dataset.draftId) === draft?.id;
-      item.classList.toggle("active", active);
-      item.toggleAttribute("aria-current", active);
-    }
+    this.drafts.setActive(draft?.id ?? null);
   }
 
   private renderStatus(): void {
@@ -434,6 +411,18 @@ export class App {
     }
   }
 
+  /** The list as indexed (the watcher keeps it current), without a walk. */
+  private async relist(): Promise<void> {
+    if (!this.listing) return;
+    try {
+      this.listing = await call(commands.listDrafts());
+      this.renderListing();
+      this.renderDraft();
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
   private markFolderMissing(message: string): void {
     if (this.listing) this.listing = { ...this.listing, folder: { ...this.listing.folder, exists: false } };
     this.notices.show("warning", message, [], "folder-missing");
@@ -514,8 +503,9 @@ export class App {
       this.onEdit(this.editor.doc());
       this.status = this.editor.doc().eq(doc) ? "saved" : "edited";
       this.notices.dismiss("recovered");
+      this.editor.clearIncoming();
       this.renderStatus();
-      void this.refresh(true);
+      void this.relist();
       void this.loadVersions();
       return true;
     } catch (err) {
@@ -531,7 +521,13 @@ export class App {
       this.markFolderMissing(error.message);
       return;
     }
-    const actions = error.kind === "conflict" ? [{ label: "Save my version as a copy", testid: "save-copy", run: () => void this.saveCopy(draft) }] : [];
+    const actions =
+      error.kind === "conflict"
+        ? [
+            { label: "Merge with the version on disk", testid: "merge-disk", run: () => void this.mergeFromDisk(draft) },
+            { label: "Save my version as a copy", testid: "save-copy", run: () => void this.saveCopy(draft) },
+          ]
+        : [];
     this.notices.show("error", error.message, actions, "save-error");
   }
 
@@ -687,7 +683,7 @@ export class App {
 
   /** Files changed outside the app: refresh the list, follow the open draft. */
   private async onDiskChange(change: DraftsChanged): Promise<void> {
-    await this.refresh(true);
+    await this.relist();
     const draft = this.draft;
     if (!draft || this.status === "readonly" || !(change.rescan || change.relPaths.includes(draft.relPath))) return;
     const name = draftTitle(draft.relPath);
@@ -698,7 +694,7 @@ export class App {
         this.showDraft(fresh, fresh.text);
         this.notices.show("info", `“${name}” changed on disk and was reloaded. The previous text is in the history.`, [], "external");
       } else {
-        this.notices.show("warning", `“${name}” was changed on disk by someone else. Your edits are kept; saving will offer to save them as a copy so nobody's words are lost.`, [], "external");
+        await this.mergeFromDisk(draft);
       }
     } catch (err) {
       const error = AppError.from(err);
@@ -707,6 +703,103 @@ export class App {
       } else {
         this.report(error);
       }
+    }
+  }
+
+  /**
+   * Someone changed the open draft on disk while it had unsaved edits:
+   * merge theirs into the editor. Separate changes merge at once and are
+   * highlighted; the same lines changed on both sides wait for her choice.
+   */
+  private async mergeFromDisk(draft: OpenedDraft): Promise<void> {
+    const name = draftTitle(draft.relPath);
+    try {
+      const merge = await call(commands.mergeFromDisk(draft.id, this.editor.doc().toString()));
+      if (this.draft?.id !== draft.id) return;
+      if (merge.conflicts === 0) {
+        await this.applyMerge(draft, merge, []);
+        this.notices.show("info", `“${name}” was changed on disk by someone else while you were editing. Their changes are merged into your text and highlighted; save when ready.`, [], "external");
+        return;
+      }
+      this.notices.show(
+        "warning",
+        `“${name}” was changed on disk by someone else, and you both changed the same lines. Nothing is lost: both versions are in the history.`,
+        [{ label: "Compare and choose…", testid: "resolve-merge", run: () => void this.resolveMerge(draft, merge) }],
+        "external",
+      );
+    } catch (err) {
+      const error = AppError.from(err);
+      if (error.kind === "notFound") {
+        this.notices.show("warning", `“${name}” was deleted or renamed on disk. Your text is still in the editor; saving writes it again.`, [], "external");
+      } else {
+        this.report(error);
+      }
+    }
+  }
+
+  private async resolveMerge(draft: OpenedDraft, merge: MergeView): Promise<void> {
+    const choices = await askMerge(merge, draftTitle(draft.relPath));
+    if (choices === null || this.draft?.id !== draft.id) return;
+    await this.applyMerge(draft, merge, choices);
+    this.notices.show("success", "Merged. What came from the other version is highlighted; save when ready.", [], "external");
+  }
+
+  /** Puts the merge in the editor (one undoable edit) and, for a disk merge, bases the next save on that disk version. */
+  private async applyMerge(draft: OpenedDraft, merge: MergeView, choices: MergeChoice[]): Promise<void> {
+    const merged = resolveMerge(merge.chunks, choices);
+    if (merge.diskToken !== null) {
+      await call(commands.adoptDisk(draft.id, merge.diskToken));
+      this.savedDoc = Text.of(merge.theirsText.split("\n"));
+    }
+    this.editor.replaceText(merged.text, merged.incoming);
+    this.onEdit(this.editor.doc());
+    this.renderStatus();
+    void this.loadVersions();
+  }
+
+  /** A sync client's conflict copy of a draft: open the draft, merge the copy in. */
+  private async mergeCopy(draft: DraftSummary, copy: ConflictCopy): Promise<void> {
+    if (this.draft?.id !== draft.id) await this.openDraft(draft.id);
+    const open = this.draft;
+    if (open?.id !== draft.id) return;
+    try {
+      const merge = await call(commands.mergeConflictCopy(draft.id, copy.id, this.editor.doc().toString()));
+      if (merge.conflicts > 0) {
+        const choices = await askMerge(merge, draftTitle(draft.relPath));
+        if (choices === null) return;
+        await this.applyMerge(open, merge, choices);
+      } else {
+        await this.applyMerge(open, merge, []);
+      }
+      this.notices.show(
+        "success",
+        `“${copy.relPath}” is merged into your text (highlighted). Save, then remove the copy; its text stays in this draft's history.`,
+        [{ label: "Remove the copy", testid: "dismiss-copy", run: () => void this.dismissCopy(draft, copy) }],
+        "conflict-copy",
+      );
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  private async dismissCopy(draft: DraftSummary, copy: ConflictCopy): Promise<void> {
+    try {
+      await call(commands.dismissConflictCopy(draft.id, copy.id));
+      await this.relist();
+      void this.loadVersions();
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  private async restoreDeleted(deleted: DeletedDraft): Promise<void> {
+    try {
+      const restored = await call(commands.restoreDeleted(deleted.id));
+      await this.relist();
+      this.notices.show("success", `“${restored.relPath}” is back, with its history.`);
+      await this.openDraft(restored.id);
+    } catch (err) {
+      this.report(err);
     }
   }
 

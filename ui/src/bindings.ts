@@ -299,6 +299,84 @@ async setReviewer(name: string, email: string) : Promise<Result<ReviewerIdentity
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The open folder's drafts as indexed, without walking the folder (the
+ * watcher keeps the index current).
+ */
+async listDrafts() : Promise<Result<FolderListing, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_drafts") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Full-text search over the open folder's drafts, best first, with snippets.
+ */
+async searchDrafts(query: string) : Promise<Result<SearchHit[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("search_drafts", { query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes a deleted draft's last text back to its file.
+ */
+async restoreDeleted(draftId: number) : Promise<Result<DraftSummary, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("restore_deleted", { draftId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Merges the draft as it is on disk into the editor's unsaved `text`.
+ */
+async mergeFromDisk(draftId: number, text: string) : Promise<Result<MergeView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("merge_from_disk", { draftId, text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Merges a sync client's conflict copy into the draft's editor `text`.
+ */
+async mergeConflictCopy(draftId: number, copyId: number, text: string) : Promise<Result<MergeView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("merge_conflict_copy", { draftId, copyId, text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * After a merge from disk is applied, the next save replaces that disk version.
+ */
+async adoptDisk(draftId: number, token: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("adopt_disk", { draftId, token }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Removes a merged conflict copy (its text stays in the draft's history).
+ */
+async dismissConflictCopy(draftId: number, copyId: number) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("dismiss_conflict_copy", { draftId, copyId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -368,6 +446,14 @@ export type ChangeRow = {
  */
 kind: string; section: string; old: TextRange; new: TextRange }
 export type CommentRow = { id: string; author: string; atMs: number; body: string }
+/**
+ * A copy a sync client made when two people changed a draft at once.
+ */
+export type ConflictCopy = { id: number; relPath: string; modifiedMs: number }
+/**
+ * A draft whose file vanished; its history is kept.
+ */
+export type DeletedDraft = { id: number; relPath: string; title: string; deletedMs: number }
 export type DiagnosticView = { rule: string; severity: SeverityView; message: string; 
 /**
  * UTF-16 offsets into the editor text.
@@ -377,7 +463,27 @@ from: number; to: number; line: number;
  * The section kind id (`problem`), when the finding is inside one.
  */
 section: string | null; fix: FixView | null }
-export type DraftSummary = { id: number; relPath: string; name: string; sizeBytes: number; modifiedMs: number; 
+export type DraftSummary = { id: number; relPath: string; name: string; 
+/**
+ * Front matter `title:`, else the headline, else the file name.
+ */
+title: string; 
+/**
+ * Front matter `owner:` (or `author:`) and `status:`; empty when absent.
+ */
+owner: string; status: string; 
+/**
+ * Readiness, 0 to 100, and words in the press release and FAQ.
+ */
+score: number; words: number; 
+/**
+ * Why the file cannot be opened as a draft (binary, too large).
+ */
+problem: string | null; sizeBytes: number; modifiedMs: number; 
+/**
+ * Sync clients' conflict copies of this draft (shown with it, not as drafts).
+ */
+conflicts: ConflictCopy[]; 
 /**
  * Unresolved comment threads in the shared folder's review logs.
  */
@@ -410,7 +516,11 @@ includeReview?: boolean }
 export type FindingRow = { rule: string; message: string; excerpt: string; line: number }
 export type FixView = { from: number; to: number; replacement: string }
 export type FolderInfo = { id: number; name: string; path: string; exists: boolean }
-export type FolderListing = { folder: FolderInfo; drafts: DraftSummary[]; skipped: SkippedEntry[]; 
+export type FolderListing = { folder: FolderInfo; drafts: DraftSummary[]; 
+/**
+ * Drafts whose files vanished, newest first (their history is kept).
+ */
+deleted: DeletedDraft[]; skipped: SkippedEntry[]; 
 /**
  * What is wrong in the folder's `dateline.toml` (`file:line:col: message`);
  * linting goes on with the defaults wherever it is wrong.
@@ -426,6 +536,28 @@ export type MenuAction = "newDraft" | "openFolder" | "save" | "export" | "find" 
  * Close the window, asking first about unsaved edits.
  */
 "quit"
+export type MergeChunk = 
+/**
+ * Text both agree on; `incoming` when it is the other side's change.
+ */
+{ kind: "clean"; text: string; incoming: boolean } | { kind: "conflict"; ours: string; theirs: string }
+/**
+ * A merge for the window.
+ */
+export type MergeView = { 
+/**
+ * Where "theirs" came from, for the heading ("on disk", or the copy's name).
+ */
+theirsLabel: string; 
+/**
+ * Their whole text (what the file holds, when it is the disk version).
+ */
+theirsText: string; chunks: MergeChunk[]; conflicts: number; 
+/**
+ * Names the disk version merged in; `adopt_disk` takes it back once the
+ * merge is applied, so the next save replaces exactly that version.
+ */
+diskToken: string | null }
 export type MissingSection = { kind: string; label: string; hint: string }
 export type OpenedDraft = { id: number; relPath: string; name: string; 
 /**
@@ -482,6 +614,7 @@ export type ReviewerIdentity = { name: string; email: string }
  */
 export type RuleDoc = { id: string; severity: SeverityView; summary: string; explanation: string; good: string; bad: string }
 export type SavedDraft = { id: number; sizeBytes: number; modifiedMs: number }
+export type SearchHit = { id: number; relPath: string; title: string; snippet: SnippetPart[] }
 export type SectionRow = { label: string; 
 /**
  * unchanged, modified, added, removed, moved.
@@ -489,6 +622,10 @@ export type SectionRow = { label: string;
 status: string; old: TextRange | null; new: TextRange | null; wordsInserted: number; wordsDeleted: number }
 export type SeverityView = "error" | "warning" | "info"
 export type SkippedEntry = { name: string; reason: string }
+/**
+ * A piece of a search snippet; `hit` pieces matched the query.
+ */
+export type SnippetPart = { text: string; hit: boolean }
 /**
  * Everything the window needs when it starts.
  */

@@ -1,7 +1,7 @@
 // The CodeMirror 6 editor: Markdown, soft-wrapped prose, undo history per
 // draft, and Mod-S wired to the app's save.
-import { EditorState, type Extension, type Text } from "@codemirror/state";
-import { EditorView, keymap, drawSelection, highlightActiveLine, dropCursor } from "@codemirror/view";
+import { EditorState, StateEffect, StateField, type Extension, type Text } from "@codemirror/state";
+import { Decoration, type DecorationSet, EditorView, keymap, drawSelection, highlightActiveLine, dropCursor } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
 import { syntaxHighlighting, HighlightStyle, bracketMatching } from "@codemirror/language";
@@ -24,6 +24,36 @@ export const proseHighlight = HighlightStyle.define([
   { tag: tags.comment, color: "var(--muted)" },
 ]);
 
+export interface Span {
+  from: number;
+  to: number;
+}
+
+/** Marks text that came in from someone else's version (a merge) until the next save. */
+const setIncoming = StateEffect.define<Span[]>();
+const incomingMark = Decoration.mark({ class: "cm-incoming", attributes: { title: "Came in from the other version" } });
+const incomingField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    let next = marks.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (effect.is(setIncoming)) next = Decoration.set(effect.value.filter((s) => s.to > s.from).map((s) => incomingMark.range(s.from, s.to)), true);
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+/** The one change that turns `before` into `after`: common start and end kept, so the cursor and undo history stay meaningful. */
+export function minimalChange(before: string, after: string): { from: number; to: number; insert: string } {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { from: start, to: before.length - end, insert: after.slice(start, after.length - end) };
+}
+
 export interface EditorCallbacks {
   /** Called after every change of the document. */
   onChange(doc: Text): void;
@@ -36,6 +66,10 @@ export interface EditorHandle {
   load(text: string, readOnly: boolean): void;
   doc(): Text;
   focus(): void;
+  /** Replaces the text as one undoable edit and marks the `incoming` spans (positions in the new text). */
+  replaceText(text: string, incoming: Span[]): void;
+  /** Clears the incoming marks (after a save). */
+  clearIncoming(): void;
   readonly view: EditorView;
 }
 
@@ -43,6 +77,7 @@ export interface EditorHandle {
 export function createEditor(parent: HTMLElement, callbacks: EditorCallbacks, extra: Extension[] = []): EditorHandle {
   const extensions = (readOnly: boolean): Extension[] => [
     ...extra,
+    incomingField,
     history(),
     drawSelection(),
     dropCursor(),
@@ -76,5 +111,11 @@ export function createEditor(parent: HTMLElement, callbacks: EditorCallbacks, ex
     },
     doc: () => view.state.doc,
     focus: () => view.focus(),
+    replaceText(text, incoming) {
+      view.dispatch({ changes: minimalChange(view.state.doc.toString(), text), effects: setIncoming.of(incoming) });
+    },
+    clearIncoming() {
+      view.dispatch({ effects: setIncoming.of([]) });
+    },
   };
 }

@@ -1,10 +1,17 @@
 //! Finding the drafts in a drafts folder: Markdown files, recursively, not
 //! in hidden folders, never through a link that leaves the folder.
 
-use crate::error::{Error, Result};
+use crate::error::{display_name, Error, Result};
+use crate::text;
+use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 use walkdir::{DirEntry, WalkDir};
+
+/// A press release is a few kilobytes; anything past this is not a draft
+/// and would make the editor crawl.
+pub const MAX_DRAFT_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Deep enough for any real drafts tree; stops runaway walks of a wrong pick
 /// such as the home folder.
@@ -127,6 +134,63 @@ pub fn draft_rel_path(root: &Path, path: &Path) -> Option<String> {
         .iter()
         .any(|p| p.starts_with('.') || p.starts_with('~') || p.ends_with('~') || *p == "node_modules");
     (!ignored && !parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// The draft at `rel_path` as a walk would list it, or `None` when there is
+/// none there now (gone, a folder, or a link that leaves the folder).
+pub fn stat_draft(root: &Path, canonical_root: &Path, rel_path: &str) -> Option<DraftFile> {
+    let path = resolve(root, rel_path).ok()?;
+    draft_rel_path(root, &path)?;
+    // The walk does not descend into linked folders; neither does this.
+    let parent = Path::new(rel_path).parent().unwrap_or(Path::new(""));
+    if path.parent()?.canonicalize().ok()? != canonical_root.join(parent) {
+        return None;
+    }
+    if path.is_symlink() && !stays_inside(&path, canonical_root) {
+        return None;
+    }
+    let meta = fs::metadata(&path).ok().filter(fs::Metadata::is_file)?;
+    Some(DraftFile {
+        rel_path: rel_path.to_string(),
+        size: meta.len(),
+        modified_ms: modified_ms(&meta),
+    })
+}
+
+/// Reads a draft's bytes, refusing links out of the folder, huge files and
+/// binary files with a message that says what to do.
+pub fn read_draft_bytes(path: &Path, root: &Path) -> Result<Vec<u8>> {
+    let name = display_name(path);
+    if path.is_symlink() {
+        let inside = root.canonicalize().is_ok_and(|root| stays_inside(path, &root));
+        if !inside {
+            return Err(Error::Unreadable(format!(
+                "“{name}” is a link to a file outside the drafts folder; it is not opened."
+            )));
+        }
+    }
+    let file = fs::File::open(path).map_err(|e| Error::from_io(&e, "opening", path))?;
+    let size = file
+        .metadata()
+        .map_err(|e| Error::from_io(&e, "opening", path))?
+        .len();
+    if size > MAX_DRAFT_BYTES {
+        return Err(Error::TooLarge(format!(
+            "“{name}” is {:.1} MB; Dateline opens drafts up to {} MB (a press release and its FAQ are a few dozen KB). It was not opened or changed.",
+            size as f64 / 1_048_576.0,
+            MAX_DRAFT_BYTES / 1_048_576
+        )));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_DRAFT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::from_io(&e, "reading", path))?;
+    if text::looks_binary(&bytes) {
+        return Err(Error::Binary(format!(
+            "“{name}” is not a text file (it contains binary data). It was not opened or changed."
+        )));
+    }
+    Ok(bytes)
 }
 
 /// True when `path` (which may be a link) resolves to a place inside `canonical_root`.

@@ -7,9 +7,11 @@ pub mod drafting;
 pub mod error;
 pub mod export;
 pub mod folder;
+pub mod index;
 pub mod preview;
 pub mod store;
 pub mod text;
+pub mod watch;
 pub mod workspace;
 
 pub use error::{Error, Result};

@@ -60,6 +60,27 @@ const MIGRATION_SQL: &[&str] = &[
          approvals     INTEGER NOT NULL,
          change_requests INTEGER NOT NULL
      ) STRICT;",
+    // 5: the folder index: what the list shows of every draft (title, owner,
+    // status, readiness), the size, time and hash it was read at, and when
+    // its file vanished (the row and the draft's history stay). The text is
+    // kept in an FTS5 table for search, and as the "previous content" a
+    // snapshot is taken from when a file suddenly empties.
+    "CREATE TABLE draft_index (
+         draft_id    INTEGER PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE,
+         size        INTEGER NOT NULL,
+         modified_ms INTEGER NOT NULL,
+         hash        TEXT NOT NULL,
+         title       TEXT NOT NULL,
+         owner       TEXT NOT NULL,
+         status      TEXT NOT NULL,
+         score       INTEGER NOT NULL,
+         words       INTEGER NOT NULL,
+         problem     TEXT,
+         deleted_ms  INTEGER
+     ) STRICT;
+     CREATE VIRTUAL TABLE draft_search USING fts5(
+         title, body, tokenize = 'porter unicode61 remove_diacritics 2'
+     );",
 ];
 
 /// A draft's review at a glance, as indexed from its logs.
@@ -308,7 +329,6 @@ impl Store {
         Ok(self.conn.last_insert_rowid() as u32)
     }
 
-    /// The draft's versions, newest first.
     /// The indexed review counts of a draft, if indexed with this signature.
     pub fn review_counts(&self, draft: DraftId, signature: &str) -> Result<Option<ReviewCounts>> {
         self.conn
@@ -346,6 +366,7 @@ impl Store {
         Ok(())
     }
 
+    /// The draft's versions, newest first.
     pub fn versions(&self, draft: DraftId) -> Result<Vec<VersionRecord>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, created_ms, source, score, words FROM versions WHERE draft_id = ?1 ORDER BY id DESC",
@@ -411,6 +432,9 @@ pub fn now_ms() -> i64 {
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0)
 }
+
+mod index;
+pub use index::{IndexRow, IndexedFile, SearchHit, SnippetPart};
 
 #[cfg(test)]
 mod tests {

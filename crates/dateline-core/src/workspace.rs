@@ -6,19 +6,17 @@ use crate::atomic::{write_atomic, write_atomic_new};
 use crate::drafting::{self, LintView};
 use crate::error::{display_name, Error, Result};
 use crate::export::{self, ExportFormat, ExportOutcome, ExportRequest};
-use crate::folder::{self, Scan};
-use crate::store::{DraftId, FolderId, FolderRecord, NewVersion, Store, VersionRecord};
+use crate::folder::{self, Skipped};
+use crate::index::FolderIndex;
+use crate::store::{DraftId, FolderId, FolderRecord, IndexRow, NewVersion, SearchHit, Store, VersionRecord};
 use crate::text::{self, TextFormat};
 use dateline_lint::Config;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// A press release is a few kilobytes; anything past this is not a draft
-/// and would make the editor crawl.
-pub const MAX_DRAFT_BYTES: u64 = 10 * 1024 * 1024;
+pub use crate::folder::MAX_DRAFT_BYTES;
 const RECENT_FOLDERS: usize = 10;
 const LAST_FOLDER: &str = "last_folder";
 const LAST_DRAFT: &str = "last_draft";
@@ -40,13 +38,44 @@ pub struct DraftSummary {
     pub id: DraftId,
     pub rel_path: String,
     pub name: String,
+    /// Front matter `title:`, else the headline, else the file name.
+    pub title: String,
+    /// Front matter `owner:` (or `author:`) and `status:`; empty when absent.
+    pub owner: String,
+    pub status: String,
+    /// Readiness, 0 to 100, and words in the press release and FAQ.
+    pub score: u8,
+    pub words: u32,
+    /// Why the file cannot be opened as a draft (binary, too large).
+    pub problem: Option<String>,
     pub size_bytes: f64,
     pub modified_ms: f64,
+    /// Sync clients' conflict copies of this draft (shown with it, not as drafts).
+    pub conflicts: Vec<ConflictCopy>,
     /// Unresolved comment threads in the shared folder's review logs.
     pub open_comments: u32,
     /// Reviewers whose latest verdict approves, or asks for changes.
     pub approvals: u32,
     pub change_requests: u32,
+}
+
+/// A copy a sync client made when two people changed a draft at once.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictCopy {
+    pub id: DraftId,
+    pub rel_path: String,
+    pub modified_ms: f64,
+}
+
+/// A draft whose file vanished; its history is kept.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DeletedDraft {
+    pub id: DraftId,
+    pub rel_path: String,
+    pub title: String,
+    pub deleted_ms: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
@@ -69,6 +98,8 @@ pub struct PathOpened {
 pub struct FolderListing {
     pub folder: FolderInfo,
     pub drafts: Vec<DraftSummary>,
+    /// Drafts whose files vanished, newest first (their history is kept).
+    pub deleted: Vec<DeletedDraft>,
     pub skipped: Vec<SkippedEntry>,
     /// What is wrong in the folder's `dateline.toml` (`file:line:col: message`);
     /// linting goes on with the defaults wherever it is wrong.
@@ -149,6 +180,8 @@ struct OpenDoc {
     /// Hash of the bytes on disk as last read or written; a save refuses to
     /// replace a file whose bytes no longer match it.
     disk_hash: Option<blake3::Hash>,
+    /// The text last loaded or saved: the base of a three-way merge.
+    base_text: Option<String>,
     read_only: Option<String>,
 }
 
@@ -157,6 +190,19 @@ struct OpenFolder {
     root: PathBuf,
     config: Config,
     config_problems: Vec<String>,
+    /// What the last walk saw but could not list.
+    skipped: Vec<Skipped>,
+}
+
+impl OpenFolder {
+    fn index<'a>(&'a self, store: &'a Store) -> FolderIndex<'a> {
+        FolderIndex {
+            store,
+            folder: self.id,
+            root: &self.root,
+            config: &self.config,
+        }
+    }
 }
 
 pub struct Workspace {
@@ -283,17 +329,19 @@ impl Workspace {
     }
 
     fn switch_to(&mut self, id: FolderId, root: PathBuf) -> Result<FolderListing> {
-        let scan = folder::scan(&root)?;
-        self.store.set_setting(LAST_FOLDER, &id)?;
         let (config, config_problems) = load_config(&root);
-        self.folder = Some(OpenFolder {
+        let mut open = OpenFolder {
             id,
             root,
             config,
             config_problems,
-        });
+            skipped: Vec::new(),
+        };
+        open.skipped = open.index(&self.store).reconcile()?.skipped;
+        self.store.set_setting(LAST_FOLDER, &id)?;
+        self.folder = Some(open);
         self.docs.clear();
-        self.listing(scan)
+        self.listing()
     }
 
     /// The open folder's root, for the watcher.
@@ -316,54 +364,116 @@ impl Workspace {
 
     /// Re-reads the open folder and its `dateline.toml`.
     pub fn refresh(&mut self) -> Result<FolderListing> {
-        let scan = folder::scan(&self.current()?.root)?;
-        if let Some(open) = self.folder.as_mut() {
-            (open.config, open.config_problems) = load_config(&open.root);
-        }
-        self.listing(scan)
+        let open = self.folder.as_mut().ok_or_else(no_folder)?;
+        (open.config, open.config_problems) = load_config(&open.root);
+        open.skipped = open.index(&self.store).reconcile()?.skipped;
+        self.listing()
     }
 
-    fn listing(&self, scan: Scan) -> Result<FolderListing> {
+    /// Brings the index up to date with what the watcher saw: the drafts it
+    /// named, or everything when it asks for a rescan (or on the periodic
+    /// reconcile). True when the list changed.
+    pub fn apply_changes(&mut self, rel_paths: &[String], rescan: bool) -> Result<bool> {
+        let open = self.folder.as_mut().ok_or_else(no_folder)?;
+        if rescan {
+            let reconciled = open.index(&self.store).reconcile()?;
+            let skipped_changed = reconciled.skipped != open.skipped;
+            open.skipped = reconciled.skipped;
+            return Ok(reconciled.changed || skipped_changed);
+        }
+        open.index(&self.store).update(rel_paths)
+    }
+
+    /// The open folder's drafts as indexed (no walk).
+    pub fn listing(&self) -> Result<FolderListing> {
         let open = self.current()?;
-        let drafts = scan
-            .drafts
+        let rows = self.store.index_rows(open.id)?;
+        let (live, mut gone): (Vec<IndexRow>, Vec<IndexRow>) =
+            rows.into_iter().partition(|r| r.deleted_ms.is_none());
+        let live_paths: HashMap<&str, usize> = live
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.rel_path.as_str(), i))
+            .collect();
+        let mut conflicts: HashMap<usize, Vec<ConflictCopy>> = HashMap::new();
+        let mut drafts = Vec::with_capacity(live.len());
+        for row in &live {
+            let original = dateline_review::conflict_copy::original_of(&row.rel_path)
+                .and_then(|rel| live_paths.get(rel.as_str()).copied());
+            match original {
+                Some(i) => conflicts.entry(i).or_default().push(ConflictCopy {
+                    id: row.id,
+                    rel_path: row.rel_path.clone(),
+                    modified_ms: row.modified_ms as f64,
+                }),
+                None => drafts.push(row),
+            }
+        }
+        let drafts = drafts
             .into_iter()
-            .map(|file| {
-                let id = self.store.draft_id(open.id, &file.rel_path)?;
-                let review = self.review_counts(id, &file.rel_path)?;
-                Ok(DraftSummary {
-                    id,
-                    name: display_name(Path::new(&file.rel_path)),
-                    rel_path: file.rel_path,
-                    size_bytes: file.size as f64,
-                    modified_ms: file.modified_ms,
-                    open_comments: review.open_comments,
-                    approvals: review.approvals,
-                    change_requests: review.change_requests,
-                })
+            .map(|row| {
+                let copies = conflicts
+                    .remove(&live_paths[row.rel_path.as_str()])
+                    .unwrap_or_default();
+                self.summary(row, copies)
             })
             .collect::<Result<Vec<_>>>()?;
-        let skipped = scan
-            .skipped
+        gone.sort_by_key(|r| std::cmp::Reverse(r.deleted_ms));
+        let deleted = gone
             .into_iter()
+            .map(|r| DeletedDraft {
+                id: r.id,
+                title: r.title,
+                rel_path: r.rel_path,
+                deleted_ms: r.deleted_ms.unwrap_or_default() as f64,
+            })
+            .collect();
+        let skipped = open
+            .skipped
+            .iter()
             .map(|s| SkippedEntry {
-                name: s.name,
-                reason: s.reason,
+                name: s.name.clone(),
+                reason: s.reason.clone(),
             })
             .collect();
         let record = self.store.folder(open.id)?;
         Ok(FolderListing {
             folder: folder_info(&record),
             drafts,
+            deleted,
             skipped,
             config_problems: open.config_problems.clone(),
         })
     }
 
+    fn summary(&self, row: &IndexRow, conflicts: Vec<ConflictCopy>) -> Result<DraftSummary> {
+        let review = self.review_counts(row.id, &row.rel_path)?;
+        Ok(DraftSummary {
+            id: row.id,
+            name: display_name(Path::new(&row.rel_path)),
+            rel_path: row.rel_path.clone(),
+            title: row.title.clone(),
+            owner: row.owner.clone(),
+            status: row.status.clone(),
+            score: row.score,
+            words: row.words,
+            problem: row.problem.clone(),
+            size_bytes: row.size as f64,
+            modified_ms: row.modified_ms as f64,
+            conflicts,
+            open_comments: review.open_comments,
+            approvals: review.approvals,
+            change_requests: review.change_requests,
+        })
+    }
+
+    /// Full-text search over the open folder's drafts, best first.
+    pub fn search(&self, typed: &str, limit: u32) -> Result<Vec<SearchHit>> {
+        self.store.search(self.current()?.id, typed, limit)
+    }
+
     fn current(&self) -> Result<&OpenFolder> {
-        self.folder
-            .as_ref()
-            .ok_or_else(|| Error::NoFolder("Choose a drafts folder first.".into()))
+        self.folder.as_ref().ok_or_else(no_folder)
     }
 
     /// The absolute path of a draft of the open folder.
@@ -385,7 +495,7 @@ impl Workspace {
     /// refused; files that are not UTF-8 open read-only, never converted.
     pub fn open_draft(&mut self, id: DraftId) -> Result<OpenedDraft> {
         let path = self.draft_path(id)?;
-        let bytes = read_draft_bytes(&path, &self.current()?.root)?;
+        let bytes = folder::read_draft_bytes(&path, &self.current()?.root)?;
         let decoded = text::decode(&bytes);
         let read_only = decoded.invalid.map(|bad| {
             format!(
@@ -413,6 +523,7 @@ impl Workspace {
             OpenDoc {
                 format: decoded.format,
                 disk_hash: base_hash,
+                base_text: base_hash.is_some().then(|| decoded.text.clone()),
                 read_only: read_only.clone(),
             },
         );
@@ -525,6 +636,25 @@ impl Workspace {
         self.save_as(id, &text, "restore")
     }
 
+    /// Writes a deleted draft's newest version back to its file, which must
+    /// still be free. The draft keeps its id and history.
+    pub fn restore_deleted(&mut self, id: DraftId) -> Result<DraftSummary> {
+        let path = self.draft_path(id)?;
+        let text = self
+            .store
+            .latest_version_text(id)?
+            .ok_or_else(|| Error::NotFound("That draft has no saved text to restore.".into()))?;
+        if path.exists() {
+            return Err(Error::InvalidInput(format!(
+                "“{}” exists again; open it from the list.",
+                display_name(&path)
+            )));
+        }
+        write_atomic_new(&path, text.as_bytes()).map_err(|e| self.save_error(&e, &path))?;
+        let (_, rel_path) = self.store.draft_location(id)?;
+        self.index_new_file(&rel_path)
+    }
+
     /// Exports editor text of a draft to `target` (a path the backend chose
     /// through the native save dialog). A draft is never overwritten.
     pub fn export_to(
@@ -578,11 +708,17 @@ impl Workspace {
         }
         write_atomic_new(&path, dateline_lint::TEMPLATE.as_bytes())
             .map_err(|e| self.save_error(&e, &path))?;
-        self.refresh()?
+        self.index_new_file(&file_name)
+    }
+
+    /// Indexes a file the app just wrote and returns its list entry.
+    fn index_new_file(&mut self, rel_path: &str) -> Result<DraftSummary> {
+        self.apply_changes(&[rel_path.to_string()], false)?;
+        self.listing()?
             .drafts
             .into_iter()
-            .find(|d| d.rel_path == file_name)
-            .ok_or_else(|| Error::Io(format!("“{file_name}” was created but could not be listed.")))
+            .find(|d| d.rel_path == rel_path)
+            .ok_or_else(|| Error::Io(format!("“{rel_path}” was written but could not be listed.")))
     }
 
     /// Saves editor text over the draft, in the file's own format, unless
@@ -607,9 +743,13 @@ impl Workspace {
         let meta = fs::metadata(&target).map_err(|e| Error::from_io(&e, "saving", &target))?;
         if let Some(doc) = self.docs.get_mut(&id) {
             doc.disk_hash = Some(blake3::hash(&bytes));
+            doc.base_text = Some(text.to_string());
         }
         self.store.clear_journal(id)?;
         self.record_version(id, source, text)?;
+        // The list shows the new title and readiness without waiting for the watcher.
+        let (_, rel_path) = self.store.draft_location(id)?;
+        self.apply_changes(&[rel_path], false)?;
         Ok(SavedDraft {
             id,
             size_bytes: meta.len() as f64,
@@ -625,22 +765,12 @@ impl Workspace {
         let copy = free_copy_path(&path)?;
         let bytes = text::encode(text, format);
         write_atomic_new(&copy, &bytes).map_err(|e| self.save_error(&e, &copy))?;
-        let listing = self.refresh()?;
         let rel = copy
             .strip_prefix(&self.current()?.root)
             .unwrap_or(&copy)
             .to_string_lossy()
             .replace('\\', "/");
-        listing
-            .drafts
-            .into_iter()
-            .find(|d| d.rel_path == rel)
-            .ok_or_else(|| {
-                Error::Io(format!(
-                    "The copy {} was written but could not be listed.",
-                    copy.display()
-                ))
-            })
+        self.index_new_file(&rel)
     }
 
     /// Where a save really writes: through a link, to the file it points at,
@@ -687,6 +817,10 @@ impl Workspace {
     }
 }
 
+fn no_folder() -> Error {
+    Error::NoFolder("Choose a drafts folder first.".into())
+}
+
 fn folder_info(record: &FolderRecord) -> FolderInfo {
     FolderInfo {
         id: record.id,
@@ -694,44 +828,6 @@ fn folder_info(record: &FolderRecord) -> FolderInfo {
         path: record.path.display().to_string(),
         exists: record.path.is_dir(),
     }
-}
-
-/// Reads a draft's bytes, refusing links out of the folder, huge files and
-/// binary files with a message that says what to do.
-fn read_draft_bytes(path: &Path, root: &Path) -> Result<Vec<u8>> {
-    let name = display_name(path);
-    if path.is_symlink() {
-        let inside = root
-            .canonicalize()
-            .is_ok_and(|root| folder::stays_inside(path, &root));
-        if !inside {
-            return Err(Error::Unreadable(format!(
-                "“{name}” is a link to a file outside the drafts folder; it is not opened."
-            )));
-        }
-    }
-    let file = fs::File::open(path).map_err(|e| Error::from_io(&e, "opening", path))?;
-    let size = file
-        .metadata()
-        .map_err(|e| Error::from_io(&e, "opening", path))?
-        .len();
-    if size > MAX_DRAFT_BYTES {
-        return Err(Error::TooLarge(format!(
-            "“{name}” is {:.1} MB; Dateline opens drafts up to {} MB (a press release and its FAQ are a few dozen KB). It was not opened or changed.",
-            size as f64 / 1_048_576.0,
-            MAX_DRAFT_BYTES / 1_048_576
-        )));
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_DRAFT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::from_io(&e, "reading", path))?;
-    if text::looks_binary(&bytes) {
-        return Err(Error::Binary(format!(
-            "“{name}” is not a text file (it contains binary data). It was not opened or changed."
-        )));
-    }
-    Ok(bytes)
 }
 
 /// Reads the folder's `dateline.toml`: a missing file means defaults; a
@@ -826,11 +922,15 @@ fn free_copy_path(path: &Path) -> Result<PathBuf> {
         .ok_or_else(|| Error::Io(format!("Too many copies of “{stem}” already exist.")))
 }
 
+mod merge;
+pub use merge::{MergeChunk, MergeView};
 mod review;
 pub use review::{
     ChangeRow, CommentRow, FindingRow, ReviewSide, ReviewView, ReviewerIdentity, SectionRow, TextRange,
     ThreadAction, ThreadRow, VerdictRow, VersionPick,
 };
 
+#[cfg(test)]
+mod merge_tests;
 #[cfg(test)]
 mod tests;

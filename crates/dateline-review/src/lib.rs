@@ -14,6 +14,10 @@
 //!   per draft in the shared folder, and the merge of all of them into
 //!   threads.
 //! - [`render_text`]: the diff and lint delta as plain text for the CLI.
+//! - [`mod@merge`]: a line-based three-way merge ([`three_way`]) of unsaved
+//!   edits with a version that arrived on disk, conflicts left to the user.
+//! - [`conflict_copy`]: which draft a sync client's conflict copy
+//!   (`plan (conflicted copy).md`) belongs to.
 //!
 //! ```
 //! let old = "# Acme Ships Rockets Today\n\nAcme today launched a rocket.\n";
@@ -29,10 +33,12 @@
 
 mod align;
 mod anchor;
+pub mod conflict_copy;
 mod delta;
 mod diff;
 pub mod folder;
 pub mod log;
+pub mod merge;
 mod render;
 mod sections;
 mod words;
@@ -46,6 +52,7 @@ pub use log::{
     encode_record, merge, parse_log, Author, CommentView, Disposition, Event, ParsedLog, Record, ReviewState,
     Thread, Verdict, VerdictEntry,
 };
+pub use merge::{three_way, two_way, Choice, Chunk, Merge, Origin};
 pub use render::render_text;
 pub use sections::{split_sections, ReviewSection};
 

@@ -342,7 +342,7 @@ impl Workspace {
 
     fn saved_text(&self, id: DraftId) -> Result<String> {
         let path = self.draft_path(id)?;
-        let bytes = super::read_draft_bytes(&path, &self.current()?.root)?;
+        let bytes = crate::folder::read_draft_bytes(&path, &self.current()?.root)?;
         let decoded = crate::text::decode(&bytes);
         if decoded.invalid.is_some() {
             return Err(Error::ReadOnly(format!(

@@ -1,14 +1,14 @@
 use super::*;
 use tempfile::TempDir;
 
-struct Fixture {
+pub(super) struct Fixture {
     _data: TempDir,
     drafts: TempDir,
     db: PathBuf,
 }
 
 impl Fixture {
-    fn new(files: &[(&str, &[u8])]) -> Fixture {
+    pub(super) fn new(files: &[(&str, &[u8])]) -> Fixture {
         let data = tempfile::tempdir().unwrap();
         let drafts = tempfile::tempdir().unwrap();
         for (name, bytes) in files {
@@ -27,18 +27,18 @@ impl Fixture {
         Workspace::new(Store::open(&self.db).unwrap())
     }
 
-    fn opened(&self) -> (Workspace, FolderListing) {
+    pub(super) fn opened(&self) -> (Workspace, FolderListing) {
         let mut ws = self.launch();
         let listing = ws.open_folder_path(self.drafts.path()).unwrap();
         (ws, listing)
     }
 
-    fn path(&self, name: &str) -> PathBuf {
+    pub(super) fn path(&self, name: &str) -> PathBuf {
         self.drafts.path().join(name)
     }
 }
 
-fn id_of(listing: &FolderListing, name: &str) -> DraftId {
+pub(super) fn id_of(listing: &FolderListing, name: &str) -> DraftId {
     listing
         .drafts
         .iter()

@@ -1,0 +1,242 @@
+// The sidebar's drafts: the folder's live list (title, owner, status,
+// readiness, conflict copies), sorted and filtered, full-text search as she
+// types, and the drafts whose files vanished (kept, with a way back).
+import type { ConflictCopy, DeletedDraft, DraftSummary, FolderListing, SearchHit } from "./bindings";
+import { h, fill } from "./dom";
+import { draftFolder, formatModified, reviewSummary } from "./format";
+
+export type SortKey = "modified" | "title" | "score" | "status";
+
+const SORT_LABELS: Record<SortKey, string> = { modified: "Last modified", title: "Title", score: "Readiness", status: "Status" };
+const SORT_SETTING = "dateline.sort";
+/** Rows drawn at once; a 10,000-draft folder shows more on request. */
+const PAGE = 400;
+/** Typing pauses this long before a search goes out. */
+const SEARCH_DELAY_MS = 60;
+
+export interface DraftListActions {
+  open(id: number): void;
+  mergeCopy(draft: DraftSummary, copy: ConflictCopy): void;
+  restoreDeleted(draft: DeletedDraft): void;
+  search(query: string): Promise<SearchHit[]>;
+  report(err: unknown): void;
+}
+
+export function sortDrafts(drafts: DraftSummary[], key: SortKey): DraftSummary[] {
+  const byTitle = (a: DraftSummary, b: DraftSummary) => a.title.localeCompare(b.title, undefined, { sensitivity: "base", numeric: true });
+  const compare: Record<SortKey, (a: DraftSummary, b: DraftSummary) => number> = {
+    modified: (a, b) => b.modifiedMs - a.modifiedMs || byTitle(a, b),
+    title: byTitle,
+    score: (a, b) => b.score - a.score || byTitle(a, b),
+    // Drafts without a status go last.
+    status: (a, b) => (a.status === "" ? 1 : 0) - (b.status === "" ? 1 : 0) || a.status.localeCompare(b.status) || byTitle(a, b),
+  };
+  return [...drafts].sort(compare[key]);
+}
+
+/** Drafts with the given status ("" = every draft). */
+export function filterByStatus(drafts: DraftSummary[], status: string): DraftSummary[] {
+  return status === "" ? drafts : drafts.filter((d) => d.status.toLowerCase() === status.toLowerCase());
+}
+
+/** The statuses present, for the filter, in a stable order. */
+export function statusesOf(drafts: DraftSummary[]): string[] {
+  return [...new Set(drafts.map((d) => d.status).filter((s) => s !== ""))].sort((a, b) => a.localeCompare(b));
+}
+
+export class DraftList {
+  readonly el: HTMLElement;
+  private readonly searchInput = h("input", { type: "search", class: "search", placeholder: "Search drafts", "aria-label": "Search every draft", "data-testid": "search", spellcheck: "false" });
+  private readonly sortSelect = h("select", { "data-testid": "sort-drafts", "aria-label": "Sort drafts", title: "Sort drafts" });
+  private readonly statusSelect = h("select", { "data-testid": "status-filter", "aria-label": "Show drafts with status", title: "Show drafts with status" });
+  private readonly list = h("ul", { class: "draft-list", "data-testid": "draft-list" });
+  private readonly deleted = h("details", { class: "deleted-drafts", "data-testid": "deleted-drafts" });
+  private listing: FolderListing | null = null;
+  private activeId: number | null = null;
+  private sort: SortKey = (localStorage.getItem(SORT_SETTING) as SortKey | null) ?? "modified";
+  private status = "";
+  private shown = PAGE;
+  private searchSeq = 0;
+  private searchTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly actions: DraftListActions) {
+    fill(this.sortSelect, ...Object.entries(SORT_LABELS).map(([value, label]) => h("option", { value }, label)));
+    if (!(this.sort in SORT_LABELS)) this.sort = "modified";
+    this.sortSelect.value = this.sort;
+    this.sortSelect.addEventListener("change", () => {
+      this.sort = this.sortSelect.value as SortKey;
+      localStorage.setItem(SORT_SETTING, this.sort);
+      this.render();
+    });
+    this.statusSelect.addEventListener("change", () => {
+      this.status = this.statusSelect.value;
+      this.render();
+    });
+    this.searchInput.addEventListener("input", () => this.scheduleSearch());
+    this.searchInput.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        this.searchInput.value = "";
+        this.render();
+      }
+    });
+    this.el = h(
+      "div",
+      { class: "drafts" },
+      this.searchInput,
+      h("div", { class: "list-controls" }, this.sortSelect, this.statusSelect),
+      this.list,
+      this.deleted,
+    );
+  }
+
+  show(listing: FolderListing | null): void {
+    this.listing = listing;
+    this.renderStatuses();
+    if (this.searching) this.scheduleSearch();
+    else this.render();
+  }
+
+  setActive(id: number | null): void {
+    this.activeId = id;
+    for (const item of this.list.querySelectorAll<HTMLElement>("[data-draft-id]")) {
+      const active = Number(item.dataset.draftId) === id;
+      item.classList.toggle("active", active);
+      item.toggleAttribute("aria-current", active);
+    }
+  }
+
+  focusSearch(): void {
+    this.searchInput.focus();
+    this.searchInput.select();
+  }
+
+  private get searching(): boolean {
+    return this.searchInput.value.trim() !== "";
+  }
+
+  private renderStatuses(): void {
+    const statuses = statusesOf(this.listing?.drafts ?? []);
+    if (this.status !== "" && !statuses.some((s) => s.toLowerCase() === this.status.toLowerCase())) this.status = "";
+    fill(this.statusSelect, h("option", { value: "" }, "Any status"), ...statuses.map((s) => h("option", { value: s }, s)));
+    this.statusSelect.value = this.status;
+    this.statusSelect.hidden = statuses.length === 0;
+  }
+
+  private render(): void {
+    const drafts = sortDrafts(filterByStatus(this.listing?.drafts ?? [], this.status), this.sort);
+    const rows = drafts.slice(0, this.shown).map((d) => this.item(d));
+    const more = drafts.length - this.shown;
+    fill(
+      this.list,
+      ...rows,
+      more > 0 &&
+        h("li", {}, h("button", { class: "link more", "data-testid": "show-more", onclick: () => ((this.shown += PAGE * 5), this.render()) }, `Show ${Math.min(more, PAGE * 5).toLocaleString()} more of ${more.toLocaleString()}`)),
+    );
+    this.renderDeleted(this.listing?.deleted ?? []);
+  }
+
+  private item(draft: DraftSummary): HTMLElement {
+    const active = this.activeId === draft.id;
+    const meta = [draftFolder(draft.relPath), draft.owner, draft.status, draft.problem ? "cannot be opened" : `${draft.score}% ready`, formatModified(draft.modifiedMs)];
+    const review = reviewSummary(draft);
+    return h(
+      "li",
+      {},
+      h(
+        "button",
+        {
+          class: active ? "draft-item active" : "draft-item",
+          "data-testid": "draft-item",
+          "data-draft-id": draft.id,
+          "data-rel-path": draft.relPath,
+          "aria-current": active ? "true" : false,
+          title: draft.problem ?? draft.relPath,
+          onclick: () => this.actions.open(draft.id),
+        },
+        h("span", { class: "draft-name", "data-testid": "draft-item-title" }, draft.title),
+        h("span", { class: "draft-meta", "data-testid": "draft-meta" }, meta.filter(Boolean).join(" · ")),
+        review && h("span", { class: "draft-review", "data-testid": "draft-review" }, review),
+      ),
+      ...draft.conflicts.map((copy) =>
+        h(
+          "button",
+          {
+            class: "conflict-copy",
+            "data-testid": "conflict-copy",
+            title: `A sync client kept “${copy.relPath}” when two people changed this draft at once. Compare and merge it.`,
+            onclick: () => this.actions.mergeCopy(draft, copy),
+          },
+          `⚠ Conflict copy (${formatModified(copy.modifiedMs)}): compare and merge`,
+        ),
+      ),
+    );
+  }
+
+  private renderDeleted(deleted: DeletedDraft[]): void {
+    this.deleted.hidden = deleted.length === 0;
+    fill(
+      this.deleted,
+      h("summary", {}, `Deleted (${deleted.length})`),
+      h(
+        "ul",
+        {},
+        ...deleted.map((d) =>
+          h(
+            "li",
+            { "data-testid": "deleted-draft", title: d.relPath },
+            h("span", { class: "draft-name" }, d.title || d.relPath),
+            h("span", { class: "draft-meta" }, `${d.relPath} · gone ${formatModified(d.deletedMs)}`),
+            h("button", { class: "link", "data-testid": "restore-deleted", onclick: () => this.actions.restoreDeleted(d) }, "Restore"),
+          ),
+        ),
+      ),
+    );
+  }
+
+  private scheduleSearch(): void {
+    if (this.searchTimer !== null) clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.searchTimer = null;
+      void this.search();
+    }, SEARCH_DELAY_MS);
+  }
+
+  private async search(): Promise<void> {
+    const query = this.searchInput.value;
+    if (query.trim() === "") {
+      this.render();
+      return;
+    }
+    const seq = ++this.searchSeq;
+    try {
+      const hits = await this.actions.search(query);
+      // A newer query was typed meanwhile: its answer wins.
+      if (seq === this.searchSeq && this.searching) this.renderHits(hits);
+    } catch (err) {
+      this.actions.report(err);
+    }
+  }
+
+  private renderHits(hits: SearchHit[]): void {
+    if (hits.length === 0) {
+      fill(this.list, h("li", { class: "empty", "data-testid": "no-hits" }, "No draft has all of these words."));
+      return;
+    }
+    fill(
+      this.list,
+      ...hits.map((hit) =>
+        h(
+          "li",
+          {},
+          h(
+            "button",
+            { class: "draft-item hit", "data-testid": "search-hit", "data-draft-id": hit.id, title: hit.relPath, onclick: () => this.actions.open(hit.id) },
+            h("span", { class: "draft-name" }, hit.title),
+            h("span", { class: "snippet", "data-testid": "search-snippet" }, ...hit.snippet.map((part) => (part.hit ? h("mark", {}, part.text) : part.text))),
+            h("span", { class: "draft-meta" }, hit.relPath),
+          ),
+        ),
+      ),
+    );
+  }
+}
