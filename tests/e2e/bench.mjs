@@ -9,7 +9,7 @@
 //   folder:     a generated folder of 10,000 drafts: launch to listed (first
 //               open, then a later one), search as you type, an outside edit
 //               to the open editor, and the memory of the app's processes
-// Run: ./dev.sh bench   (or: xvfb-run -a node tests/e2e/bench.mjs)
+// Run: ./dev.sh bench   (or: xvfb-run -a node tests/e2e/bench.mjs [--folder-only])
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join, dirname, resolve } from "node:path";
@@ -32,6 +32,7 @@ function threeThousandWords() {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
+  if (process.argv.includes("--folder-only")) return benchFolder(10_000);
   const t = new Harness();
   const draft = threeThousandWords();
   const drafts = t.draftsFolder({ "long.md": draft });

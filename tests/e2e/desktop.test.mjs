@@ -46,7 +46,7 @@ describe("desktop integration", () => {
       timeout: 10_000,
       timeoutMsg: "the handed-over draft never opened",
     });
-    assert.deepEqual(await t.listedDrafts(), ["launch.md", "other.md"]);
+    assert.deepEqual((await t.listedDrafts()).sort(), ["launch.md", "other.md"]);
   });
 
   it("asks before the hand-over replaces unsaved edits, and Cancel keeps them", async () => {

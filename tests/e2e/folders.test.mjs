@@ -30,7 +30,7 @@ describe("recent folders and unsaved changes", () => {
     assert.deepEqual(names, [basename(beta), basename(alpha)]);
     await (await t.$("recent-folders")).selectByVisibleText(basename(alpha));
     await t.browser.waitUntil(async () => (await t.listedDrafts()).includes("one.md"), { timeout: 10_000 });
-    assert.deepEqual(await t.listedDrafts(), ["one.md", "two.md"]);
+    assert.deepEqual((await t.listedDrafts()).sort(), ["one.md", "two.md"]);
   });
 
   it("asks before leaving unsaved edits, and Cancel keeps them", async () => {
