@@ -87,20 +87,22 @@ function generateFolder(t, count) {
   return root;
 }
 
-/** Resident memory of the app and every process under it (web view included), in MB. */
-function appMemoryMb() {
+/**
+ * Memory of the app and every process under it (the web view's), in MB:
+ * proportional set size, so libraries the processes share count once.
+ */
+function appMemory() {
   const app = spawnSync("pgrep", ["-f", "-o", appBinary], { encoding: "utf8" }).stdout.trim();
   const pids = [app];
   for (let i = 0; i < pids.length; i++) {
-    const children = spawnSync("pgrep", ["-P", pids[i]], { encoding: "utf8" }).stdout.split("\n").filter(Boolean);
-    pids.push(...children);
+    pids.push(...spawnSync("pgrep", ["-P", pids[i]], { encoding: "utf8" }).stdout.split("\n").filter(Boolean));
   }
-  let kb = 0;
-  for (const pid of pids) {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  }
-  return kb / 1024;
+  const parts = pids.map((pid) => {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    const name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+    return { name, pss: Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) / 1024, rss: Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) / 1024 };
+  });
+  return { pss: parts.reduce((sum, p) => sum + p.pss, 0), parts };
 }
 
 async function benchFolder(count) {
@@ -122,23 +124,25 @@ async function benchFolder(count) {
   await (await t.$("search-hit")).waitForExist({ timeout: 10_000 });
   const searchMs = performance.now() - begin;
   await t.browser.keys(["Escape"]);
-  await t.openDraft("team-07/draft-00007.md");
+  const edited = (await t.listedDrafts())[0];
+  await t.openDraft(edited);
   await t.waitForStatus("saved");
   const edits = [];
   for (let i = 0; i < 5; i++) {
     const marker = `Outside edit ${i}`;
     const start = performance.now();
-    writeFileSync(join(root, "team-07/draft-00007.md"), `# ${marker}\n\nCustomers see it at once.\n`);
+    writeFileSync(join(root, edited), `# ${marker}\n\nCustomers see it at once.\n`);
     await t.browser.waitUntil(async () => (await t.editorDoc()).includes(marker), { timeout: 10_000, interval: 10 });
     edits.push(performance.now() - start);
   }
-  const memory = appMemoryMb();
+  const memory = appMemory();
   await t.stop();
   edits.sort((a, b) => a - b);
   console.log(`${count} drafts: launch to listed, first open ${(opens[0] / 1000).toFixed(2)} s, later open ${(opens[1] / 1000).toFixed(2)} s (incl. WebDriver session start)`);
   console.log(`search as you type, keys to first hit shown: ${searchMs.toFixed(0)} ms (incl. ${"ten minut".length} WebDriver key events)`);
   console.log(`outside edit to the open editor (5 edits): median ${percentile(edits, 50).toFixed(0)} ms, max ${edits.at(-1).toFixed(0)} ms`);
-  console.log(`memory of the app and its web view with the folder open: ${memory.toFixed(0)} MB`);
+  const detail = memory.parts.map((p) => `${p.name} ${p.pss.toFixed(0)} (RSS ${p.rss.toFixed(0)})`).join(", ");
+  console.log(`memory of the app and its web view with the folder open: ${memory.pss.toFixed(0)} MB proportional set size [${detail}]`);
 }
 
 /** Clicks Review and waits, in the page, for both panes and the summary; then closes it. */

@@ -524,7 +524,7 @@ export class App {
     const actions =
       error.kind === "conflict"
         ? [
-            { label: "Merge with the version on disk", testid: "merge-disk", run: () => void this.mergeFromDisk(draft) },
+            { label: "Merge with the version on disk", testid: "merge-disk", run: () => void this.chooseMerge(draft) },
             { label: "Save my version as a copy", testid: "save-copy", run: () => void this.saveCopy(draft) },
           ]
         : [];
@@ -683,7 +683,12 @@ export class App {
 
   /** Files changed outside the app: refresh the list, follow the open draft. */
   private async onDiskChange(change: DraftsChanged): Promise<void> {
+    // The open draft first: in a big folder the list takes longer.
+    await this.followOpenDraft(change);
     await this.relist();
+  }
+
+  private async followOpenDraft(change: DraftsChanged): Promise<void> {
     const draft = this.draft;
     if (!draft || this.status === "readonly" || !(change.rescan || change.relPaths.includes(draft.relPath))) return;
     const name = draftTitle(draft.relPath);
@@ -714,8 +719,11 @@ export class App {
   private async mergeFromDisk(draft: OpenedDraft): Promise<void> {
     const name = draftTitle(draft.relPath);
     try {
-      const merge = await call(commands.mergeFromDisk(draft.id, this.editor.doc().toString()));
+      const sent = this.editor.doc();
+      const merge = await call(commands.mergeFromDisk(draft.id, sent.toString()));
       if (this.draft?.id !== draft.id) return;
+      // She typed while the merge was made: merge again from what is there now.
+      if (!this.editor.doc().eq(sent)) return this.mergeFromDisk(draft);
       if (merge.conflicts === 0) {
         await this.applyMerge(draft, merge, []);
         this.notices.show("info", `“${name}” was changed on disk by someone else while you were editing. Their changes are merged into your text and highlighted; save when ready.`, [], "external");
@@ -724,7 +732,7 @@ export class App {
       this.notices.show(
         "warning",
         `“${name}” was changed on disk by someone else, and you both changed the same lines. Nothing is lost: both versions are in the history.`,
-        [{ label: "Compare and choose…", testid: "resolve-merge", run: () => void this.resolveMerge(draft, merge) }],
+        [{ label: "Compare and choose…", testid: "resolve-merge", run: () => void this.chooseMerge(draft) }],
         "external",
       );
     } catch (err) {
@@ -737,11 +745,22 @@ export class App {
     }
   }
 
-  private async resolveMerge(draft: OpenedDraft, merge: MergeView): Promise<void> {
-    const choices = await askMerge(merge, draftTitle(draft.relPath));
-    if (choices === null || this.draft?.id !== draft.id) return;
-    await this.applyMerge(draft, merge, choices);
-    this.notices.show("success", "Merged. What came from the other version is highlighted; save when ready.", [], "external");
+  /** The merge dialog, on a merge made from the text as it is now (she may have typed since the warning). */
+  private async chooseMerge(draft: OpenedDraft): Promise<void> {
+    try {
+      const sent = this.editor.doc();
+      const merge = await call(commands.mergeFromDisk(draft.id, sent.toString()));
+      const choices = merge.conflicts > 0 ? await askMerge(merge, draftTitle(draft.relPath)) : [];
+      if (choices === null || this.draft?.id !== draft.id) return;
+      if (!this.editor.doc().eq(sent)) {
+        this.notices.show("warning", "Your text changed while the merge was open; nothing was merged. Choose again.", [{ label: "Compare and choose…", testid: "resolve-merge", run: () => void this.chooseMerge(draft) }], "external");
+        return;
+      }
+      await this.applyMerge(draft, merge, choices);
+      this.notices.show("success", "Merged. What came from the other version is highlighted; save when ready.", [], "external");
+    } catch (err) {
+      this.report(err);
+    }
   }
 
   /** Puts the merge in the editor (one undoable edit) and, for a disk merge, bases the next save on that disk version. */
@@ -763,14 +782,15 @@ export class App {
     const open = this.draft;
     if (open?.id !== draft.id) return;
     try {
-      const merge = await call(commands.mergeConflictCopy(draft.id, copy.id, this.editor.doc().toString()));
-      if (merge.conflicts > 0) {
-        const choices = await askMerge(merge, draftTitle(draft.relPath));
-        if (choices === null) return;
-        await this.applyMerge(open, merge, choices);
-      } else {
-        await this.applyMerge(open, merge, []);
+      const sent = this.editor.doc();
+      const merge = await call(commands.mergeConflictCopy(draft.id, copy.id, sent.toString()));
+      const choices = merge.conflicts > 0 ? await askMerge(merge, draftTitle(draft.relPath)) : [];
+      if (choices === null || this.draft?.id !== draft.id) return;
+      if (!this.editor.doc().eq(sent)) {
+        this.notices.show("warning", "Your text changed while the merge was made; nothing was merged. Try again.", [], "conflict-copy");
+        return;
       }
+      await this.applyMerge(open, merge, choices);
       this.notices.show(
         "success",
         `“${copy.relPath}” is merged into your text (highlighted). Save, then remove the copy; its text stays in this draft's history.`,

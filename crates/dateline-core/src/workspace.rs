@@ -747,9 +747,11 @@ impl Workspace {
         }
         self.store.clear_journal(id)?;
         self.record_version(id, source, text)?;
-        // The list shows the new title and readiness without waiting for the watcher.
-        let (_, rel_path) = self.store.draft_location(id)?;
-        self.apply_changes(&[rel_path], false)?;
+        // The list shows the new title and readiness without waiting for the
+        // watcher; the save itself is done, so a failure here only waits for it.
+        if let Ok((_, rel_path)) = self.store.draft_location(id) {
+            let _ = self.apply_changes(&[rel_path], false);
+        }
         Ok(SavedDraft {
             id,
             size_bytes: meta.len() as f64,
