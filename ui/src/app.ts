@@ -702,12 +702,7 @@ export class App {
         await this.mergeFromDisk(draft);
       }
     } catch (err) {
-      const error = AppError.from(err);
-      if (error.kind === "notFound") {
-        this.notices.show("warning", `“${name}” was deleted or renamed on disk. Your text is still in the editor; saving writes it again.`, [], "external");
-      } else {
-        this.report(error);
-      }
+      this.reportDiskError(err, name);
     }
   }
 
@@ -736,12 +731,7 @@ export class App {
         "external",
       );
     } catch (err) {
-      const error = AppError.from(err);
-      if (error.kind === "notFound") {
-        this.notices.show("warning", `“${name}” was deleted or renamed on disk. Your text is still in the editor; saving writes it again.`, [], "external");
-      } else {
-        this.report(error);
-      }
+      this.reportDiskError(err, name);
     }
   }
 
@@ -820,6 +810,16 @@ export class App {
       await this.openDraft(restored.id);
     } catch (err) {
       this.report(err);
+    }
+  }
+
+  /** A failure while following the open draft on disk; a vanished file is a warning, not an error. */
+  private reportDiskError(err: unknown, name: string): void {
+    const error = AppError.from(err);
+    if (error.kind === "notFound") {
+      this.notices.show("warning", `“${name}” was deleted or renamed on disk. Your text is still in the editor; saving writes it again.`, [], "external");
+    } else {
+      this.report(error);
     }
   }
 

@@ -166,18 +166,29 @@ impl FolderIndex<'_> {
         if self.store.latest_version_text(id)?.as_deref() == Some(text) {
             return Ok(());
         }
-        let report = dateline_lint::lint(text, self.config);
-        self.store.add_version(
-            id,
-            &NewVersion {
-                source,
-                text,
-                score: report.score,
-                words: (report.words.press_release + report.words.faq) as u32,
-            },
-        )?;
+        add_version(self.store, id, source, text, self.config)?;
         Ok(())
     }
+}
+
+/// Adds `text` to a draft's history with its readiness and word count.
+pub(crate) fn add_version(
+    store: &Store,
+    id: DraftId,
+    source: &str,
+    text: &str,
+    config: &Config,
+) -> Result<u32> {
+    let report = dateline_lint::lint(text, config);
+    store.add_version(
+        id,
+        &NewVersion {
+            source,
+            text,
+            score: report.score,
+            words: (report.words.press_release + report.words.faq) as u32,
+        },
+    )
 }
 
 fn is_current(row: &IndexRow, file: &DraftFile) -> bool {

@@ -8,7 +8,7 @@ use crate::error::{display_name, Error, Result};
 use crate::export::{self, ExportFormat, ExportOutcome, ExportRequest};
 use crate::folder::{self, Skipped};
 use crate::index::FolderIndex;
-use crate::store::{DraftId, FolderId, FolderRecord, IndexRow, NewVersion, SearchHit, Store, VersionRecord};
+use crate::store::{DraftId, FolderId, FolderRecord, IndexRow, SearchHit, Store, VersionRecord};
 use crate::text::{self, TextFormat};
 use dateline_lint::Config;
 use serde::Serialize;
@@ -603,17 +603,9 @@ impl Workspace {
     }
 
     fn record_version(&self, id: DraftId, source: &str, text: &str) -> Result<u32> {
-        let report = self.lint(text);
-        let words = report.words.press_release + report.words.faq;
-        self.store.add_version(
-            id,
-            &NewVersion {
-                source,
-                text,
-                score: report.score,
-                words,
-            },
-        )
+        let default = Config::default();
+        let config = self.folder.as_ref().map_or(&default, |open| &open.config);
+        crate::index::add_version(&self.store, id, source, text, config)
     }
 
     pub fn versions(&self, id: DraftId) -> Result<Vec<VersionView>> {
