@@ -445,6 +445,14 @@ export type ChangeRow = {
  * inserted, deleted, replaced, sectionAdded, sectionRemoved, sectionMoved.
  */
 kind: string; section: string; old: TextRange; new: TextRange }
+/**
+ * A rule id in a disable comment that names no rule.
+ */
+export type CommentProblemView = { message: string; 
+/**
+ * UTF-16 offsets of the id in the editor text.
+ */
+from: number; to: number; line: number }
 export type CommentRow = { id: string; author: string; atMs: number; body: string }
 /**
  * A copy a sync client made when two people changed a draft at once.
@@ -527,7 +535,11 @@ deleted: DeletedDraft[]; skipped: SkippedEntry[];
  */
 configProblems: string[] }
 export type LineEnding = "lf" | "crlf"
-export type LintView = { diagnostics: DiagnosticView[]; outline: OutlineEntry[]; missing: MissingSection[]; score: number; errors: number; warnings: number; infos: number; words: WordBudget }
+export type LintView = { diagnostics: DiagnosticView[]; outline: OutlineEntry[]; missing: MissingSection[]; score: number; errors: number; warnings: number; infos: number; words: WordBudget; 
+/**
+ * `dateline-disable` comments naming no rule (typos): they silence nothing.
+ */
+commentProblems: CommentProblemView[] }
 /**
  * What a menu item asks the window to do.
  */

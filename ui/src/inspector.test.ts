@@ -30,6 +30,7 @@ const report = (over: Partial<LintView> = {}): LintView => ({
   warnings: 2,
   infos: 0,
   words: { pressRelease: 700, pressReleaseLimit: 600, faq: 100, faqLimit: 2500 },
+  commentProblems: [],
   ...over,
 });
 
@@ -60,6 +61,22 @@ describe("Inspector", () => {
     expect(rules).toEqual(["jargon", "weasel-word", "missing-section"]);
     (el.querySelector('[data-rule="weasel-word"] .problem-jump') as HTMLElement).click();
     expect(actions.jump).toHaveBeenCalledWith(130, 134);
+  });
+
+  it("lists a disable comment naming no rule first, counted, and jumps to the id", () => {
+    const { inspector, el, actions } = setup();
+    const message = "unknown rule `jargn` in a `dateline-disable` comment: it silences nothing; did you mean `jargon`?";
+    vi.useFakeTimers();
+    inspector.showReport(report({ diagnostics: [], commentProblems: [{ message, from: 5, to: 10, line: 2 }] }), (pos) => pos);
+    vi.runAllTimers();
+    vi.useRealTimers();
+    expect(el.querySelector('[data-testid="no-problems"]')).toBeNull();
+    expect(el.querySelector('[data-testid="tab-problems"]')?.textContent).toBe("Problems (1)");
+    const item = el.querySelector('[data-testid="comment-problem"]') as HTMLElement;
+    expect(item.textContent).toContain("did you mean `jargon`");
+    expect(item.textContent).toContain("line 2");
+    (item.querySelector(".problem-jump") as HTMLElement).click();
+    expect(actions.jump).toHaveBeenCalledWith(5, 10);
   });
 
   it("offers a fix only where the rule has one, and silence everywhere", () => {

@@ -1,6 +1,6 @@
 // The panel beside the editor: the readiness meter and word budgets, then
 // tabs for the outline, the problems (grouped by section) and the history.
-import type { DiagnosticView, LintView, VersionView } from "./bindings";
+import type { CommentProblemView, DiagnosticView, LintView, VersionView } from "./bindings";
 import { fill, h } from "./dom";
 import { formatModified } from "./format";
 import type { PositionMap } from "./lint";
@@ -103,7 +103,7 @@ export class Inspector {
   }
 
   private renderTabs(): void {
-    const count = this.report?.diagnostics.length ?? 0;
+    const count = (this.report?.diagnostics.length ?? 0) + (this.report?.commentProblems.length ?? 0);
     const tab = (id: Tab, label: string) =>
       h("button", { role: "tab", class: this.tab === id ? "tab active" : "tab", "aria-selected": this.tab === id ? "true" : "false", "data-testid": `tab-${id}`, onclick: () => this.select(id) }, label);
     fill(this.tabs, tab("outline", "Outline"), tab("problems", count ? `Problems (${count})` : "Problems"), tab("history", "History"));
@@ -143,7 +143,8 @@ export class Inspector {
   private problems(): HTMLElement {
     const r = this.report;
     if (!r) return h("p", { class: "empty" }, "Open a draft to check it.");
-    if (r.diagnostics.length === 0) return h("p", { class: "empty", "data-testid": "no-problems" }, "No problems found. Ready for review.");
+    if (r.diagnostics.length === 0 && r.commentProblems.length === 0)
+      return h("p", { class: "empty", "data-testid": "no-problems" }, "No problems found. Ready for review.");
     const labels = new Map(r.outline.map((s) => [s.kind, s.label]));
     const groups = new Map<string, DiagnosticView[]>();
     for (const d of r.diagnostics) {
@@ -153,6 +154,8 @@ export class Inspector {
     return h(
       "div",
       { class: "problems", "data-testid": "problems" },
+      r.commentProblems.length > 0 &&
+        h("section", { class: "problem-group" }, h("h4", {}, "Disable comments"), h("ul", {}, ...r.commentProblems.map((p) => this.commentProblem(p)))),
       ...[...groups.entries()].map(([section, items]) =>
         h(
           "section",
@@ -160,6 +163,21 @@ export class Inspector {
           h("h4", {}, section ? labels.get(section) ?? section : "Whole draft"),
           h("ul", {}, ...items.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.from - b.from).map((d) => this.problem(d))),
         ),
+      ),
+    );
+  }
+
+  /** A disable comment naming no rule: it silences nothing, so it is shown first. */
+  private commentProblem(p: CommentProblemView): HTMLElement {
+    return h(
+      "li",
+      { class: "problem sev-warning", "data-testid": "comment-problem" },
+      h(
+        "button",
+        { class: "problem-jump", title: "Show in the draft", onclick: () => this.actions.jump(this.map(p.from), this.map(p.to, -1)) },
+        h("span", { class: "dot", "aria-label": "warning" }),
+        h("span", { class: "problem-message" }, p.message),
+        h("span", { class: "problem-rule" }, `comment · line ${p.line}`),
       ),
     );
   }

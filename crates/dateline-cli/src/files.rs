@@ -12,13 +12,16 @@ pub(crate) struct Draft {
     pub report: Report,
 }
 
-/// A problem in a config file, with its position.
+/// A problem in a config file, or in a draft's inline `dateline-` comment,
+/// with its position.
 #[derive(serde::Serialize)]
 pub(crate) struct ConfigProblem {
     pub path: String,
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// `config` (a `dateline.toml`) or `comment` (an inline comment).
+    pub kind: &'static str,
 }
 
 #[derive(Default)]
@@ -60,10 +63,17 @@ pub(crate) fn run(paths: &[PathBuf], config_override: Option<&Path>) -> Run {
             }
         };
         let config = configs.for_file(&file, &mut run);
-        run.drafts.push(Draft {
-            path: file.display().to_string(),
-            report: lint(&text, &config),
-        });
+        let path = file.display().to_string();
+        let report = lint(&text, &config);
+        run.config_problems
+            .extend(report.comment_problems.iter().map(|p| ConfigProblem {
+                path: path.clone(),
+                line: p.line,
+                column: p.column,
+                message: p.message.clone(),
+                kind: "comment",
+            }));
+        run.drafts.push(Draft { path, report });
     }
     run
 }
@@ -152,6 +162,7 @@ impl Configs {
                         line: p.line,
                         column: p.column,
                         message: p.message,
+                        kind: "config",
                     }));
                 config
             }
@@ -161,6 +172,7 @@ impl Configs {
                     line: 1,
                     column: 1,
                     message: format!("cannot read: {e}"),
+                    kind: "config",
                 });
                 Config::default()
             }

@@ -157,10 +157,13 @@ fn lint(paths: &[PathBuf], format: Format, config: Option<PathBuf>) -> ExitCode 
         eprintln!("dateline: {problem}");
     }
     for p in &run.config_problems {
-        eprintln!(
-            "{}:{}:{}: config: {} (the default stays in force)",
-            p.path, p.line, p.column, p.message
-        );
+        match p.kind {
+            "comment" => eprintln!("{}:{}:{}: comment: {}", p.path, p.line, p.column, p.message),
+            _ => eprintln!(
+                "{}:{}:{}: config: {} (the default stays in force)",
+                p.path, p.line, p.column, p.message
+            ),
+        }
     }
     let rendered = match format {
         Format::Text => output::text(&run),

@@ -158,6 +158,34 @@ fn config_is_found_in_ancestors_and_broken_entries_are_reported() {
 }
 
 #[test]
+fn unknown_rule_ids_in_inline_comments_are_reported() {
+    let draft =
+        "# Acme Will Leverage Synergy\n\n<!-- dateline-disable jargonn -->\n\nAcme leverages synergy.\n";
+    let dir = folder(&[("bad.md", draft.as_bytes())]);
+    let out = dateline(&["lint", "bad.md"], dir.path());
+    let err = stderr(&out);
+    assert!(
+        err.contains("bad.md:3:23: comment: unknown rule `jargonn`")
+            && err.contains("did you mean `jargon`?"),
+        "{err}"
+    );
+    assert!(
+        stdout(&out).contains("bad.md:5:6 warning jargon"),
+        "the typo silences nothing"
+    );
+
+    let out = dateline(&["lint", "--format", "json", "bad.md"], dir.path());
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let problem = &json["config_problems"][0];
+    assert_eq!(problem["path"], "bad.md");
+    assert_eq!(problem["kind"], "comment");
+    assert_eq!(
+        (problem["line"].as_u64(), problem["column"].as_u64()),
+        (Some(3), Some(23))
+    );
+}
+
+#[test]
 fn invalid_config_means_defaults() {
     let dir = folder(&[("dateline.toml", b"[rules\n"), ("bad.md", FLAWED.as_bytes())]);
     let out = dateline(&["lint", "bad.md"], dir.path());

@@ -2,7 +2,7 @@
 //! editor's coordinates (UTF-16 offsets, as CodeMirror counts), the outline
 //! with the sections still missing, the readiness score and word budgets.
 
-use dateline_lint::{Config, Diagnostic, Report, SectionKind, Severity};
+use dateline_lint::{Config, ConfigProblem, Diagnostic, Report, SectionKind, Severity};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
@@ -84,6 +84,19 @@ pub struct LintView {
     pub warnings: u32,
     pub infos: u32,
     pub words: WordBudget,
+    /// `dateline-disable` comments naming no rule (typos): they silence nothing.
+    pub comment_problems: Vec<CommentProblemView>,
+}
+
+/// A rule id in a disable comment that names no rule.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CommentProblemView {
+    pub message: String,
+    /// UTF-16 offsets of the id in the editor text.
+    pub from: u32,
+    pub to: u32,
+    pub line: u32,
 }
 
 /// A rule's documentation for hover cards and the problems panel.
@@ -146,6 +159,11 @@ fn view_of(text: &str, report: &Report, config: &Config) -> LintView {
             hint: hint(kind).into(),
         })
         .collect();
+    let comment_problems = report
+        .comment_problems
+        .iter()
+        .map(|p| comment_problem_view(text, p, &mut offsets))
+        .collect();
     LintView {
         diagnostics,
         outline,
@@ -160,6 +178,30 @@ fn view_of(text: &str, report: &Report, config: &Config) -> LintView {
             faq: report.words.faq as u32,
             faq_limit: config.thresholds.faq_max_words as u32,
         },
+        comment_problems,
+    }
+}
+
+/// The lint reports a comment problem by line and column (in chars), like a
+/// `dateline.toml` problem; the editor wants the id's range.
+fn comment_problem_view(text: &str, p: &ConfigProblem, offsets: &mut Utf16Offsets) -> CommentProblemView {
+    let line_start = text
+        .split_inclusive('\n')
+        .take(p.line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let start = text[line_start..]
+        .char_indices()
+        .nth(p.column.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i);
+    let end = text[start..]
+        .find(|c: char| c == ',' || c.is_whitespace())
+        .map_or(text.len(), |i| start + i);
+    CommentProblemView {
+        message: p.message.clone(),
+        from: offsets.of(start),
+        to: offsets.of(end),
+        line: p.line as u32,
     }
 }
 
@@ -271,6 +313,26 @@ mod tests {
         let editor_text: Vec<u16> = text.encode_utf16().collect();
         let word = String::from_utf16(&editor_text[jargon.from as usize..jargon.to as usize]).unwrap();
         assert_eq!(word.to_lowercase(), "seamless");
+    }
+
+    #[test]
+    fn a_typo_in_a_disable_comment_points_at_the_id() {
+        let text = "# 🚀 Rocket\n\n<!-- dateline-disable jargn, weasel-word -->\n\nOur seamless launch.\n";
+        let view = lint_view(text, &Config::default());
+        let [problem] = view.comment_problems.as_slice() else {
+            panic!("{:?}", view.comment_problems);
+        };
+        let editor_text: Vec<u16> = text.encode_utf16().collect();
+        let id = String::from_utf16(&editor_text[problem.from as usize..problem.to as usize]).unwrap();
+        assert_eq!(id, "jargn");
+        assert_eq!(problem.line, 3);
+        assert!(
+            problem.message.contains("did you mean `jargon`"),
+            "{}",
+            problem.message
+        );
+        // The typo silences nothing.
+        assert!(view.diagnostics.iter().any(|d| d.rule == "jargon"));
     }
 
     #[test]

@@ -396,7 +396,7 @@ fn number(value: &DeValue<'_>) -> Option<f64> {
 }
 
 /// 1-based line and column (in chars) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

@@ -4,7 +4,8 @@ use crate::config::Config;
 use crate::document::{Block, Document};
 use crate::outline::{Outline, Part};
 use crate::report::{SectionKind, Severity, WordCounts};
-use crate::wordlists::{Matcher, WordLists};
+use crate::wordlists::{Hit, List, Matcher, WordLists};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 pub(crate) struct Context<'a, 't> {
@@ -18,6 +19,15 @@ pub(crate) struct Context<'a, 't> {
     pub companies: Vec<String>,
     /// Extra customer words: config plus front matter.
     pub customers: Vec<String>,
+    /// The word-list phrases in each block, found on first use.
+    hits: OnceCell<BlockHits>,
+}
+
+/// Every occurrence of a scanned phrase, block by block.
+struct BlockHits {
+    hits: Vec<Hit>,
+    /// Where each block's hits start in `hits` (one more entry than blocks).
+    starts: Vec<usize>,
 }
 
 impl<'a, 't> Context<'a, 't> {
@@ -48,7 +58,47 @@ impl<'a, 't> Context<'a, 't> {
             products: pick(&doc.front.product, &config.products),
             companies,
             customers,
+            hits: OnceCell::new(),
         }
+    }
+
+    /// Scans the blocks of the press release and FAQ once for every word list.
+    fn hits(&self) -> &BlockHits {
+        self.hits.get_or_init(|| {
+            let mut hits = Vec::new();
+            let mut starts = Vec::with_capacity(self.blocks().len() + 1);
+            for (i, block) in self.blocks().iter().enumerate() {
+                starts.push(hits.len());
+                if self.outline.parts[i] != Part::After {
+                    self.lists.scanner.scan(&block.plain, &mut hits);
+                }
+            }
+            starts.push(hits.len());
+            BlockHits { hits, starts }
+        })
+    }
+
+    /// Whole-word matches of a word list in a block's plain text, as a
+    /// leftmost-longest search of the block for that list finds them:
+    /// `(index in the list, plain range)`. Blocks of the press release and
+    /// FAQ only.
+    pub fn matches(&self, block: usize, list: List) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+        self.matches_in(block, list, 0..self.blocks()[block].plain.len())
+    }
+
+    /// Like [`Context::matches`], searching only the plain range `within`
+    /// (a sentence) as if it were the whole text.
+    pub fn matches_in(
+        &self,
+        block: usize,
+        list: List,
+        within: Range<usize>,
+    ) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+        let h = self.hits();
+        let hits = &h.hits[h.starts[block]..h.starts[block + 1]];
+        self.lists
+            .scanner
+            .select(hits, list, &self.blocks()[block].plain, within)
     }
 
     pub fn blocks(&self) -> &'a [Block] {

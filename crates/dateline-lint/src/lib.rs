@@ -53,5 +53,6 @@ pub fn lint(text: &str, config: &Config) -> Report {
         score: score::readiness(&diagnostics),
         counts,
         diagnostics,
+        comment_problems: suppressions.problems,
     }
 }

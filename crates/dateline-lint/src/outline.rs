@@ -69,22 +69,25 @@ impl Outline {
     }
 }
 
-/// Normalises heading text for synonym lookups.
+/// Normalises heading text for synonym lookups (done once per heading:
+/// the functions below take its result).
 fn normalize(heading: &str) -> String {
-    let t = heading
+    let mut t = heading
         .trim()
         .trim_end_matches([':', '.', '!', ' '])
         .trim()
         .to_lowercase();
-    let t = t
+    let kept = t
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')')
         .trim();
-    t.to_string()
+    let (start, end) = (kept.as_ptr() as usize - t.as_ptr() as usize, kept.len());
+    t.truncate(start + end);
+    t.drain(..start);
+    t
 }
 
-/// The section a heading's text names, if it is a known label.
-pub(crate) fn label_of(heading: &str) -> Option<SectionKind> {
-    let norm = normalize(heading);
+/// The section a normalised heading names, if it is a known label.
+fn label_of(norm: &str) -> Option<SectionKind> {
     HEADING_SYNONYMS.by_kind.iter().find_map(|(kind, synonyms)| {
         synonyms
             .iter()
@@ -93,17 +96,16 @@ pub(crate) fn label_of(heading: &str) -> Option<SectionKind> {
     })
 }
 
-/// The FAQ kind a heading opens, if any ("Frequently Asked Questions",
-/// "Internal FAQ", "Customer FAQ").
-fn faq_heading(heading: &str) -> Option<SectionKind> {
-    if let Some(kind @ (K::Faq | K::ExternalFaq | K::InternalFaq)) = label_of(heading) {
+/// The FAQ kind a normalised heading opens, if any ("Frequently Asked
+/// Questions", "Internal FAQ", "Customer FAQ").
+fn faq_heading(norm: &str) -> Option<SectionKind> {
+    if let Some(kind @ (K::Faq | K::ExternalFaq | K::InternalFaq)) = label_of(norm) {
         return Some(kind);
     }
-    let norm = normalize(heading);
     if !(norm.contains("faq") || norm.contains("frequently asked")) {
         return None;
     }
-    Some(faq_audience(&norm).unwrap_or(K::Faq))
+    Some(faq_audience(norm).unwrap_or(K::Faq))
 }
 
 /// Internal or external, from the words of a FAQ heading.
@@ -121,13 +123,13 @@ fn faq_audience(norm: &str) -> Option<SectionKind> {
     }
 }
 
-/// A sub-heading inside the FAQ: a new FAQ part, or `None` for another
-/// kind of section (a glossary).
-fn faq_subheading(heading: &str) -> Option<SectionKind> {
-    match label_of(heading) {
+/// A normalised sub-heading inside the FAQ: a new FAQ part, or `None` for
+/// another kind of section (a glossary).
+fn faq_subheading(norm: &str) -> Option<SectionKind> {
+    match label_of(norm) {
         Some(k @ (K::Faq | K::ExternalFaq | K::InternalFaq)) => Some(k),
         Some(_) => None,
-        None => faq_heading(heading).or_else(|| faq_audience(&normalize(heading))),
+        None => faq_heading(norm).or_else(|| faq_audience(norm)),
     }
 }
 
@@ -293,6 +295,10 @@ pub(crate) fn has_next_step(block: &Block) -> bool {
 /// if the text opens with one.
 pub(crate) fn dateline_end(plain: &str) -> Option<usize> {
     let lead = plain.len() - plain.trim_start().len();
+    // The city opens the text, in capitals (or a `[CITY]` placeholder).
+    if !plain[lead..].starts_with(|c: char| c.is_uppercase() || c == '[') {
+        return None;
+    }
     let head_end = lead + plain[lead..].len().min(120);
     let window = &plain[..floor_boundary(plain, head_end)];
     let (sep, sep_len) = first_dash(window, lead)?;
@@ -325,10 +331,20 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 
 /// The first dateline separator (em or en dash, `--`, or ` - `) at or after `from`.
 fn first_dash(s: &str, from: usize) -> Option<(usize, usize)> {
-    [("—", 3), ("–", 3), ("--", 2), (" - ", 3)]
-        .iter()
-        .filter_map(|(d, len)| s[from..].find(d).map(|i| (from + i, *len)))
-        .min()
+    let bytes = s.as_bytes();
+    for i in memchr::memchr2_iter(0xE2, b'-', &bytes[from..]).map(|i| from + i) {
+        if bytes[i] == 0xE2 {
+            // "—" is E2 80 94, "–" is E2 80 93.
+            if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])) {
+                return Some((i, 3));
+            }
+        } else if i > from && bytes[i - 1] == b' ' && bytes.get(i + 1) == Some(&b' ') {
+            return Some((i - 1, 3));
+        } else if bytes.get(i + 1) == Some(&b'-') {
+            return Some((i, 2));
+        }
+    }
+    None
 }
 
 /// The company named between the dateline and "today".
@@ -440,6 +456,8 @@ struct Builder<'a, 'd> {
     doc: &'a Document<'d>,
     out: Outline,
     labelled: Vec<bool>,
+    /// Each heading's text, normalised (empty for other blocks).
+    norms: Vec<String>,
 }
 
 pub(crate) fn outline(doc: &Document<'_>) -> Outline {
@@ -459,6 +477,17 @@ pub(crate) fn outline(doc: &Document<'_>) -> Outline {
             company: None,
         },
         labelled: vec![false; n],
+        norms: doc
+            .blocks
+            .iter()
+            .map(|b| {
+                if b.is_heading() {
+                    normalize(&b.plain)
+                } else {
+                    String::new()
+                }
+            })
+            .collect(),
     };
     let faq_start = b.mark_faq();
     b.release(faq_start);
@@ -479,19 +508,20 @@ impl Builder<'_, '_> {
     fn mark_faq(&mut self) -> usize {
         let blocks = &self.doc.blocks;
         let first_h1 = blocks.iter().position(|b| b.level() == Some(1));
+        let norms = &self.norms;
         let Some(start) = (0..blocks.len()).find(|&i| {
-            Some(i) != first_h1 && blocks[i].level().is_some() && faq_heading(&blocks[i].plain).is_some()
+            Some(i) != first_h1 && blocks[i].level().is_some() && faq_heading(&norms[i]).is_some()
         }) else {
             return blocks.len();
         };
         let faq_level = blocks[start].level().unwrap_or(1);
-        let mut current = faq_heading(&blocks[start].plain).unwrap_or(K::Faq);
+        let mut current = faq_heading(&norms[start]).unwrap_or(K::Faq);
         let mut in_faq = true;
         for (i, b) in blocks.iter().enumerate().skip(start) {
             if let (Some(level), false) = (b.level(), i == start) {
                 let question = b.plain.trim_end().ends_with('?');
                 if level <= faq_level && !question {
-                    match faq_heading(&b.plain) {
+                    match faq_heading(&norms[i]) {
                         Some(k) => {
                             in_faq = true;
                             current = k;
@@ -499,7 +529,7 @@ impl Builder<'_, '_> {
                         None => in_faq = false,
                     }
                 } else if in_faq && !question {
-                    match faq_subheading(&b.plain) {
+                    match faq_subheading(&norms[i]) {
                         Some(k) => current = k,
                         None => current = K::Other,
                     }
@@ -557,7 +587,7 @@ impl Builder<'_, '_> {
                 continue;
             }
             if let Some(level) = b.level() {
-                let label = label_of(&b.plain).filter(|k| !k.is_faq() && *k != K::Headline);
+                let label = label_of(&self.norms[i]).filter(|k| !k.is_faq() && *k != K::Headline);
                 match (label, ctx) {
                     (Some(kind), _) => {
                         ctx = Some((kind, level));
@@ -638,7 +668,9 @@ impl Builder<'_, '_> {
         } else {
             until
         };
-        let limit = limit.min(assigned.len());
+        // A labelled summary may come before the headline: then nothing is
+        // between them.
+        let limit = limit.clamp(h + 1, assigned.len());
         for slot in &mut assigned[h + 1..limit] {
             if slot.is_none() || *slot == Some(K::Other) {
                 *slot = Some(K::Subheading);
@@ -866,7 +898,7 @@ fn question_starts(b: &Block) -> Vec<Range<usize>> {
         })
         .map(|s| s.range.clone())
         .collect();
-    for &ls in &b.line_starts {
+    for ls in b.line_starts() {
         let line = &b.plain[ls..];
         if line.trim_start().starts_with("Q:") && !out.iter().any(|r| r.start <= ls + 2 && r.end > ls) {
             let end = line.find('?').map_or(line.len(), |q| q + 1);
@@ -879,17 +911,24 @@ fn question_starts(b: &Block) -> Vec<Range<usize>> {
 
 /// Words in an answer, not counting placeholders ("TBD", "TODO").
 fn answer_words(b: &Block, range: Range<usize>) -> usize {
+    const PLACEHOLDERS: [&[u8]; 7] = [b"TBD", b"TODO", b"TK", b"TBC", b"XXX", b"A", b"N/A"];
     let first = b.words.partition_point(|w| w.start < range.start);
     let last = b.words.partition_point(|w| w.start < range.end);
-    b.words[first..last]
+    // Overlapping questions ("Q:" over a bold question) give an inverted,
+    // empty range.
+    let words = &b.words[first..last.max(first)];
+    let bytes = b.plain.as_bytes();
+    // No placeholder is longer than four bytes.
+    let placeholders = words
         .iter()
-        .map(|w| &b.plain[w.clone()])
+        .filter(|w| w.len() <= 4)
         .filter(|w| {
-            !["TBD", "TODO", "TK", "TBC", "XXX", "A", "N/A"]
+            PLACEHOLDERS
                 .iter()
-                .any(|p| p.eq_ignore_ascii_case(w))
+                .any(|p| p.eq_ignore_ascii_case(&bytes[(*w).clone()]))
         })
-        .count()
+        .count();
+    words.len() - placeholders
 }
 
 #[cfg(test)]
@@ -938,6 +977,25 @@ mod tests {
                 K::ExternalFaq
             ]
         );
+    }
+
+    #[test]
+    fn a_labelled_summary_above_the_headline_is_no_subheading() {
+        // Used to panic: the subheading range ran backwards.
+        let k = kinds("## Summary\n\nSEATTLE — June 1, 2026 — Acme today shipped it.\n\n# Acme Ships Rockets Today\n\nMore text.\n");
+        assert_eq!(k[0], SectionKind::Summary);
+        assert!(k.contains(&SectionKind::Headline));
+        assert!(!k.contains(&SectionKind::Subheading));
+    }
+
+    #[test]
+    fn overlapping_questions_do_not_panic() {
+        // Used to panic: "Q:" runs over the bold question on the next line,
+        // so the first question's answer range ran backwards.
+        let doc = Document::parse("# Title of it\n\n## FAQ\n\nQ:\n**Why?**\nBecause.\n");
+        let o = outline(&doc);
+        assert_eq!(o.questions.len(), 2);
+        assert_eq!(o.questions[1].answer_words, 1);
     }
 
     #[test]

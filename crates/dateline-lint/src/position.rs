@@ -48,9 +48,16 @@ impl<'t> Positions<'t> {
         } else {
             (line_start, 1, 1)
         };
-        for c in self.text[from..offset].chars() {
-            col += 1;
-            col16 += c.len_utf16();
+        let between = &self.text[from..offset];
+        if between.is_ascii() {
+            col += between.len();
+            col16 += between.len();
+        } else {
+            // Chars of four bytes (their first byte is F0 or more) take two
+            // UTF-16 units.
+            let chars = between.chars().count();
+            col += chars;
+            col16 += chars + between.bytes().filter(|&b| b >= 0xF0).count();
         }
         self.last = (offset, line_start, col, col16);
         (line, col, col16)

@@ -1,5 +1,6 @@
 //! What a lint run returns: the outline, the diagnostics and the score.
 
+use crate::config::ConfigProblem;
 use serde::Serialize;
 use std::fmt;
 
@@ -213,6 +214,11 @@ pub struct Report {
     pub score: u8,
     pub counts: Counts,
     pub words: WordCounts,
+    /// Inline `dateline-` comments that name an unknown rule id (a typo),
+    /// with the line and column of the id. Reported like `dateline.toml`
+    /// problems: they are not findings of a rule, so they count in neither
+    /// `counts` nor `score`.
+    pub comment_problems: Vec<ConfigProblem>,
 }
 
 impl Report {

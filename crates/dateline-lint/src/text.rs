@@ -17,29 +17,41 @@ fn is_connector(c: char) -> bool {
 /// apostrophes, hyphens and ampersands ("don't", "e-bike", "Q&A"), and by
 /// commas and points between digits ("4,500", "2.97").
 pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(text.len() / 6);
-    let mut start: Option<usize> = None;
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let bytes = text.as_bytes();
+    let mut start: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII is the common case; decode a char only for other bytes.
-        let (c, len, alnum) = if bytes[i] < 0x80 {
-            (bytes[i] as char, 1, bytes[i].is_ascii_alphanumeric())
+        let b = bytes[i];
+        // ASCII is the common case: a run of ASCII letters and digits in one go.
+        if b.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            continue;
+        }
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8(), c.is_alphanumeric())
+            (c, c.len_utf8())
         };
-        if alnum {
+        if b >= 0x80 && c.is_alphanumeric() {
             start.get_or_insert(i);
             i += len;
             continue;
         }
-        if start.is_some() && joins_word(text, i, c, len) {
-            i += len;
-            continue;
-        }
-        if let Some(s) = start.take() {
+        if let Some(s) = start {
+            // Only connectors and digit separators can sit inside a word.
+            let may_join = b >= 0x80 || matches!(b, b'\'' | b'-' | b'&' | b',' | b'.');
+            if may_join && joins_word(text, i, c, len) {
+                i += len;
+                continue;
+            }
             out.push(s..i);
+            start = None;
         }
         i += len;
     }
@@ -72,14 +84,12 @@ const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '*', '_'];
 
 /// Splits `text` into sentences, given its words (from [`words`]).
 pub(crate) fn sentences(text: &str, words: &[Range<usize>]) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(words.len() / 16 + 1);
     let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !matches!(b, b'.' | b'!' | b'?') {
-            i += 1;
+    // Closers after a terminator are never terminators themselves, so every
+    // terminator is looked at in turn.
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
+        if i < start {
             continue;
         }
         let mut end = i + 1;
@@ -90,11 +100,13 @@ pub(crate) fn sentences(text: &str, words: &[Range<usize>]) -> Vec<Sentence> {
             push_sentence(&mut out, text, start..end, words);
             start = end;
         }
-        i = end;
     }
     push_sentence(&mut out, text, start..text.len(), words);
     out
 }
+
+/// The longest word in [`ABBREVIATIONS`].
+const ABBREVIATION_MAX: usize = 6;
 
 /// Whether the terminator at `at` (closers up to `end`) ends a sentence.
 fn ends_sentence(text: &str, at: usize, end: usize) -> bool {
@@ -117,14 +129,21 @@ fn ends_sentence(text: &str, at: usize, end: usize) -> bool {
         .rfind(|c: char| !c.is_alphanumeric())
         .map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
     let word = &text[word_start..at];
-    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+    let mut chars = word.chars();
+    if chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none() {
         return false; // initials and "U.S.", "a.m."
     }
-    let lower = word.to_ascii_lowercase();
-    if lower == "no" {
+    if word.len() > ABBREVIATION_MAX {
+        return true;
+    }
+    let mut buf = [0u8; ABBREVIATION_MAX];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    if lower == b"no" {
         return !next.is_some_and(|c| c.is_ascii_digit());
     }
-    !ABBREVIATIONS.contains(&lower.as_str())
+    !ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower)
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, words: &[Range<usize>]) {
@@ -150,11 +169,21 @@ fn push_sentence(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, words
 pub(crate) fn quotations(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (c, open) {
-            ('“', None) | ('"', None) => open = Some(i),
-            ('”', Some(s)) | ('"', Some(s)) => {
-                out.push(s..i + c.len_utf8());
+    let bytes = text.as_bytes();
+    // `"` is one byte; “ and ” are E2 80 9C and E2 80 9D.
+    for i in memchr::memchr2_iter(b'"', 0xE2, bytes) {
+        let (opens, closes, len) = match bytes[i] {
+            b'"' => (true, true, 1),
+            _ => match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0x9C]) => (true, false, 3),
+                Some([0x80, 0x9D]) => (false, true, 3),
+                _ => continue,
+            },
+        };
+        match open {
+            None if opens => open = Some(i),
+            Some(s) if closes => {
+                out.push(s..i + len);
                 open = None;
             }
             _ => {}
@@ -175,16 +204,52 @@ pub(crate) fn inside(spans: &[Range<usize>], pos: usize) -> bool {
 
 /// Estimated syllables in an English word (vowel groups, silent final e).
 pub(crate) fn syllables(word: &str) -> usize {
+    if !word.is_ascii() {
+        return count_syllables(
+            word.chars()
+                .filter(|c| c.is_alphabetic())
+                .map(|c| c.to_ascii_lowercase()),
+        );
+    }
+    // The common case, byte by byte (for ASCII, letters are ASCII letters).
+    let (mut count, mut letters) = (0, 0);
+    let mut prev_vowel = false;
+    let (mut last, mut before_last) = (b' ', b' ');
+    for &b in word.as_bytes() {
+        if !b.is_ascii_alphabetic() {
+            continue;
+        }
+        let c = b | 0x20;
+        let v = is_vowel_byte(c);
+        count += usize::from(v & !prev_vowel);
+        prev_vowel = v;
+        letters += 1;
+        before_last = last;
+        last = c;
+    }
+    if letters == 0 {
+        return 1; // numbers read as one unit
+    }
+    if letters > 2 && last == b'e' && !is_vowel_byte(before_last) && before_last != b'l' && count > 1 {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+/// For a lowercase ASCII letter: a, e, i, o, u or y (a bit test, no branch).
+fn is_vowel_byte(c: u8) -> bool {
+    const VOWELS: u32 = 1 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20 | 1 << 24;
+    (VOWELS >> (c.wrapping_sub(b'a') & 31)) & 1 == 1 && c.is_ascii_lowercase()
+}
+
+/// [`syllables`] for any letters (already lowercased where ASCII).
+fn count_syllables(letters_of: impl Iterator<Item = char>) -> usize {
     let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let (mut count, mut letters) = (0, 0);
     let mut prev_vowel = false;
     // The last two letters, for the silent final "e".
     let (mut last, mut before_last) = (' ', ' ');
-    for c in word
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .map(|c| c.to_ascii_lowercase())
-    {
+    for c in letters_of {
         let v = is_vowel(c);
         if v && !prev_vowel {
             count += 1;

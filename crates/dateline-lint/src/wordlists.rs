@@ -1,5 +1,11 @@
 //! The word lists (data files in `data/`), compiled once into Aho-Corasick
 //! automata. A config that edits a list gets its own compiled copy.
+//!
+//! The lists the rules look for in running text (jargon, weasel words,
+//! adjectives, future tense, company and customer words, internal-FAQ and
+//! engineering topics) share one automaton, the [`Scanner`]: each block is
+//! scanned once for all of them, then each list's matches are picked as if it
+//! had been searched on its own.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashSet;
@@ -121,7 +127,10 @@ impl Matcher {
 /// Case-insensitive occurrences of a lowercased phrase, on char boundaries.
 fn find_plain<'h>(hay: &'h str, phrase: &'h [u8]) -> impl Iterator<Item = Range<usize>> + 'h {
     let bytes = hay.as_bytes();
-    (0..bytes.len().saturating_sub(phrase.len() - 1))
+    let last = bytes.len().saturating_sub(phrase.len() - 1);
+    // Candidates start with the phrase's first byte in either case.
+    let first = phrase[0];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), &bytes[..last])
         .filter(move |&i| hay.is_char_boundary(i) && bytes[i..i + phrase.len()].eq_ignore_ascii_case(phrase))
         .filter(move |&i| hay.is_char_boundary(i + phrase.len()))
         .map(move |i| i..i + phrase.len())
@@ -141,14 +150,15 @@ fn is_word_char(c: char) -> bool {
 /// All lists, compiled.
 #[derive(Debug)]
 pub(crate) struct WordLists {
-    pub jargon: Matcher,
+    /// Jargon terms, in the order of [`List::Jargon`]'s phrases.
     pub terms: Vec<Term>,
-    pub weasel: Matcher,
     /// Per weasel phrase: whether deleting it is a safe fix.
     pub weasel_droppable: Vec<bool>,
-    pub adjectives: Matcher,
     /// Acronyms that need no definition.
     pub acronyms: HashSet<String>,
+    /// Every list the rules search running text for (these three and the
+    /// fixed ones), in one automaton.
+    pub scanner: Scanner,
 }
 
 static BUILTIN: LazyLock<Arc<WordLists>> =
@@ -178,13 +188,31 @@ impl WordLists {
             .into_iter()
             .map(|w| w.trim_end_matches(DROP).trim().to_string())
             .collect();
+        let scanner = Scanner::new([
+            (List::Jargon, terms.iter().map(|t| t.word.as_str()).collect()),
+            (List::Weasel, weasel.iter().map(String::as_str).collect()),
+            (List::Adjectives, adjectives.iter().map(String::as_str).collect()),
+            (List::Future, crate::rules::FUTURE_PHRASES.to_vec()),
+            (List::Sides, crate::rules::side_phrases().collect()),
+            (
+                List::InternalTopics,
+                TOPIC_LISTS.internal.phrases.iter().map(String::as_str).collect(),
+            ),
+            (
+                List::EngineeringTopics,
+                TOPIC_LISTS
+                    .engineering
+                    .phrases
+                    .iter()
+                    .map(String::as_str)
+                    .collect(),
+            ),
+        ]);
         WordLists {
-            jargon: Matcher::new(terms.iter().map(|t| &t.word)),
             terms,
-            weasel: Matcher::new(&weasel),
             weasel_droppable,
-            adjectives: Matcher::new(&adjectives),
             acronyms: acronyms.into_iter().collect(),
+            scanner,
         }
     }
 
@@ -243,6 +271,113 @@ pub(crate) fn customer_words() -> Vec<String> {
     parse_lines(CUSTOMERS)
 }
 
+/// The lists the [`Scanner`] searches for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum List {
+    Jargon,
+    Weasel,
+    Adjectives,
+    /// "will", "is going to" (`future-tense`).
+    Future,
+    /// Company words, then customer words (`inside-out`).
+    Sides,
+    InternalTopics,
+    EngineeringTopics,
+}
+
+/// One occurrence of a scanned phrase in a text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    /// The pattern in the scanner's automaton.
+    pattern: u32,
+}
+
+/// Several phrase lists in one automaton. [`Scanner::scan`] reports every
+/// occurrence of every phrase (overlapping ones too) in one pass;
+/// [`Scanner::select`] then picks one list's matches exactly as a
+/// leftmost-longest search for that list alone would, whole words only.
+#[derive(Debug)]
+pub(crate) struct Scanner {
+    ac: Option<AhoCorasick>,
+    /// Per pattern: its list and its index in that list.
+    owner: Vec<(List, usize)>,
+}
+
+impl Scanner {
+    pub fn new<const N: usize>(lists: [(List, Vec<&str>); N]) -> Scanner {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut owner = Vec::new();
+        for (list, phrases) in lists {
+            for (index, phrase) in phrases.into_iter().enumerate() {
+                // An empty phrase would match everywhere (and between the
+                // bytes of a character): never a word.
+                if !phrase.is_empty() {
+                    patterns.push(phrase);
+                    owner.push((list, index));
+                }
+            }
+        }
+        let ac = (!patterns.is_empty())
+            .then(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&patterns)
+                    .ok()
+            })
+            .flatten();
+        Scanner { ac, owner }
+    }
+
+    /// Appends every occurrence of every phrase in `hay` to `out`, sorted by
+    /// start, then longest first, then by pattern (the order in which a
+    /// leftmost-longest search prefers them).
+    pub fn scan(&self, hay: &str, out: &mut Vec<Hit>) {
+        let Some(ac) = &self.ac else { return };
+        let from = out.len();
+        out.extend(ac.find_overlapping_iter(hay).map(|m| Hit {
+            start: m.start(),
+            end: m.end(),
+            pattern: m.pattern().as_u32(),
+        }));
+        out[from..].sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.pattern));
+    }
+
+    /// The whole-word matches of `list` in `hay[within]`, as a
+    /// leftmost-longest search of `hay[within]` for that list alone finds
+    /// them: `(index in the list, byte range in hay)`. `hits` are the
+    /// [`Scanner::scan`] hits of `hay`.
+    pub fn select<'a>(
+        &'a self,
+        hits: &'a [Hit],
+        list: List,
+        hay: &'a str,
+        within: Range<usize>,
+    ) -> impl Iterator<Item = (usize, Range<usize>)> + 'a {
+        let first = hits.partition_point(|h| h.start < within.start);
+        let mut next = within.start;
+        let slice = &hay[within.clone()];
+        let (start, end) = (within.start, within.end);
+        hits[first..]
+            .iter()
+            .take_while(move |h| h.start < end)
+            .filter_map(move |h| {
+                let (owner, index) = self.owner[h.pattern as usize];
+                // A list's search resumes after its last match, and sees
+                // nothing past the end of the text it searches.
+                if owner != list || h.start < next || h.end > end {
+                    return None;
+                }
+                next = h.end;
+                Some((index, h.start..h.end))
+            })
+            .filter(move |(_, r)| is_whole_word(slice, r.start - start, r.end - start))
+    }
+}
+
 /// A topic the internal FAQ should cover.
 #[derive(Debug)]
 pub(crate) struct Topic {
@@ -255,23 +390,12 @@ pub(crate) struct Topics {
     pub engineering: TopicList,
 }
 
-/// Topics with all their phrases in one automaton, so a text is scanned once.
+/// Topics with all their phrases (searched by the [`Scanner`]).
 pub(crate) struct TopicList {
     pub topics: Vec<Topic>,
-    pub phrases: Matcher,
+    pub phrases: Vec<String>,
     /// The topics of each phrase ("batch" belongs to two).
     pub owner: Vec<Vec<usize>>,
-}
-
-impl TopicList {
-    /// Which topics a text mentions, as flags by topic index.
-    pub fn mark(&self, text: &str, covered: &mut [bool]) {
-        for (phrase, _) in self.phrases.find(text) {
-            for &topic in &self.owner[phrase] {
-                covered[topic] = true;
-            }
-        }
-    }
 }
 
 pub(crate) static TOPIC_LISTS: LazyLock<Topics> = LazyLock::new(|| {
@@ -306,7 +430,7 @@ pub(crate) static TOPIC_LISTS: LazyLock<Topics> = LazyLock::new(|| {
             .collect();
         TopicList {
             topics,
-            phrases: Matcher::new(all),
+            phrases: all,
             owner,
         }
     };

@@ -13,6 +13,9 @@ struct Expect {
     checked: Option<BTreeSet<String>>,
     /// Expected (line, rule) findings, with repeats.
     findings: Vec<(usize, String)>,
+    /// Expected (line, unknown rule id) problems in inline comments. Always
+    /// checked: a fixture without any expects none.
+    comment_problems: Vec<(usize, String)>,
 }
 
 impl Expect {
@@ -25,9 +28,21 @@ fn parse_expect(path: &Path) -> Expect {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut checked = Some(BTreeSet::new());
     let mut findings = Vec::new();
+    let mut comment_problems = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(problem) = line.strip_prefix("comment-problem:") {
+            let (at, id) = problem
+                .trim()
+                .split_once(' ')
+                .unwrap_or_else(|| panic!("{}:{}: want `comment-problem: LINE ID`", path.display(), n + 1));
+            let at: usize = at
+                .parse()
+                .unwrap_or_else(|_| panic!("{}:{}: bad line number", path.display(), n + 1));
+            comment_problems.push((at, id.trim().to_string()));
             continue;
         }
         if let Some(rules) = line.strip_prefix("check:") {
@@ -47,7 +62,11 @@ fn parse_expect(path: &Path) -> Expect {
             .unwrap_or_else(|_| panic!("{}:{}: bad line number", path.display(), n + 1));
         findings.push((at, rule.trim().to_string()));
     }
-    let expect = Expect { checked, findings };
+    let expect = Expect {
+        checked,
+        findings,
+        comment_problems,
+    };
     for (_, rule) in &expect.findings {
         assert!(
             rules().iter().any(|r| r.id == rule),
@@ -108,6 +127,20 @@ fn every_fixture_reports_exactly_what_it_expects() {
             .filter(|d| expect.checks(d.rule))
             .map(|d| (d.line, d.rule.to_string()))
             .collect();
+        // The unknown id is the first `quoted` word of the problem's message.
+        let problems: Vec<(usize, String)> = report
+            .comment_problems
+            .iter()
+            .map(|p| (p.line, p.message.split('`').nth(1).unwrap_or("").to_string()))
+            .collect();
+        if counted(problems.clone()) != counted(expect.comment_problems.clone()) {
+            failures.push(format!(
+                "{}: expected comment problems {:?}\n  got: {:?}",
+                md.display(),
+                expect.comment_problems,
+                report.comment_problems
+            ));
+        }
         if counted(actual.clone()) != counted(expect.findings.clone()) {
             let listing: Vec<String> = report
                 .diagnostics

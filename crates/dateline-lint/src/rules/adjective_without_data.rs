@@ -2,6 +2,7 @@ use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::report::Severity;
 use crate::text;
+use crate::wordlists::List;
 
 pub const INFO: RuleInfo = RuleInfo {
     id: "adjective-without-data",
@@ -13,10 +14,10 @@ pub const INFO: RuleInfo = RuleInfo {
 };
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
-    for (_, block) in cx.body().filter(|(_, b)| b.is_prose()) {
+    for (i, block) in cx.body().filter(|(_, b)| b.is_prose()) {
         for sentence in &block.sentences {
             let plain = &block.plain[sentence.range.clone()];
-            let Some((_, hit)) = cx.lists.adjectives.find(plain).next() else {
+            let Some((_, at)) = cx.matches_in(i, List::Adjectives, sentence.range.clone()).next() else {
                 continue;
             };
             let figure = plain.contains(['$', '€', '£', '%'])
@@ -26,12 +27,11 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
             if figure {
                 continue;
             }
-            let at = sentence.range.start + hit.start..sentence.range.start + hit.end;
             sink.report(
-                block.src(at),
+                block.src(at.clone()),
                 format!(
                     "{} is a claim without data. Say how much, with a number, in the same sentence.",
-                    super::q(&plain[hit])
+                    super::q(&block.plain[at])
                 ),
             );
         }

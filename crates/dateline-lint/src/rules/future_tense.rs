@@ -2,8 +2,7 @@ use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::report::Severity;
 use crate::text;
-use crate::wordlists::Matcher;
-use std::sync::LazyLock;
+use crate::wordlists::List;
 
 pub const INFO: RuleInfo = RuleInfo {
     id: "future-tense",
@@ -14,21 +13,20 @@ pub const INFO: RuleInfo = RuleInfo {
     bad: "PocketCell will ship in the spring and will cost about $49.",
 };
 
-static FUTURE: LazyLock<Matcher> = LazyLock::new(|| {
-    Matcher::new([
-        "will",
-        "won't",
-        "is going to",
-        "are going to",
-        "am going to",
-        "'ll",
-        "’ll",
-    ])
-});
+/// What the rule looks for (searched with the other lists, see `wordlists.rs`).
+pub(crate) const FUTURE_PHRASES: &[&str] = &[
+    "will",
+    "won't",
+    "is going to",
+    "are going to",
+    "am going to",
+    "'ll",
+    "’ll",
+];
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
-    for (_, block) in cx.release() {
-        for (_, r) in FUTURE.find(&block.plain) {
+    for (i, block) in cx.release() {
+        for (_, r) in cx.matches(i, List::Future) {
             if text::inside(&block.quotations, r.start) {
                 continue;
             }

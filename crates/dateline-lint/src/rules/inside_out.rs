@@ -2,7 +2,7 @@ use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::report::{SectionKind, Severity};
 use crate::text;
-use crate::wordlists::{customer_words, Matcher};
+use crate::wordlists::{customer_words, List};
 use std::sync::LazyLock;
 
 pub const INFO: RuleInfo = RuleInfo {
@@ -16,15 +16,16 @@ pub const INFO: RuleInfo = RuleInfo {
 
 const COMPANY_WORDS: [&str; 6] = ["we", "our", "ours", "us", "we're", "we've"];
 
-/// Company words first, then customer words: one scan counts both sides.
-static SIDES: LazyLock<Matcher> = LazyLock::new(|| {
-    Matcher::new(
-        COMPANY_WORDS
-            .iter()
-            .map(|w| w.to_string())
-            .chain(customer_words()),
-    )
-});
+static CUSTOMER_WORDS: LazyLock<Vec<String>> = LazyLock::new(customer_words);
+
+/// Company words first, then customer words: one list counts both sides
+/// (searched with the other lists, see `wordlists.rs`).
+pub(crate) fn side_phrases() -> impl Iterator<Item = &'static str> {
+    COMPANY_WORDS
+        .iter()
+        .copied()
+        .chain(CUSTOMER_WORDS.iter().map(String::as_str))
+}
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let names = Context::names(&cx.companies);
@@ -35,7 +36,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
             continue;
         }
         let outside = |r: &std::ops::Range<usize>| !text::inside(&block.quotations, r.start);
-        for (phrase, r) in SIDES.find(&block.plain).filter(|(_, r)| outside(r)) {
+        for (phrase, r) in cx.matches(i, List::Sides).filter(|(_, r)| outside(r)) {
             if &block.plain[r] == "US" {
                 continue; // the United States, not "us"
             }

@@ -1,6 +1,7 @@
 use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::report::Severity;
+use crate::wordlists::List;
 
 pub const INFO: RuleInfo = RuleInfo {
     id: "jargon",
@@ -12,8 +13,8 @@ pub const INFO: RuleInfo = RuleInfo {
 };
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
-    for (_, block) in cx.body().filter(|(_, b)| !b.in_footnote) {
-        for (index, r) in cx.lists.jargon.find(&block.plain) {
+    for (i, block) in cx.body().filter(|(_, b)| !b.in_footnote) {
+        for (index, r) in cx.matches(i, List::Jargon) {
             let term = &cx.lists.terms[index];
             let found = &block.plain[r.clone()];
             let message = match &term.suggestion {

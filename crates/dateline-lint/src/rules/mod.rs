@@ -36,6 +36,9 @@ mod undefined_acronym;
 mod vague_outcome;
 mod weasel_word;
 
+pub(crate) use future_tense::FUTURE_PHRASES;
+pub(crate) use inside_out::side_phrases;
+
 /// What a rule is, for people: shown in the app's hover cards and printed by
 /// `dateline rules`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -55,11 +55,20 @@ const ADJECTIVAL: &[&str] = &[
 ];
 
 fn is_participle(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    if ADJECTIVAL.contains(&w.as_str()) {
+    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    if is(ADJECTIVAL) {
         return false;
     }
-    (w.len() > 4 && w.ends_with("ed")) || IRREGULAR.contains(&w.as_str())
+    let ends_ed = word.len() > 4 && word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ed");
+    ends_ed || is(IRREGULAR)
+}
+
+/// A form of "to be" ("is", "Were").
+fn is_be(word: &[u8]) -> bool {
+    // Cheap tests first: the forms have 2 to 5 letters and start with a, b, i or w.
+    (2..=5).contains(&word.len())
+        && matches!(word[0] | 0x20, b'a' | b'b' | b'i' | b'w')
+        && BE.iter().any(|b| b.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// Word-index pairs (be, participle) of passive constructions in a block.
@@ -70,14 +79,14 @@ fn passives(block: &Block) -> Vec<(usize, usize)> {
             .trim()
             .is_empty()
     };
-    for i in 0..block.words.len() {
-        let word = block.word(i);
-        if word.len() > 5 || !BE.iter().any(|b| b.eq_ignore_ascii_case(word)) {
+    let bytes = block.plain.as_bytes();
+    for (i, w) in block.words.iter().enumerate() {
+        if !is_be(&bytes[w.clone()]) {
             continue;
         }
         let mut j = i + 1;
         // One adverb may sit between: "is automatically backed up".
-        if j < block.words.len() && block.word(j).ends_with("ly") && adjacent(i, j) {
+        if j < block.words.len() && bytes[block.words[j].clone()].ends_with(b"ly") && adjacent(i, j) {
             j += 1;
         }
         if j < block.words.len() && adjacent(j - 1, j) && is_participle(block.word(j)) {

@@ -39,10 +39,12 @@ fn is_acronym(word: &str) -> bool {
 fn definitions<'b>(release: &[(usize, &'b crate::document::Block)]) -> HashSet<&'b str> {
     let mut out = HashSet::new();
     for (_, block) in release {
+        let bytes = block.plain.as_bytes();
         for w in &block.words {
-            let word = &block.plain[w.clone()];
-            let in_parens = block.plain[..w.start].ends_with('(') && block.plain[w.end..].starts_with(')');
-            if in_parens || block.plain[w.end..].starts_with(" (") {
+            let after = &bytes[w.end..];
+            let in_parens = w.start > 0 && bytes[w.start - 1] == b'(' && after.starts_with(b")");
+            if in_parens || after.starts_with(b" (") {
+                let word = &block.plain[w.clone()];
                 out.insert(word.strip_suffix('s').unwrap_or(word));
             }
         }
@@ -62,18 +64,28 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
             0
         };
         let words = &block.words;
+        let bytes = block.plain.as_bytes();
         for (n, w) in words.iter().enumerate() {
-            let word = &block.plain[w.clone()];
-            let caps = word.bytes().filter(u8::is_ascii_uppercase).take(2).count();
+            let caps = bytes[w.clone()]
+                .iter()
+                .filter(|b| b.is_ascii_uppercase())
+                .take(2)
+                .count();
             if w.start < skip_to || caps < 2 {
                 continue;
             }
-            // "text BOOK to 757-555-0140, or CALL": keywords to send, not acronyms.
-            let after_keyword_verb = (n.saturating_sub(6)..n).any(|p| {
-                KEYWORD_VERBS
-                    .iter()
-                    .any(|k| k.eq_ignore_ascii_case(block.word(p)))
-            });
+            // "text BOOK to 757-555-0140, or CALL": keywords to send, not
+            // acronyms (looked up once, when needed).
+            let mut after_keyword_verb = None;
+            let mut after_keyword_verb = || {
+                *after_keyword_verb.get_or_insert_with(|| {
+                    (n.saturating_sub(6)..n).any(|p| {
+                        KEYWORD_VERBS
+                            .iter()
+                            .any(|k| k.eq_ignore_ascii_case(block.word(p)))
+                    })
+                })
+            };
             let bracketed = block.plain[..w.start].ends_with('[') || block.plain[w.end..].starts_with(']');
             for part in block.plain[w.clone()].split(['-', '/']) {
                 let core = part.strip_suffix('s').unwrap_or(part);
@@ -81,7 +93,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
                     || bracketed
                     || cx.lists.acronyms.contains(core)
                     || PLACEHOLDERS.contains(&core)
-                    || after_keyword_verb
+                    || after_keyword_verb()
                     || !decided.insert(core)
                     || defined.contains(core)
                 {

@@ -1,6 +1,7 @@
 use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::report::Severity;
+use crate::wordlists::List;
 
 pub const INFO: RuleInfo = RuleInfo {
     id: "weasel-word",
@@ -12,8 +13,8 @@ pub const INFO: RuleInfo = RuleInfo {
 };
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
-    for (_, block) in cx.body().filter(|(_, b)| !b.in_footnote) {
-        for (index, r) in cx.lists.weasel.find(&block.plain) {
+    for (i, block) in cx.body().filter(|(_, b)| !b.in_footnote) {
+        for (index, r) in cx.matches(i, List::Weasel) {
             let before = block.plain[..r.start].trim_end();
             // "how many" and "how much" ask for a number; they are fine.
             let last_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
