@@ -8,7 +8,7 @@ use dateline_core::export::{ExportOutcome, ExportRequest, PageCount};
 use dateline_core::store::SearchHit;
 use dateline_core::store::{DraftId, FolderId};
 use dateline_core::workspace::{
-    DraftSummary, FolderInfo, FolderListing, MergeView, OpenedDraft, PathOpened, ReviewView,
+    DraftSummary, FolderInfo, FolderListing, ListQuery, MergeView, OpenedDraft, PathOpened, ReviewView,
     ReviewerIdentity, SavedDraft, Startup, TextRange, ThreadAction, VersionPick, VersionView,
 };
 use dateline_core::{Error, Workspace};
@@ -354,11 +354,15 @@ pub async fn set_reviewer(
 // ---- the shared folder -----------------------------------------------------
 
 /// The open folder's drafts as indexed, without walking the folder (the
-/// watcher keeps the index current).
+/// watcher keeps the index current): the rows the window shows, in the
+/// order and with the filter asked for (`None`: as last asked).
 #[tauri::command]
 #[specta::specta]
-pub async fn list_drafts(state: State<'_, AppState>) -> CommandResult<FolderListing> {
-    with_workspace(&state, |ws| ws.listing())
+pub async fn list_drafts(
+    state: State<'_, AppState>,
+    query: Option<ListQuery>,
+) -> CommandResult<FolderListing> {
+    with_workspace(&state, |ws| ws.list_drafts(query))
 }
 
 /// Full-text search over the open folder's drafts, best first, with snippets.

@@ -60,6 +60,7 @@ async function main() {
   await new Promise((r) => setTimeout(r, 500));
   const timings = (await t.browser.execute(() => window.dateline.lintTimings())).slice(before).sort((a, b) => a - b);
   const trips = (await t.browser.execute(() => window.dateline.lintRoundTrips())).slice(-timings.length).sort((a, b) => a - b);
+  const phases = (await t.browser.execute(() => window.dateline.lintPhases())).slice(-timings.length);
   await t.pressSave();
   await t.waitForStatus("saved");
   const reviews = [];
@@ -72,6 +73,8 @@ async function main() {
   console.log(`lint request round trip (IPC + lint, ${trips.length} samples): median ${percentile(trips, 50).toFixed(1)} ms, p95 ${percentile(trips, 95).toFixed(1)} ms`);
   console.log(`open review mode, two ~3,000-word versions (${reviews.length} opens): median ${percentile(reviews, 50).toFixed(0)} ms, max ${reviews.at(-1).toFixed(0)} ms`);
   console.log(`keystroke to diagnostics painted (${timings.length} samples): median ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms, max ${timings.at(-1).toFixed(1)} ms`);
+  const phase = (name) => percentile(phases.map((p) => p[name]).sort((a, b) => a - b), 50).toFixed(1);
+  console.log(`  where it goes (medians): queued behind the request in flight ${phase("queued")} ms, round trip ${phase("trip")} ms, applying the answer ${phase("apply")} ms, to the next frame ${phase("frame")} ms`);
   await benchFolder(10_000);
 }
 

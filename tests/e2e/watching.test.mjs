@@ -43,6 +43,14 @@ describe("watching the drafts folder", () => {
     await t.browser.waitUntil(async () => (await t.listedDrafts()).join() === "compost.md", { timeout: 5_000 });
     await (await t.$("status-filter")).selectByAttribute("value", "");
     await t.browser.waitUntil(async () => (await t.listedDrafts()).length === 3, { timeout: 5_000 });
+    // Sorted by title in the backend: Greenleaf…, New, Shared.
+    await (await t.$("sort-drafts")).selectByAttribute("value", "title");
+    await t.browser.waitUntil(async () => (await t.listedDrafts()).join() === "compost.md,new.md,shared.md", {
+      timeout: 5_000,
+      timeoutMsg: `not sorted by title: ${await t.listedDrafts()}`,
+    });
+    await (await t.$("sort-drafts")).selectByAttribute("value", "modified");
+    await t.browser.waitUntil(async () => (await t.listedDrafts())[0] === "new.md", { timeout: 5_000, timeoutMsg: "newest not first" });
   });
 
   it("does not mistake its own save for an outside edit", async () => {

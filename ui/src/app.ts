@@ -13,6 +13,7 @@ import {
   type DraftSummary,
   type FolderInfo,
   type FolderListing,
+  type ListQuery,
   type MenuAction,
   type OpenedDraft,
   type RuleDoc,
@@ -103,6 +104,7 @@ export class App {
 
   private readonly drafts = new DraftList({
     open: (id) => void this.openDraft(id),
+    query: (query) => void this.relist(query),
     mergeCopy: (draft, copy) => void this.mergeCopy(draft, copy),
     restoreDeleted: (draft) => void this.restoreDeleted(draft),
     search: (query) => call(commands.searchDrafts(query)),
@@ -284,7 +286,7 @@ export class App {
 
   private renderWelcome(): void {
     if (this.listing) {
-      const empty = this.listing.drafts.length === 0;
+      const empty = this.listing.count === 0;
       fill(
         this.el.welcome,
         h("h2", {}, empty ? "No drafts here yet" : "Pick a draft"),
@@ -411,11 +413,14 @@ export class App {
     }
   }
 
-  /** The list as indexed (the watcher keeps it current), without a walk. */
-  private async relist(): Promise<void> {
+  /**
+   * The list as indexed (the watcher keeps it current), without a walk: in a
+   * new order, filter or length, or (no query) as last asked.
+   */
+  private async relist(query: ListQuery | null = null): Promise<void> {
     if (!this.listing) return;
     try {
-      this.listing = await call(commands.listDrafts());
+      this.listing = await call(commands.listDrafts(query));
       this.renderListing();
       this.renderDraft();
     } catch (err) {

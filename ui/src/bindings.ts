@@ -302,11 +302,12 @@ async setReviewer(name: string, email: string) : Promise<Result<ReviewerIdentity
 },
 /**
  * The open folder's drafts as indexed, without walking the folder (the
- * watcher keeps the index current).
+ * watcher keeps the index current): the rows the window shows, in the
+ * order and with the filter asked for (`None`: as last asked).
  */
-async listDrafts() : Promise<Result<FolderListing, AppError>> {
+async listDrafts(query: ListQuery | null) : Promise<Result<FolderListing, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("list_drafts") };
+    return { status: "ok", data: await TAURI_INVOKE("list_drafts", { query }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -471,6 +472,19 @@ from: number; to: number; line: number;
  * The section kind id (`problem`), when the finding is inside one.
  */
 section: string | null; fix: FixView | null }
+export type DraftSort = 
+/**
+ * Newest first.
+ */
+"modified" | "title" | 
+/**
+ * Readiness, highest first.
+ */
+"score" | 
+/**
+ * By status, drafts without one last.
+ */
+"status"
 export type DraftSummary = { id: number; relPath: string; name: string; 
 /**
  * Front matter `title:`, else the headline, else the file name.
@@ -524,7 +538,27 @@ includeReview?: boolean }
 export type FindingRow = { rule: string; message: string; excerpt: string; line: number }
 export type FixView = { from: number; to: number; replacement: string }
 export type FolderInfo = { id: number; name: string; path: string; exists: boolean }
-export type FolderListing = { folder: FolderInfo; drafts: DraftSummary[]; 
+export type FolderListing = { folder: FolderInfo; 
+/**
+ * The first `query.limit` drafts of the list, in the order asked.
+ */
+drafts: DraftSummary[]; 
+/**
+ * Drafts that pass the status filter; `drafts` holds the first of them.
+ */
+total: number; 
+/**
+ * Drafts in the folder (conflict copies and deleted drafts aside).
+ */
+count: number; 
+/**
+ * The statuses the folder's drafts have, for the filter.
+ */
+statuses: string[]; 
+/**
+ * The query this answers (a status no draft has any more reads as none).
+ */
+query: ListQuery; 
 /**
  * Drafts whose files vanished, newest first (their history is kept).
  */
@@ -540,6 +574,18 @@ export type LintView = { diagnostics: DiagnosticView[]; outline: OutlineEntry[];
  * `dateline-disable` comments naming no rule (typos): they silence nothing.
  */
 commentProblems: CommentProblemView[] }
+/**
+ * Which rows of the list the window wants.
+ */
+export type ListQuery = { sort: DraftSort; 
+/**
+ * Only drafts with this status (any case); empty for every draft.
+ */
+status: string; 
+/**
+ * How many rows to send, from the top.
+ */
+limit: number }
 /**
  * What a menu item asks the window to do.
  */

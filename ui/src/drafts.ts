@@ -1,47 +1,26 @@
 // The sidebar's drafts: the folder's live list (title, owner, status,
-// readiness, conflict copies), sorted and filtered, full-text search as she
-// types, and the drafts whose files vanished (kept, with a way back).
-import type { ConflictCopy, DeletedDraft, DraftSummary, FolderListing, SearchHit } from "./bindings";
+// readiness, conflict copies), full-text search as she types, and the drafts
+// whose files vanished (kept, with a way back). The backend sorts, filters and
+// sends the rows shown, so a 10,000-draft folder costs the window no more
+// than a small one.
+import type { ConflictCopy, DeletedDraft, DraftSort, DraftSummary, FolderListing, ListQuery, SearchHit } from "./bindings";
 import { h, fill } from "./dom";
 import { draftFolder, formatModified, reviewSummary } from "./format";
 
-export type SortKey = "modified" | "title" | "score" | "status";
-
-const SORT_LABELS: Record<SortKey, string> = { modified: "Last modified", title: "Title", score: "Readiness", status: "Status" };
-const SORT_SETTING = "dateline.sort";
-/** Rows drawn at once; a 10,000-draft folder shows more on request. */
+const SORT_LABELS: Record<DraftSort, string> = { modified: "Last modified", title: "Title", score: "Readiness", status: "Status" };
+/** Rows a first answer holds (the backend's LIST_PAGE); "Show more" asks for more. */
 const PAGE = 400;
 /** Typing pauses this long before a search goes out. */
 const SEARCH_DELAY_MS = 60;
 
 export interface DraftListActions {
   open(id: number): void;
+  /** The list in another order, with another filter, or longer. */
+  query(query: ListQuery): void;
   mergeCopy(draft: DraftSummary, copy: ConflictCopy): void;
   restoreDeleted(draft: DeletedDraft): void;
   search(query: string): Promise<SearchHit[]>;
   report(err: unknown): void;
-}
-
-export function sortDrafts(drafts: DraftSummary[], key: SortKey): DraftSummary[] {
-  const byTitle = (a: DraftSummary, b: DraftSummary) => a.title.localeCompare(b.title, undefined, { sensitivity: "base", numeric: true });
-  const compare: Record<SortKey, (a: DraftSummary, b: DraftSummary) => number> = {
-    modified: (a, b) => b.modifiedMs - a.modifiedMs || byTitle(a, b),
-    title: byTitle,
-    score: (a, b) => b.score - a.score || byTitle(a, b),
-    // Drafts without a status go last.
-    status: (a, b) => (a.status === "" ? 1 : 0) - (b.status === "" ? 1 : 0) || a.status.localeCompare(b.status) || byTitle(a, b),
-  };
-  return [...drafts].sort(compare[key]);
-}
-
-/** Drafts with the given status ("" = every draft). */
-export function filterByStatus(drafts: DraftSummary[], status: string): DraftSummary[] {
-  return status === "" ? drafts : drafts.filter((d) => d.status.toLowerCase() === status.toLowerCase());
-}
-
-/** The statuses present, for the filter, in a stable order. */
-export function statusesOf(drafts: DraftSummary[]): string[] {
-  return [...new Set(drafts.map((d) => d.status).filter((s) => s !== ""))].sort((a, b) => a.localeCompare(b));
 }
 
 export class DraftList {
@@ -53,25 +32,13 @@ export class DraftList {
   private readonly deleted = h("details", { class: "deleted-drafts", "data-testid": "deleted-drafts" });
   private listing: FolderListing | null = null;
   private activeId: number | null = null;
-  private sort: SortKey = (localStorage.getItem(SORT_SETTING) as SortKey | null) ?? "modified";
-  private status = "";
-  private shown = PAGE;
   private searchSeq = 0;
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly actions: DraftListActions) {
     fill(this.sortSelect, ...Object.entries(SORT_LABELS).map(([value, label]) => h("option", { value }, label)));
-    if (!(this.sort in SORT_LABELS)) this.sort = "modified";
-    this.sortSelect.value = this.sort;
-    this.sortSelect.addEventListener("change", () => {
-      this.sort = this.sortSelect.value as SortKey;
-      localStorage.setItem(SORT_SETTING, this.sort);
-      this.render();
-    });
-    this.statusSelect.addEventListener("change", () => {
-      this.status = this.statusSelect.value;
-      this.render();
-    });
+    this.sortSelect.addEventListener("change", () => this.ask({ sort: this.sortSelect.value as DraftSort, limit: PAGE }));
+    this.statusSelect.addEventListener("change", () => this.ask({ status: this.statusSelect.value, limit: PAGE }));
     this.searchInput.addEventListener("input", () => this.scheduleSearch());
     this.searchInput.addEventListener("keydown", (event) => {
       if (event.key === "Escape") {
@@ -91,6 +58,7 @@ export class DraftList {
 
   show(listing: FolderListing | null): void {
     this.listing = listing;
+    if (listing) this.sortSelect.value = listing.query.sort;
     this.renderStatuses();
     if (this.searching) this.scheduleSearch();
     else this.render();
@@ -110,27 +78,34 @@ export class DraftList {
     this.searchInput.select();
   }
 
+  private ask(change: Partial<ListQuery>): void {
+    if (this.listing) this.actions.query({ ...this.listing.query, ...change });
+  }
+
   private get searching(): boolean {
     return this.searchInput.value.trim() !== "";
   }
 
   private renderStatuses(): void {
-    const statuses = statusesOf(this.listing?.drafts ?? []);
-    if (this.status !== "" && !statuses.some((s) => s.toLowerCase() === this.status.toLowerCase())) this.status = "";
-    fill(this.statusSelect, h("option", { value: "" }, "Any status"), ...statuses.map((s) => h("option", { value: s }, s)));
-    this.statusSelect.value = this.status;
+    const statuses = this.listing?.statuses ?? [];
+    const chosen = this.listing?.query.status ?? "";
+    const options = statuses.map((s) => h("option", { value: s }, s));
+    fill(this.statusSelect, h("option", { value: "" }, "Any status"), ...options);
+    // The backend matches any case; select the spelling it lists.
+    this.statusSelect.value = statuses.find((s) => s.toLowerCase() === chosen.toLowerCase()) ?? "";
     this.statusSelect.hidden = statuses.length === 0;
   }
 
   private render(): void {
-    const drafts = sortDrafts(filterByStatus(this.listing?.drafts ?? [], this.status), this.sort);
-    const rows = drafts.slice(0, this.shown).map((d) => this.item(d));
-    const more = drafts.length - this.shown;
+    const listing = this.listing;
+    const drafts = listing?.drafts ?? [];
+    const more = (listing?.total ?? 0) - drafts.length;
+    const next = Math.min(more, PAGE * 5);
     fill(
       this.list,
-      ...rows,
+      ...drafts.map((d) => this.item(d)),
       more > 0 &&
-        h("li", {}, h("button", { class: "link more", "data-testid": "show-more", onclick: () => ((this.shown += PAGE * 5), this.render()) }, `Show ${Math.min(more, PAGE * 5).toLocaleString()} more of ${more.toLocaleString()}`)),
+        h("li", {}, h("button", { class: "link more", "data-testid": "show-more", onclick: () => this.ask({ limit: drafts.length + next }) }, `Show ${next.toLocaleString()} more of ${more.toLocaleString()}`)),
     );
     this.renderDeleted(this.listing?.deleted ?? []);
   }

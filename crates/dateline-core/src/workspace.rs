@@ -8,7 +8,7 @@ use crate::error::{display_name, Error, Result};
 use crate::export::{self, ExportFormat, ExportOutcome, ExportRequest};
 use crate::folder::{self, Skipped};
 use crate::index::FolderIndex;
-use crate::store::{DraftId, FolderId, FolderRecord, IndexRow, SearchHit, Store, VersionRecord};
+use crate::store::{DraftId, FolderId, FolderRecord, SearchHit, Store, VersionRecord};
 use crate::text::{self, TextFormat};
 use dateline_lint::Config;
 use serde::Serialize;
@@ -97,7 +97,16 @@ pub struct PathOpened {
 #[serde(rename_all = "camelCase")]
 pub struct FolderListing {
     pub folder: FolderInfo,
+    /// The first `query.limit` drafts of the list, in the order asked.
     pub drafts: Vec<DraftSummary>,
+    /// Drafts that pass the status filter; `drafts` holds the first of them.
+    pub total: u32,
+    /// Drafts in the folder (conflict copies and deleted drafts aside).
+    pub count: u32,
+    /// The statuses the folder's drafts have, for the filter.
+    pub statuses: Vec<String>,
+    /// The query this answers (a status no draft has any more reads as none).
+    pub query: ListQuery,
     /// Drafts whose files vanished, newest first (their history is kept).
     pub deleted: Vec<DeletedDraft>,
     pub skipped: Vec<SkippedEntry>,
@@ -210,16 +219,21 @@ pub struct Workspace {
     folder: Option<OpenFolder>,
     docs: HashMap<DraftId, OpenDoc>,
     notices: Vec<String>,
+    /// How the window last asked for the drafts list.
+    list_query: ListQuery,
 }
 
 impl Workspace {
     pub fn new(store: Store) -> Workspace {
-        Workspace {
+        let mut workspace = Workspace {
             store,
             folder: None,
             docs: HashMap::new(),
             notices: Vec::new(),
-        }
+            list_query: ListQuery::default(),
+        };
+        workspace.list_query = workspace.saved_list_query();
+        workspace
     }
 
     /// Adds a message for the user to the next `startup` answer.
@@ -245,11 +259,10 @@ impl Workspace {
             },
             None => self.reopen_last_folder(&mut notices)?,
         };
-        let last_draft = last_draft.filter(|id| {
-            listing
-                .as_ref()
-                .is_some_and(|l| l.drafts.iter().any(|d| d.id == *id))
-        });
+        let last_draft = match last_draft {
+            Some(id) if listing.is_some() && self.is_listed(id)? => Some(id),
+            _ => None,
+        };
         Ok(Startup {
             recent_folders: self.recent_folders()?,
             listing,
@@ -265,11 +278,10 @@ impl Workspace {
             let parent = path.parent().unwrap_or(Path::new("."));
             let listing = self.open_folder_path(parent)?;
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            let draft = listing
-                .drafts
-                .iter()
-                .find(|d| Some(&d.rel_path) == name.as_ref())
-                .map(|d| d.id);
+            let draft = match name {
+                Some(name) => self.listed_draft(&name)?.map(|d| d.id),
+                None => None,
+            };
             return Ok(PathOpened { listing, draft });
         }
         let listing = self.open_folder_path(path)?;
@@ -339,6 +351,13 @@ impl Workspace {
         };
         open.skipped = open.index(&self.store).reconcile()?.skipped;
         self.store.set_setting(LAST_FOLDER, &id)?;
+        if self.folder.as_ref().map(|f| f.id) != Some(id) {
+            // Another folder: its list starts unfiltered, in the same order.
+            self.list_query = ListQuery {
+                sort: self.list_query.sort,
+                ..ListQuery::default()
+            };
+        }
         self.folder = Some(open);
         self.docs.clear();
         self.listing()
@@ -385,88 +404,6 @@ impl Workspace {
     }
 
     /// The open folder's drafts as indexed (no walk).
-    pub fn listing(&self) -> Result<FolderListing> {
-        let open = self.current()?;
-        let rows = self.store.index_rows(open.id)?;
-        let (live, mut gone): (Vec<IndexRow>, Vec<IndexRow>) =
-            rows.into_iter().partition(|r| r.deleted_ms.is_none());
-        let live_paths: HashMap<&str, usize> = live
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.rel_path.as_str(), i))
-            .collect();
-        let mut conflicts: HashMap<usize, Vec<ConflictCopy>> = HashMap::new();
-        let mut drafts = Vec::with_capacity(live.len());
-        for row in &live {
-            let original = dateline_review::conflict_copy::original_of(&row.rel_path)
-                .and_then(|rel| live_paths.get(rel.as_str()).copied());
-            match original {
-                Some(i) => conflicts.entry(i).or_default().push(ConflictCopy {
-                    id: row.id,
-                    rel_path: row.rel_path.clone(),
-                    modified_ms: row.modified_ms as f64,
-                }),
-                None => drafts.push(row),
-            }
-        }
-        let drafts = drafts
-            .into_iter()
-            .map(|row| {
-                let copies = conflicts
-                    .remove(&live_paths[row.rel_path.as_str()])
-                    .unwrap_or_default();
-                self.summary(row, copies)
-            })
-            .collect::<Result<Vec<_>>>()?;
-        gone.sort_by_key(|r| std::cmp::Reverse(r.deleted_ms));
-        let deleted = gone
-            .into_iter()
-            .map(|r| DeletedDraft {
-                id: r.id,
-                title: r.title,
-                rel_path: r.rel_path,
-                deleted_ms: r.deleted_ms.unwrap_or_default() as f64,
-            })
-            .collect();
-        let skipped = open
-            .skipped
-            .iter()
-            .map(|s| SkippedEntry {
-                name: s.name.clone(),
-                reason: s.reason.clone(),
-            })
-            .collect();
-        let record = self.store.folder(open.id)?;
-        Ok(FolderListing {
-            folder: folder_info(&record),
-            drafts,
-            deleted,
-            skipped,
-            config_problems: open.config_problems.clone(),
-        })
-    }
-
-    fn summary(&self, row: &IndexRow, conflicts: Vec<ConflictCopy>) -> Result<DraftSummary> {
-        let review = self.review_counts(row.id, &row.rel_path)?;
-        Ok(DraftSummary {
-            id: row.id,
-            name: display_name(Path::new(&row.rel_path)),
-            rel_path: row.rel_path.clone(),
-            title: row.title.clone(),
-            owner: row.owner.clone(),
-            status: row.status.clone(),
-            score: row.score,
-            words: row.words,
-            problem: row.problem.clone(),
-            size_bytes: row.size as f64,
-            modified_ms: row.modified_ms as f64,
-            conflicts,
-            open_comments: review.open_comments,
-            approvals: review.approvals,
-            change_requests: review.change_requests,
-        })
-    }
-
     /// Full-text search over the open folder's drafts, best first.
     pub fn search(&self, typed: &str, limit: u32) -> Result<Vec<SearchHit>> {
         self.store.search(self.current()?.id, typed, limit)
@@ -706,10 +643,7 @@ impl Workspace {
     /// Indexes a file the app just wrote and returns its list entry.
     fn index_new_file(&mut self, rel_path: &str) -> Result<DraftSummary> {
         self.apply_changes(&[rel_path.to_string()], false)?;
-        self.listing()?
-            .drafts
-            .into_iter()
-            .find(|d| d.rel_path == rel_path)
+        self.listed_draft(rel_path)?
             .ok_or_else(|| Error::Io(format!("“{rel_path}” was written but could not be listed.")))
     }
 
@@ -916,6 +850,8 @@ fn free_copy_path(path: &Path) -> Result<PathBuf> {
         .ok_or_else(|| Error::Io(format!("Too many copies of “{stem}” already exist.")))
 }
 
+mod listing;
+pub use listing::{DraftSort, ListQuery, LIST_PAGE};
 mod merge;
 pub use merge::{MergeChunk, MergeView};
 mod review;

@@ -48,6 +48,28 @@ pub struct IndexRow {
     pub deleted_ms: Option<i64>,
 }
 
+const SELECT_ROWS: &str =
+    "SELECT d.id, d.rel_path, i.size, i.modified_ms, i.hash, i.title, i.owner, i.status,
+            i.score, i.words, i.problem, i.deleted_ms
+     FROM draft_index i JOIN drafts d ON d.id = i.draft_id";
+
+fn index_row(r: &rusqlite::Row) -> rusqlite::Result<IndexRow> {
+    Ok(IndexRow {
+        id: r.get(0)?,
+        rel_path: r.get(1)?,
+        size: r.get::<_, i64>(2)? as u64,
+        modified_ms: r.get(3)?,
+        hash: r.get(4)?,
+        title: r.get(5)?,
+        owner: r.get(6)?,
+        status: r.get(7)?,
+        score: r.get(8)?,
+        words: r.get(9)?,
+        problem: r.get(10)?,
+        deleted_ms: r.get(11)?,
+    })
+}
+
 /// A piece of a search snippet; `hit` pieces matched the query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct SnippetPart {
@@ -76,29 +98,22 @@ impl Store {
 
     /// Every indexed draft of a folder, deleted ones included.
     pub fn index_rows(&self, folder: FolderId) -> Result<Vec<IndexRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT d.id, d.rel_path, i.size, i.modified_ms, i.hash, i.title, i.owner, i.status,
-                    i.score, i.words, i.problem, i.deleted_ms
-             FROM draft_index i JOIN drafts d ON d.id = i.draft_id
-             WHERE d.folder_id = ?1 ORDER BY d.rel_path",
-        )?;
-        let rows = stmt.query_map([folder], |r| {
-            Ok(IndexRow {
-                id: r.get(0)?,
-                rel_path: r.get(1)?,
-                size: r.get::<_, i64>(2)? as u64,
-                modified_ms: r.get(3)?,
-                hash: r.get(4)?,
-                title: r.get(5)?,
-                owner: r.get(6)?,
-                status: r.get(7)?,
-                score: r.get(8)?,
-                words: r.get(9)?,
-                problem: r.get(10)?,
-                deleted_ms: r.get(11)?,
-            })
-        })?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{SELECT_ROWS} WHERE d.folder_id = ?1 ORDER BY d.rel_path"
+        ))?;
+        let rows = stmt.query_map([folder], index_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The indexed draft at `rel_path` in a folder, deleted or not.
+    pub fn index_row(&self, folder: FolderId, rel_path: &str) -> Result<Option<IndexRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "{SELECT_ROWS} WHERE d.folder_id = ?1 AND d.rel_path = ?2"
+            ))?
+            .query_row(params![folder, rel_path], index_row)
+            .optional()?)
     }
 
     /// Records what a draft's file holds now (and that it exists).

@@ -753,3 +753,68 @@ mod review_export {
         drop(fx);
     }
 }
+
+#[test]
+fn the_list_is_sorted_filtered_and_cut_to_the_rows_asked_for() {
+    let front =
+        |title: &str, status: &str| format!("---\ntitle: {title}\nstatus: {status}\n---\n\n# {title}\n");
+    let files = [
+        ("a.md", front("Draft 10", "In review")),
+        ("b.md", front("draft 9", "")),
+        ("c.md", front("Émile", "in review")),
+        ("d.md", front("Zed", "approved")),
+        (
+            "a (Maya's conflicted copy 2026-11-20).md",
+            front("Draft 10", "In review"),
+        ),
+    ];
+    let fx = Fixture::new(&[]);
+    for (i, (name, text)) in files.iter().enumerate() {
+        fs::write(fx.path(name), text).unwrap();
+        let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000 + i as u64 * 60);
+        fs::File::options()
+            .write(true)
+            .open(fx.path(name))
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+    }
+    let (mut ws, listing) = fx.opened();
+    let titles = |l: &FolderListing| l.drafts.iter().map(|d| d.title.clone()).collect::<Vec<_>>();
+    // Newest first; the conflict copy is shown with its draft, not counted.
+    assert_eq!(titles(&listing), ["Zed", "Émile", "draft 9", "Draft 10"]);
+    assert_eq!((listing.total, listing.count), (4, 4));
+    assert_eq!(listing.drafts[3].conflicts.len(), 1);
+    assert_eq!(listing.statuses, ["approved", "In review"]);
+
+    let ask = |sort, status: &str, limit| ListQuery {
+        sort,
+        status: status.into(),
+        limit,
+    };
+    let by_title = ws.list_drafts(Some(ask(DraftSort::Title, "", 400))).unwrap();
+    assert_eq!(titles(&by_title), ["draft 9", "Draft 10", "Émile", "Zed"]);
+    let by_status = ws.list_drafts(Some(ask(DraftSort::Status, "", 400))).unwrap();
+    assert_eq!(titles(&by_status), ["Zed", "Draft 10", "Émile", "draft 9"]);
+    let in_review = ws
+        .list_drafts(Some(ask(DraftSort::Title, "IN REVIEW", 1)))
+        .unwrap();
+    assert_eq!(titles(&in_review), ["Draft 10"]);
+    assert_eq!((in_review.total, in_review.count), (2, 4));
+    // A refresh keeps what was asked.
+    assert_eq!(titles(&ws.list_drafts(None).unwrap()), ["Draft 10"]);
+
+    // The order is remembered across launches; the filter is not.
+    drop(ws);
+    let (mut ws, listing) = fx.opened();
+    assert_eq!(listing.query, ask(DraftSort::Title, "", LIST_PAGE));
+    // A filter for a status no draft has any more lists every draft.
+    let gone = ws
+        .list_drafts(Some(ask(DraftSort::Title, "shipped", 400)))
+        .unwrap();
+    assert_eq!((gone.total, gone.query.status.as_str()), (4, ""));
+    // Startup and open-by-path find a draft beyond the rows sent.
+    ws.list_drafts(Some(ask(DraftSort::Title, "", 1))).unwrap();
+    let opened = ws.open_path(&fx.path("d.md")).unwrap();
+    assert_eq!(opened.draft, Some(id_of(&gone, "d.md")));
+}
