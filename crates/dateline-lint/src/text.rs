@@ -204,45 +204,23 @@ pub(crate) fn inside(spans: &[Range<usize>], pos: usize) -> bool {
 
 /// Estimated syllables in an English word (vowel groups, silent final e).
 pub(crate) fn syllables(word: &str) -> usize {
-    if !word.is_ascii() {
-        return count_syllables(
+    if word.is_ascii() {
+        // The common case, byte by byte: no UTF-8 decoding.
+        count_syllables(
+            word.bytes()
+                .filter(u8::is_ascii_alphabetic)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        )
+    } else {
+        count_syllables(
             word.chars()
                 .filter(|c| c.is_alphabetic())
                 .map(|c| c.to_ascii_lowercase()),
-        );
+        )
     }
-    // The common case, byte by byte (for ASCII, letters are ASCII letters).
-    let (mut count, mut letters) = (0, 0);
-    let mut prev_vowel = false;
-    let (mut last, mut before_last) = (b' ', b' ');
-    for &b in word.as_bytes() {
-        if !b.is_ascii_alphabetic() {
-            continue;
-        }
-        let c = b | 0x20;
-        let v = is_vowel_byte(c);
-        count += usize::from(v & !prev_vowel);
-        prev_vowel = v;
-        letters += 1;
-        before_last = last;
-        last = c;
-    }
-    if letters == 0 {
-        return 1; // numbers read as one unit
-    }
-    if letters > 2 && last == b'e' && !is_vowel_byte(before_last) && before_last != b'l' && count > 1 {
-        count -= 1;
-    }
-    count.max(1)
 }
 
-/// For a lowercase ASCII letter: a, e, i, o, u or y (a bit test, no branch).
-fn is_vowel_byte(c: u8) -> bool {
-    const VOWELS: u32 = 1 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20 | 1 << 24;
-    (VOWELS >> (c.wrapping_sub(b'a') & 31)) & 1 == 1 && c.is_ascii_lowercase()
-}
-
-/// [`syllables`] for any letters (already lowercased where ASCII).
+/// [`syllables`] of a word's letters (lowercased where ASCII).
 fn count_syllables(letters_of: impl Iterator<Item = char>) -> usize {
     let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let (mut count, mut letters) = (0, 0);
