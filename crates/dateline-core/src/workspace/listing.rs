@@ -106,12 +106,13 @@ impl Workspace {
         let (live, mut copies) = attach_conflict_copies(live);
         let statuses = statuses_of(&live);
         let mut query = self.list_query.clone();
-        if !statuses.iter().any(|s| s.eq_ignore_ascii_case(&query.status)) {
+        let wanted = query.status.to_lowercase();
+        if !statuses.iter().any(|s| s.to_lowercase() == wanted) {
             query.status.clear();
         }
         let mut shown: Vec<IndexRow> = live
             .iter()
-            .filter(|r| query.status.is_empty() || r.status.eq_ignore_ascii_case(&query.status))
+            .filter(|r| query.status.is_empty() || r.status.to_lowercase() == wanted)
             .cloned()
             .collect();
         let total = shown.len() as u32;

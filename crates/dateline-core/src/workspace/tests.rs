@@ -818,3 +818,20 @@ fn the_list_is_sorted_filtered_and_cut_to_the_rows_asked_for() {
     let opened = ws.open_path(&fx.path("d.md")).unwrap();
     assert_eq!(opened.draft, Some(id_of(&gone, "d.md")));
 }
+
+#[test]
+fn the_status_filter_ignores_case_beyond_ascii() {
+    let fx = Fixture::new(&[
+        ("a.md", "---\nstatus: Überprüfung\n---\n# A\n".as_bytes()),
+        ("b.md", "---\nstatus: überprüfung\n---\n# B\n".as_bytes()),
+        ("c.md", b"# C\n"),
+    ]);
+    let (mut ws, listing) = fx.opened();
+    assert_eq!(listing.statuses.len(), 1, "{:?}", listing.statuses);
+    let query = ListQuery {
+        status: "ÜBERPRÜFUNG".into(),
+        ..ListQuery::default()
+    };
+    let only = ws.list_drafts(Some(query)).unwrap();
+    assert_eq!((only.total, only.count), (2, 3));
+}
