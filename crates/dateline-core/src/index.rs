@@ -8,7 +8,7 @@
 
 use crate::error::{display_name, Result};
 use crate::folder::{self, DraftFile, Skipped};
-use crate::store::{now_ms, DraftId, FolderId, IndexRow, IndexedFile, NewVersion, Store};
+use crate::store::{now_ms, DraftId, FileFacts, FolderId, IndexRow, IndexedFile, NewVersion, Store};
 use crate::text;
 use dateline_lint::{Config, SectionKind};
 use rayon::prelude::*;
@@ -101,8 +101,8 @@ impl FolderIndex<'_> {
             let mut gone: Vec<&IndexRow> = vanished.to_vec();
             for (file, indexed) in &read {
                 match by_path.get(file.rel_path.as_str()) {
-                    Some(row) if row.hash == indexed.hash => {
-                        store.touch_index(row.id, indexed.size, indexed.modified_ms)?
+                    Some(row) if row.facts.hash == indexed.facts.hash => {
+                        store.touch_index(row.id, indexed.facts.size, indexed.facts.modified_ms)?
                     }
                     Some(row) => self.reindex(row.id, indexed)?,
                     None => self.add(file, indexed, &mut gone)?,
@@ -120,7 +120,7 @@ impl FolderIndex<'_> {
     fn add(&self, file: &DraftFile, indexed: &IndexedFile, gone: &mut Vec<&IndexRow>) -> Result<()> {
         let renamed_from = gone
             .iter()
-            .position(|row| row.hash == indexed.hash && indexed.problem.is_none());
+            .position(|row| row.facts.hash == indexed.facts.hash && indexed.facts.problem.is_none());
         let id = match renamed_from {
             Some(i) if !self.store.knows_draft(self.folder, &file.rel_path)? => {
                 let row = gone.swap_remove(i);
@@ -192,7 +192,9 @@ pub(crate) fn add_version(
 }
 
 fn is_current(row: &IndexRow, file: &DraftFile) -> bool {
-    row.deleted_ms.is_none() && row.size == file.size && row.modified_ms == file.modified_ms as i64
+    row.deleted_ms.is_none()
+        && row.facts.size == file.size
+        && row.facts.modified_ms == file.modified_ms as i64
 }
 
 /// Emptied, or cut to less than half: the kind of change that loses words
@@ -205,32 +207,31 @@ fn shrank(before: &str, now: &str) -> bool {
 /// draft is indexed with the reason instead of its text.
 fn read_indexed(root: &Path, file: &DraftFile, config: &Config) -> IndexedFile {
     let path = root.join(&file.rel_path);
-    let mut indexed = IndexedFile {
+    let mut facts = FileFacts {
         size: file.size,
         modified_ms: file.modified_ms as i64,
-        ..IndexedFile::default()
+        ..FileFacts::default()
     };
     let bytes = match folder::read_draft_bytes(&path, root) {
         Ok(bytes) => bytes,
         Err(err) => {
-            indexed.hash = format!("unreadable:{}:{}", file.size, file.modified_ms);
-            indexed.title = file_stem(&path);
-            indexed.problem = Some(err.to_string());
-            return indexed;
+            facts.hash = format!("unreadable:{}:{}", file.size, file.modified_ms);
+            facts.title = file_stem(&path);
+            facts.problem = Some(err.to_string());
+            return IndexedFile { facts, body: None };
         }
     };
-    indexed.hash = blake3::hash(&bytes).to_hex().to_string();
-    let decoded = text::decode(&bytes);
-    let body = decoded.text;
+    facts.hash = blake3::hash(&bytes).to_hex().to_string();
+    let body = text::decode(&bytes).text;
     let about = describe(&body, config);
-    indexed.title = about.title.unwrap_or_else(|| file_stem(&path));
-    indexed.owner = about.owner;
-    indexed.status = about.status;
-    indexed.score = about.score;
-    indexed.words = about.words;
+    facts.title = about.title.unwrap_or_else(|| file_stem(&path));
+    facts.owner = about.owner;
+    facts.status = about.status;
+    facts.score = about.score;
+    facts.words = about.words;
     // The snippet brackets are private-use characters; a draft must not fake them.
-    indexed.body = Some(body.replace(['\u{E000}', '\u{E001}'], ""));
-    indexed
+    let body = Some(body.replace(['\u{E000}', '\u{E001}'], ""));
+    IndexedFile { facts, body }
 }
 
 /// A file's name without `.md`: the title of a draft without a headline.

@@ -434,7 +434,7 @@ pub fn now_ms() -> i64 {
 }
 
 mod index;
-pub use index::{IndexRow, IndexedFile, SearchHit, SnippetPart};
+pub use index::{FileFacts, IndexRow, IndexedFile, SearchHit, SnippetPart};
 
 #[cfg(test)]
 mod tests {

@@ -66,12 +66,16 @@ fn the_list_shows_front_matter_then_the_headline() {
     assert!(f.index().reconcile().unwrap().changed);
     let a = f.row("a.md");
     assert_eq!(
-        (a.title.as_str(), a.owner.as_str(), a.status.as_str()),
+        (
+            a.facts.title.as_str(),
+            a.facts.owner.as_str(),
+            a.facts.status.as_str()
+        ),
         ("PocketCell launch", "Dana Whitfield", "in review")
     );
-    assert!(a.words > 0);
-    assert_eq!(f.row("b.md").title, "Nimbus Backs Up Every Photo");
-    assert_eq!(f.row("c.md").title, "c");
+    assert!(a.facts.words > 0);
+    assert_eq!(f.row("b.md").facts.title, "Nimbus Backs Up Every Photo");
+    assert_eq!(f.row("c.md").facts.title, "c");
     assert!(
         !f.index().reconcile().unwrap().changed,
         "nothing changed, nothing re-read"
@@ -165,7 +169,7 @@ fn unreadable_files_are_listed_with_the_reason() {
     fs::write(f.dir.path().join("bin.md"), [0u8, 159, 146, 150, 0, 0, 1]).unwrap();
     f.index().reconcile().unwrap();
     let row = f.row("bin.md");
-    assert!(row.problem.unwrap().contains("not a text file"));
+    assert!(row.facts.problem.unwrap().contains("not a text file"));
     assert_eq!(f.store.indexed_text(row.id).unwrap(), None);
 }
 

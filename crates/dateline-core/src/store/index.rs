@@ -13,9 +13,9 @@ const HIT_END: char = '\u{E001}';
 /// Words of context `snippet()` shows around the hits.
 const SNIPPET_TOKENS: u32 = 14;
 
-/// What the index keeps of a draft's file.
+/// What the index knows of a draft's file, as read and as stored.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct IndexedFile {
+pub struct FileFacts {
     pub size: u64,
     pub modified_ms: i64,
     pub hash: String,
@@ -26,6 +26,12 @@ pub struct IndexedFile {
     pub words: u32,
     /// Why the file could not be read as a draft (binary, too large), if so.
     pub problem: Option<String>,
+}
+
+/// A draft's file as just read, to be indexed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct IndexedFile {
+    pub facts: FileFacts,
     /// The text, for search; `None` when the file could not be read.
     pub body: Option<String>,
 }
@@ -35,15 +41,7 @@ pub struct IndexedFile {
 pub struct IndexRow {
     pub id: DraftId,
     pub rel_path: String,
-    pub size: u64,
-    pub modified_ms: i64,
-    pub hash: String,
-    pub title: String,
-    pub owner: String,
-    pub status: String,
-    pub score: u8,
-    pub words: u32,
-    pub problem: Option<String>,
+    pub facts: FileFacts,
     /// When the file was found gone; its history stays.
     pub deleted_ms: Option<i64>,
 }
@@ -57,15 +55,17 @@ fn index_row(r: &rusqlite::Row) -> rusqlite::Result<IndexRow> {
     Ok(IndexRow {
         id: r.get(0)?,
         rel_path: r.get(1)?,
-        size: r.get::<_, i64>(2)? as u64,
-        modified_ms: r.get(3)?,
-        hash: r.get(4)?,
-        title: r.get(5)?,
-        owner: r.get(6)?,
-        status: r.get(7)?,
-        score: r.get(8)?,
-        words: r.get(9)?,
-        problem: r.get(10)?,
+        facts: FileFacts {
+            size: r.get::<_, i64>(2)? as u64,
+            modified_ms: r.get(3)?,
+            hash: r.get(4)?,
+            title: r.get(5)?,
+            owner: r.get(6)?,
+            status: r.get(7)?,
+            score: r.get(8)?,
+            words: r.get(9)?,
+            problem: r.get(10)?,
+        },
         deleted_ms: r.get(11)?,
     })
 }
@@ -118,6 +118,7 @@ impl Store {
 
     /// Records what a draft's file holds now (and that it exists).
     pub fn put_index(&self, draft: DraftId, file: &IndexedFile) -> Result<()> {
+        let facts = &file.facts;
         self.conn
             .prepare_cached(
                 "INSERT OR REPLACE INTO draft_index
@@ -126,15 +127,15 @@ impl Store {
             )?
             .execute(params![
                 draft,
-                file.size as i64,
-                file.modified_ms,
-                file.hash,
-                file.title,
-                file.owner,
-                file.status,
-                file.score,
-                file.words,
-                file.problem,
+                facts.size as i64,
+                facts.modified_ms,
+                facts.hash,
+                facts.title,
+                facts.owner,
+                facts.status,
+                facts.score,
+                facts.words,
+                facts.problem,
             ])?;
         self.conn
             .prepare_cached("DELETE FROM draft_search WHERE rowid = ?1")?
@@ -142,7 +143,7 @@ impl Store {
         if let Some(body) = &file.body {
             self.conn
                 .prepare_cached("INSERT INTO draft_search (rowid, title, body) VALUES (?1, ?2, ?3)")?
-                .execute(params![draft, file.title, body])?;
+                .execute(params![draft, facts.title, body])?;
         }
         Ok(())
     }
@@ -265,12 +266,14 @@ mod tests {
 
     fn indexed(title: &str, body: &str) -> IndexedFile {
         IndexedFile {
-            size: body.len() as u64,
-            modified_ms: 1,
-            hash: blake3::hash(body.as_bytes()).to_hex().to_string(),
-            title: title.into(),
+            facts: FileFacts {
+                size: body.len() as u64,
+                modified_ms: 1,
+                hash: blake3::hash(body.as_bytes()).to_hex().to_string(),
+                title: title.into(),
+                ..FileFacts::default()
+            },
             body: Some(body.into()),
-            ..IndexedFile::default()
         }
     }
 

@@ -112,7 +112,7 @@ impl Workspace {
         }
         let mut shown: Vec<IndexRow> = live
             .iter()
-            .filter(|r| query.status.is_empty() || r.status.to_lowercase() == wanted)
+            .filter(|r| query.status.is_empty() || r.facts.status.to_lowercase() == wanted)
             .cloned()
             .collect();
         let total = shown.len() as u32;
@@ -178,14 +178,14 @@ impl Workspace {
             id: row.id,
             name: display_name(Path::new(&row.rel_path)),
             rel_path: row.rel_path,
-            title: row.title,
-            owner: row.owner,
-            status: row.status,
-            score: row.score,
-            words: row.words,
-            problem: row.problem,
-            size_bytes: row.size as f64,
-            modified_ms: row.modified_ms as f64,
+            title: row.facts.title,
+            owner: row.facts.owner,
+            status: row.facts.status,
+            score: row.facts.score,
+            words: row.facts.words,
+            problem: row.facts.problem,
+            size_bytes: row.facts.size as f64,
+            modified_ms: row.facts.modified_ms as f64,
             conflicts,
             open_comments: review.open_comments,
             approvals: review.approvals,
@@ -205,7 +205,7 @@ fn attach_conflict_copies(live: Vec<IndexRow>) -> (Vec<IndexRow>, HashMap<String
             Some(original) => copies.entry(original).or_default().push(ConflictCopy {
                 id: row.id,
                 rel_path: row.rel_path,
-                modified_ms: row.modified_ms as f64,
+                modified_ms: row.facts.modified_ms as f64,
             }),
             None => drafts.push(row),
         }
@@ -216,8 +216,9 @@ fn attach_conflict_copies(live: Vec<IndexRow>) -> (Vec<IndexRow>, HashMap<String
 /// The statuses present (one spelling each, whatever the case), in order.
 fn statuses_of(rows: &[IndexRow]) -> Vec<String> {
     let mut seen: HashMap<String, &str> = HashMap::new();
-    for row in rows.iter().filter(|r| !r.status.is_empty()) {
-        seen.entry(row.status.to_lowercase()).or_insert(&row.status);
+    for row in rows.iter().filter(|r| !r.facts.status.is_empty()) {
+        seen.entry(row.facts.status.to_lowercase())
+            .or_insert(&row.facts.status);
     }
     let mut statuses: Vec<String> = seen.into_values().map(str::to_string).collect();
     statuses.sort_by_cached_key(|s| (sort_key(s), s.clone()));
@@ -227,21 +228,26 @@ fn statuses_of(rows: &[IndexRow]) -> Vec<String> {
 /// Sorts in the order asked; ties go by title, then path, so the order is stable.
 fn sort_rows(rows: &mut [IndexRow], sort: DraftSort) {
     match sort {
-        DraftSort::Title => rows.sort_by_cached_key(|r| (sort_key(&r.title), r.rel_path.clone())),
-        DraftSort::Modified => {
-            rows.sort_by(|a, b| b.modified_ms.cmp(&a.modified_ms).then_with(|| by_title(a, b)))
+        DraftSort::Title => rows.sort_by_cached_key(|r| (sort_key(&r.facts.title), r.rel_path.clone())),
+        DraftSort::Modified => rows.sort_by(|a, b| {
+            b.facts
+                .modified_ms
+                .cmp(&a.facts.modified_ms)
+                .then_with(|| by_title(a, b))
+        }),
+        DraftSort::Score => {
+            rows.sort_by(|a, b| b.facts.score.cmp(&a.facts.score).then_with(|| by_title(a, b)))
         }
-        DraftSort::Score => rows.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| by_title(a, b))),
         DraftSort::Status => rows.sort_by(|a, b| {
-            (a.status.is_empty().cmp(&b.status.is_empty()))
-                .then_with(|| compare_text(&a.status, &b.status))
+            (a.facts.status.is_empty().cmp(&b.facts.status.is_empty()))
+                .then_with(|| compare_text(&a.facts.status, &b.facts.status))
                 .then_with(|| by_title(a, b))
         }),
     }
 }
 
 fn by_title(a: &IndexRow, b: &IndexRow) -> Ordering {
-    compare_text(&a.title, &b.title).then_with(|| a.rel_path.cmp(&b.rel_path))
+    compare_text(&a.facts.title, &b.facts.title).then_with(|| a.rel_path.cmp(&b.rel_path))
 }
 
 fn compare_text(a: &str, b: &str) -> Ordering {
@@ -254,7 +260,7 @@ fn compare_text(a: &str, b: &str) -> Ordering {
 fn deleted_draft(r: IndexRow) -> DeletedDraft {
     DeletedDraft {
         id: r.id,
-        title: r.title,
+        title: r.facts.title,
         rel_path: r.rel_path,
         deleted_ms: r.deleted_ms.unwrap_or_default() as f64,
     }
