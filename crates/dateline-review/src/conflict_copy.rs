@@ -56,9 +56,10 @@ type Strip = fn(&str) -> Option<&str>;
 
 const PATTERNS: &[(&str, Strip)] = &[
     // `plan (Jane Doe's conflicted copy 2024-03-01).md`, a second one the
-    // same day `... 2024-03-01 (1))`; newer clients `plan (conflicted copy).md`,
-    // `plan (conflicted copy 2).md`; case and encoding clashes
-    // `plan (Case Conflict).md`, `plan (Case Conflict 1).md`.
+    // same day `... 2024-03-01 (1))`, or with no date `plan (Jane Doe's
+    // conflicted copy).md`; with no name `plan (conflicted copy 2024-03-01).md`;
+    // newer clients `plan (conflicted copy).md`, `plan (conflicted copy 2).md`;
+    // case and encoding clashes `plan (Case Conflict).md`, `plan (Case Conflict 1).md`.
     ("Dropbox", dropbox),
     // `plan (conflicted copy 2024-03-01 101500).md`, with the user's name
     // before the date on newer clients; `plan (case clash from 2024-03-01
@@ -87,16 +88,19 @@ fn dropbox(stem: &str) -> Option<&str> {
             .strip_prefix(prefix)
             .is_some_and(|rest| rest.is_empty() || rest.strip_prefix(' ').is_some_and(is_number))
     };
-    let by_someone = inner
-        .split_once("'s conflicted copy ")
-        .or_else(|| inner.split_once("’s conflicted copy "))
-        .is_some_and(|(who, when)| !who.is_empty() && dated(when));
+    let by_someone = ["'s conflicted copy", "’s conflicted copy"].iter().any(|mark| {
+        inner.split_once(mark).is_some_and(|(who, when)| {
+            !who.is_empty() && (when.is_empty() || when.strip_prefix(' ').is_some_and(dated))
+        })
+    });
+    let by_no_one = inner.strip_prefix("conflicted copy ").is_some_and(dated);
     let clash = [
         "Case Conflict",
         "Unicode Encoding Conflict",
         "Selective Sync Conflict",
     ];
-    (by_someone || numbered("conflicted copy") || clash.iter().any(|c| numbered(c))).then_some(original)
+    let marked = by_someone || by_no_one || numbered("conflicted copy") || clash.iter().any(|c| numbered(c));
+    marked.then_some(original)
 }
 
 /// Dropbox's date, then perhaps ` (N)` for the N+1th copy of the day.
@@ -229,6 +233,9 @@ mod tests {
             ("plan (Jane Doe’s conflicted copy 2024-03-01).md", "plan.md"),
             ("plan (Jane Doe's conflicted copy 2024-03-01 (1)).md", "plan.md"),
             ("plan (MacBook Pro's conflicted copy 2024-03-01).md", "plan.md"),
+            ("plan (Jane Doe's conflicted copy).md", "plan.md"),
+            ("plan (conflicted copy 2024-03-01).md", "plan.md"),
+            ("plan (conflicted copy 2024-03-01 (2)).md", "plan.md"),
             ("plan (conflicted copy).md", "plan.md"),
             ("plan (conflicted copy 2).md", "plan.md"),
             ("plan (Case Conflict).md", "plan.md"),
@@ -323,6 +330,9 @@ mod tests {
             "plan (conflicted copy two).md",
             "plan (conflicted copy 2024-03-01 1015).md",
             "plan (Jane's conflicted copy yesterday).md",
+            "plan (Jane's conflicted copy2024-03-01).md",
+            "plan ('s conflicted copy).md",
+            "plan (conflicted copy 2024-3-1).md",
             "plan (conflict 2024-03-01 101500).md",
             "plan (SFConflict).md",
             "plan.sync-conflict-2024-ABC.md",
