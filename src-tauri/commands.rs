@@ -33,12 +33,23 @@ fn with_workspace<T>(
     f(&mut ws)
 }
 
+/// `with_workspace` for work over the whole folder (opening, listing), which
+/// leaves freed heap behind that is worth handing back.
+fn with_whole_folder<T>(
+    state: &AppState,
+    f: impl FnOnce(&mut Workspace) -> CommandResult<T>,
+) -> CommandResult<T> {
+    let result = with_workspace(state, f);
+    crate::memory::release_freed();
+    result
+}
+
 /// What the window shows first: recent folders, the reopened folder and draft.
 #[tauri::command]
 #[specta::specta]
 pub async fn startup(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Startup> {
     let requested = state.requested.clone();
-    let startup = with_workspace(&state, |ws| ws.startup(requested.as_deref()));
+    let startup = with_whole_folder(&state, |ws| ws.startup(requested.as_deref()));
     state.rewatch(&app);
     startup
 }
@@ -75,7 +86,7 @@ pub async fn choose_folder(
     let path = picked
         .into_path()
         .map_err(|e| Error::InvalidInput(format!("That folder cannot be opened: {e}.")))?;
-    let listing = with_workspace(&state, |ws| ws.open_folder_path(&path));
+    let listing = with_whole_folder(&state, |ws| ws.open_folder_path(&path));
     state.rewatch(&app);
     listing.map(Some)
 }
@@ -87,7 +98,7 @@ pub async fn open_recent_folder(
     state: State<'_, AppState>,
     folder_id: FolderId,
 ) -> CommandResult<FolderListing> {
-    let listing = with_workspace(&state, |ws| ws.open_recent(folder_id));
+    let listing = with_whole_folder(&state, |ws| ws.open_recent(folder_id));
     state.rewatch(&app);
     listing
 }
@@ -113,7 +124,7 @@ pub async fn forget_folder(
 #[tauri::command]
 #[specta::specta]
 pub async fn refresh_folder(state: State<'_, AppState>) -> CommandResult<FolderListing> {
-    with_workspace(&state, |ws| ws.refresh())
+    with_whole_folder(&state, |ws| ws.refresh())
 }
 
 #[tauri::command]
@@ -362,7 +373,7 @@ pub async fn list_drafts(
     state: State<'_, AppState>,
     query: Option<ListQuery>,
 ) -> CommandResult<FolderListing> {
-    with_workspace(&state, |ws| ws.list_drafts(query))
+    with_whole_folder(&state, |ws| ws.list_drafts(query))
 }
 
 /// Full-text search over the open folder's drafts, best first, with snippets.

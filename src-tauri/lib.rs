@@ -3,8 +3,10 @@
 //! project knows Tauri.
 
 mod commands;
+mod memory;
 mod menu;
 mod navigation;
+mod rendering;
 mod state;
 mod watcher;
 mod window_state;
@@ -85,6 +87,7 @@ fn tempfile_dir() -> std::path::PathBuf {
 }
 
 pub fn run() {
+    rendering::prepare();
     let specta = specta_builder();
     let started = tauri::Builder::default()
         // First: a second launch (a draft opened from the file manager)
@@ -106,10 +109,9 @@ pub fn run() {
             }
         })
         .setup(|app| {
+            rendering::install(app);
             state::install(app);
             window_state::install(app.handle());
-            // Fonts load once; doing it now keeps the first export quick.
-            std::thread::spawn(dateline_core::export::warm_up);
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -17,7 +17,9 @@ pub fn watch(app: AppHandle, root: PathBuf) -> Result<FolderWatcher, WatchError>
     let options = WatchOptions::for_folder(&root);
     let watched = root.clone();
     watch::watch(root, options, move |change| {
-        if index_change(&app, &watched, &change) {
+        let tell_window = index_change(&app, &watched, &change);
+        crate::memory::release_freed();
+        if tell_window {
             let _ = app.emit(DRAFTS_CHANGED, change);
         }
     })

@@ -102,12 +102,6 @@ pub fn page_count(text: &str, request: &ExportRequest) -> Result<PageCount> {
     pages.ok_or_else(|| Error::Io("The PDF layout gave no page count.".into()))
 }
 
-/// Loads the typesetter's fonts ahead of the first export (call on a
-/// background thread at start-up).
-pub fn warm_up() {
-    dateline_export::warm_up();
-}
-
 /// The file extension of an export.
 pub fn extension(format: ExportFormat) -> &'static str {
     match format {
