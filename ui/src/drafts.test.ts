@@ -70,6 +70,24 @@ describe("the drafts list", () => {
     expect(actions.query).toHaveBeenLastCalledWith({ sort: "modified", status: "draft", limit: 400 });
   });
 
+  it("redraws on a refresh only the rows whose draft changed, and keeps the open one marked", () => {
+    const { list, el } = setup();
+    const rowOf = (title: string) => [...el.querySelectorAll<HTMLElement>('[data-testid="draft-item"]')].find((b) => b.textContent?.startsWith(title));
+    list.show(listing());
+    list.setActive(1);
+    const [zebra, alpha] = [rowOf("Zebra"), rowOf("Alpha")];
+    const renamed = { ...draft(3, "Zebra", "review"), title: "Zebra, renamed" };
+    list.show(listing({ drafts: [draft(1, "Alpha", "draft"), renamed] }));
+    expect(titles(el)).toEqual(["Alpha", "Zebra, renamed"]);
+    expect(rowOf("Alpha")).toBe(alpha);
+    expect(rowOf("Zebra, renamed")).not.toBe(zebra);
+    list.setActive(3);
+    list.show(listing({ drafts: [draft(1, "Alpha", "draft"), renamed] }));
+    expect(rowOf("Alpha")).toBe(alpha);
+    expect(alpha?.classList.contains("active")).toBe(false);
+    expect(rowOf("Zebra, renamed")?.classList.contains("active")).toBe(true);
+  });
+
   it("offers the rows not sent yet, and asks for them in the same order", () => {
     const { list, el, actions } = setup();
     list.show(listing({ total: 10_002, query: { sort: "score", status: "draft", limit: 2 } }));

@@ -32,6 +32,13 @@ export class DraftList {
   private readonly deleted = h("details", { class: "deleted-drafts", "data-testid": "deleted-drafts" });
   private listing: FolderListing | null = null;
   private activeId: number | null = null;
+  /**
+   * The rows on screen by draft id, with what they were drawn from: a
+   * refresh (every outside change refreshes the list) redraws only the rows
+   * that changed instead of every row, which kept the web view's memory
+   * climbing through a burst of changes.
+   */
+  private rows = new Map<number, { drawnFrom: string; el: HTMLElement }>();
   private searchSeq = 0;
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -101,13 +108,24 @@ export class DraftList {
     const drafts = listing?.drafts ?? [];
     const more = (listing?.total ?? 0) - drafts.length;
     const next = Math.min(more, PAGE * 5);
+    const rows = new Map(drafts.map((d) => [d.id, this.row(d)]));
+    this.rows = rows;
     fill(
       this.list,
-      ...drafts.map((d) => this.item(d)),
+      ...[...rows.values()].map((r) => r.el),
       more > 0 &&
         h("li", {}, h("button", { class: "link more", "data-testid": "show-more", onclick: () => this.ask({ limit: drafts.length + next }) }, `Show ${next.toLocaleString()} more of ${more.toLocaleString()}`)),
     );
     this.renderDeleted(this.listing?.deleted ?? []);
+    this.setActive(this.activeId);
+  }
+
+  /** The row drawn before when nothing it shows changed, else a new one. */
+  private row(draft: DraftSummary): { drawnFrom: string; el: HTMLElement } {
+    // The relative time ("5 min ago") is part of what is shown.
+    const drawnFrom = JSON.stringify(draft) + formatModified(draft.modifiedMs);
+    const drawn = this.rows.get(draft.id);
+    return drawn?.drawnFrom === drawnFrom ? drawn : { drawnFrom, el: this.item(draft) };
   }
 
   private item(draft: DraftSummary): HTMLElement {
