@@ -20,7 +20,7 @@ fn keep_gpu() -> bool {
     std::env::var_os(KEEP_GPU_VAR).is_some_and(|v| v == "1")
 }
 
-/// Call first thing in `main`, before any thread starts (it sets an
+/// Call first thing (`run` does), before any thread starts (it sets an
 /// environment variable) and before WebKit initialises.
 pub fn prepare() {
     if cfg!(target_os = "linux") && !keep_gpu() && std::env::var_os(NO_DMABUF_VAR).is_none() {
