@@ -34,15 +34,9 @@ fn parse_expect(path: &Path) -> Expect {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
+        let place = || format!("{}:{}", path.display(), n + 1);
         if let Some(problem) = line.strip_prefix("comment-problem:") {
-            let (at, id) = problem
-                .trim()
-                .split_once(' ')
-                .unwrap_or_else(|| panic!("{}:{}: want `comment-problem: LINE ID`", path.display(), n + 1));
-            let at: usize = at
-                .parse()
-                .unwrap_or_else(|_| panic!("{}:{}: bad line number", path.display(), n + 1));
-            comment_problems.push((at, id.trim().to_string()));
+            comment_problems.push(line_and_id(problem.trim(), place, "comment-problem: LINE ID"));
             continue;
         }
         if let Some(rules) = line.strip_prefix("check:") {
@@ -54,13 +48,7 @@ fn parse_expect(path: &Path) -> Expect {
             }
             continue;
         }
-        let (at, rule) = line
-            .split_once(' ')
-            .unwrap_or_else(|| panic!("{}:{}: want `LINE RULE`", path.display(), n + 1));
-        let at: usize = at
-            .parse()
-            .unwrap_or_else(|_| panic!("{}:{}: bad line number", path.display(), n + 1));
-        findings.push((at, rule.trim().to_string()));
+        findings.push(line_and_id(line, place, "LINE RULE"));
     }
     let expect = Expect {
         checked,
@@ -80,6 +68,17 @@ fn parse_expect(path: &Path) -> Expect {
         );
     }
     expect
+}
+
+/// `LINE ID` of an expectation line: the line number and the rule id.
+fn line_and_id(entry: &str, place: impl Fn() -> String, shape: &str) -> (usize, String) {
+    let (at, id) = entry
+        .split_once(' ')
+        .unwrap_or_else(|| panic!("{}: want `{shape}`", place()));
+    let at = at
+        .parse()
+        .unwrap_or_else(|_| panic!("{}: bad line number", place()));
+    (at, id.trim().to_string())
 }
 
 fn fixtures() -> Vec<PathBuf> {
