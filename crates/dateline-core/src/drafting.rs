@@ -2,7 +2,7 @@
 //! editor's coordinates (UTF-16 offsets, as CodeMirror counts), the outline
 //! with the sections still missing, the readiness score and word budgets.
 
-use dateline_lint::{Config, ConfigProblem, Diagnostic, Report, SectionKind, Severity};
+use dateline_lint::{CommentProblem, Config, Diagnostic, Report, SectionKind, Severity};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
@@ -162,7 +162,7 @@ fn view_of(text: &str, report: &Report, config: &Config) -> LintView {
     let comment_problems = report
         .comment_problems
         .iter()
-        .map(|p| comment_problem_view(text, p, &mut offsets))
+        .map(|p| comment_problem_view(p, &mut offsets))
         .collect();
     LintView {
         diagnostics,
@@ -182,25 +182,11 @@ fn view_of(text: &str, report: &Report, config: &Config) -> LintView {
     }
 }
 
-/// The lint reports a comment problem by line and column (in chars), like a
-/// `dateline.toml` problem; the editor wants the id's range.
-fn comment_problem_view(text: &str, p: &ConfigProblem, offsets: &mut Utf16Offsets) -> CommentProblemView {
-    let line_start = text
-        .split_inclusive('\n')
-        .take(p.line.saturating_sub(1))
-        .map(str::len)
-        .sum::<usize>();
-    let start = text[line_start..]
-        .char_indices()
-        .nth(p.column.saturating_sub(1))
-        .map_or(text.len(), |(i, _)| line_start + i);
-    let end = text[start..]
-        .find(|c: char| c == ',' || c.is_whitespace())
-        .map_or(text.len(), |i| start + i);
+fn comment_problem_view(p: &CommentProblem, offsets: &mut Utf16Offsets) -> CommentProblemView {
     CommentProblemView {
         message: p.message.clone(),
-        from: offsets.of(start),
-        to: offsets.of(end),
+        from: offsets.of(p.range.start),
+        to: offsets.of(p.range.end),
         line: p.line as u32,
     }
 }

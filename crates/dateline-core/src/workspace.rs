@@ -403,7 +403,6 @@ impl Workspace {
         open.index(&self.store).update(rel_paths)
     }
 
-    /// The open folder's drafts as indexed (no walk).
     /// Full-text search over the open folder's drafts, best first.
     pub fn search(&self, typed: &str, limit: u32) -> Result<Vec<SearchHit>> {
         self.store.search(self.current()?.id, typed, limit)

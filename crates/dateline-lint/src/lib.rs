@@ -21,7 +21,9 @@ mod wordlists;
 
 pub use config::{Config, ConfigProblem, Thresholds, WordList};
 pub use document::parse_only;
-pub use report::{Counts, Diagnostic, Fix, Report, Section, SectionKind, Severity, WordCounts};
+pub use report::{
+    CommentProblem, Counts, Diagnostic, Fix, Report, Section, SectionKind, Severity, WordCounts,
+};
 pub use rules::{rules, RuleInfo};
 
 /// The PR/FAQ template: every section labelled, with one line of guidance.

@@ -1,8 +1,8 @@
 //! What a lint run returns: the outline, the diagnostics and the score.
 
-use crate::config::ConfigProblem;
 use serde::Serialize;
 use std::fmt;
+use std::ops::Range;
 
 /// How much a finding matters. Serialized lowercase, as the spec names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -214,11 +214,24 @@ pub struct Report {
     pub score: u8,
     pub counts: Counts,
     pub words: WordCounts,
-    /// Inline `dateline-` comments that name an unknown rule id (a typo),
-    /// with the line and column of the id. Reported like `dateline.toml`
-    /// problems: they are not findings of a rule, so they count in neither
-    /// `counts` nor `score`.
-    pub comment_problems: Vec<ConfigProblem>,
+    /// Inline `dateline-` comments that name an unknown rule id (a typo).
+    /// Reported like `dateline.toml` problems: they are not findings of a
+    /// rule, so they count in neither `counts` nor `score`.
+    pub comment_problems: Vec<CommentProblem>,
+}
+
+/// A rule id in an inline `dateline-` comment that names no rule: it
+/// silences nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CommentProblem {
+    /// The id as written.
+    pub id: String,
+    /// Byte range of the id in the text.
+    pub range: Range<usize>,
+    /// 1-based line and column (in chars) of the id.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
 }
 
 impl Report {

@@ -3,8 +3,9 @@
 //! and `<!-- dateline-disable-next-line RULE... -->`. With no rule id the
 //! comment applies to every rule; ids may be separated by spaces or commas.
 
-use crate::config::{line_column, ConfigProblem};
+use crate::config::line_column;
 use crate::document::Document;
+use crate::report::CommentProblem;
 use crate::rules;
 use std::ops::Range;
 
@@ -12,9 +13,8 @@ use std::ops::Range;
 #[derive(Debug, Default)]
 pub(crate) struct Suppressions {
     spans: Vec<(Option<String>, Range<usize>)>,
-    /// Rule ids in the comments that name no rule (typos): reported like
-    /// config problems, since they are not findings of a rule.
-    pub problems: Vec<ConfigProblem>,
+    /// Rule ids in the comments that name no rule (typos).
+    pub problems: Vec<CommentProblem>,
 }
 
 impl Suppressions {
@@ -46,8 +46,11 @@ impl Suppressions {
                     continue;
                 };
                 for &(at, id) in ids.iter().filter(|(_, id)| rules::info(id).is_none()) {
-                    let (line, column) = line_column(text, body_at + at);
-                    problems.push(ConfigProblem {
+                    let start = body_at + at;
+                    let (line, column) = line_column(text, start);
+                    problems.push(CommentProblem {
+                        id: id.to_string(),
+                        range: start..start + id.len(),
                         line,
                         column,
                         message: unknown_rule_message(id, name),
@@ -220,6 +223,10 @@ mod tests {
                 ),
             ]
         );
+        // Each range is the id as written.
+        for p in &s.problems {
+            assert_eq!(&text[p.range.clone()], p.id);
+        }
         // The typo silences nothing; the known id next to it still works.
         let after = text.find("Text").unwrap();
         assert!(!s.is_suppressed("jargon", after));

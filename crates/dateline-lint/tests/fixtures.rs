@@ -126,11 +126,10 @@ fn every_fixture_reports_exactly_what_it_expects() {
             .filter(|d| expect.checks(d.rule))
             .map(|d| (d.line, d.rule.to_string()))
             .collect();
-        // The unknown id is the first `quoted` word of the problem's message.
         let problems: Vec<(usize, String)> = report
             .comment_problems
             .iter()
-            .map(|p| (p.line, p.message.split('`').nth(1).unwrap_or("").to_string()))
+            .map(|p| (p.line, p.id.clone()))
             .collect();
         if counted(problems.clone()) != counted(expect.comment_problems.clone()) {
             failures.push(format!(
