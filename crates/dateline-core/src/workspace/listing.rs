@@ -5,7 +5,7 @@
 
 use super::{folder_info, ConflictCopy, DeletedDraft, DraftSummary, FolderListing, SkippedEntry, Workspace};
 use crate::error::{display_name, Error, Result};
-use crate::store::{DraftId, IndexRow};
+use crate::store::{DraftId, FolderId, IndexRow};
 use icu_collator::options::{CollatorOptions, Strength};
 use icu_collator::preferences::CollationNumericOrdering;
 use icu_collator::{Collator, CollatorBorrowed, CollatorPreferences};
@@ -110,10 +110,10 @@ impl Workspace {
         if !statuses.iter().any(|s| s.to_lowercase() == wanted) {
             query.status.clear();
         }
+        let count = live.len() as u32;
         let mut shown: Vec<IndexRow> = live
-            .iter()
+            .into_iter()
             .filter(|r| query.status.is_empty() || r.facts.status.to_lowercase() == wanted)
-            .cloned()
             .collect();
         let total = shown.len() as u32;
         sort_rows(&mut shown, query.sort);
@@ -140,7 +140,7 @@ impl Workspace {
             folder: folder_info(&record),
             drafts,
             total,
-            count: live.len() as u32,
+            count,
             statuses,
             query,
             deleted,
@@ -153,10 +153,16 @@ impl Workspace {
     /// rows the window was sent; `None` when no such draft is listed.
     pub(super) fn listed_draft(&self, rel_path: &str) -> Result<Option<DraftSummary>> {
         let open = self.current()?;
-        match self.store.index_row(open.id, rel_path)? {
-            Some(row) if row.deleted_ms.is_none() => Ok(Some(self.summary(row, Vec::new())?)),
-            _ => Ok(None),
-        }
+        self.live_row(open.id, rel_path)?
+            .map(|row| self.summary(row, Vec::new()))
+            .transpose()
+    }
+
+    fn live_row(&self, folder: FolderId, rel_path: &str) -> Result<Option<IndexRow>> {
+        Ok(self
+            .store
+            .index_row(folder, rel_path)?
+            .filter(|row| row.deleted_ms.is_none()))
     }
 
     /// Whether `id` is a draft listed in the open folder.
@@ -169,7 +175,7 @@ impl Workspace {
             Err(Error::NotFound(_)) => return Ok(false),
             Err(e) => return Err(e),
         };
-        Ok(folder == open.id && self.listed_draft(&rel_path)?.is_some())
+        Ok(folder == open.id && self.live_row(folder, &rel_path)?.is_some())
     }
 
     fn summary(&self, row: IndexRow, conflicts: Vec<ConflictCopy>) -> Result<DraftSummary> {
