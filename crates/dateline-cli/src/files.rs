@@ -20,8 +20,17 @@ pub(crate) struct ConfigProblem {
     pub line: usize,
     pub column: usize,
     pub message: String,
-    /// `config` (a `dateline.toml`) or `comment` (an inline comment).
-    pub kind: &'static str,
+    pub kind: ProblemKind,
+}
+
+/// Where a problem was found (`"kind"` in the JSON).
+#[derive(Clone, Copy, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum ProblemKind {
+    /// A `dateline.toml`.
+    Config,
+    /// An inline `dateline-` comment in a draft.
+    Comment,
 }
 
 #[derive(Default)]
@@ -71,7 +80,7 @@ pub(crate) fn run(paths: &[PathBuf], config_override: Option<&Path>) -> Run {
                 line: p.line,
                 column: p.column,
                 message: p.message.clone(),
-                kind: "comment",
+                kind: ProblemKind::Comment,
             }));
         run.drafts.push(Draft { path, report });
     }
@@ -162,7 +171,7 @@ impl Configs {
                         line: p.line,
                         column: p.column,
                         message: p.message,
-                        kind: "config",
+                        kind: ProblemKind::Config,
                     }));
                 config
             }
@@ -172,7 +181,7 @@ impl Configs {
                     line: 1,
                     column: 1,
                     message: format!("cannot read: {e}"),
-                    kind: "config",
+                    kind: ProblemKind::Config,
                 });
                 Config::default()
             }

@@ -7,6 +7,7 @@ mod files;
 mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use files::ProblemKind;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -158,8 +159,8 @@ fn lint(paths: &[PathBuf], format: Format, config: Option<PathBuf>) -> ExitCode 
     }
     for p in &run.config_problems {
         match p.kind {
-            "comment" => eprintln!("{}:{}:{}: comment: {}", p.path, p.line, p.column, p.message),
-            _ => eprintln!(
+            ProblemKind::Comment => eprintln!("{}:{}:{}: comment: {}", p.path, p.line, p.column, p.message),
+            ProblemKind::Config => eprintln!(
                 "{}:{}:{}: config: {} (the default stays in force)",
                 p.path, p.line, p.column, p.message
             ),
