@@ -2,7 +2,7 @@
 //   cold start: launching the app on a draft until the draft is editable
 //               (includes WebKitWebDriver's session start, so an upper bound)
 //   typing:     keystroke to lint diagnostics painted, on a ~3,000-word draft,
-//               from the app's own timing log (window.dateline.lintTimings)
+//               from the app's own timing log (window.dateline.lintPhases)
 //   review:     click on Review to both versions painted with their
 //               highlights, measured in the page (saved draft vs its first
 //               version, then again with nothing new since the last review)
@@ -49,7 +49,7 @@ async function main() {
   const content = await t.$("editor-content");
   await content.click();
   await t.browser.keys(["Control", "End"]);
-  const before = (await t.browser.execute(() => window.dateline.lintTimings())).length;
+  const before = (await t.browser.execute(() => window.dateline.lintPhases())).length;
   const sample = "Customers save four hours a week with leverage and very seamless synergy. ";
   for (let round = 0; round < 3; round++) {
     for (const ch of sample) {
@@ -58,9 +58,9 @@ async function main() {
     }
   }
   await new Promise((r) => setTimeout(r, 500));
-  const timings = (await t.browser.execute(() => window.dateline.lintTimings())).slice(before).sort((a, b) => a - b);
-  const trips = (await t.browser.execute(() => window.dateline.lintRoundTrips())).slice(-timings.length).sort((a, b) => a - b);
-  const phases = (await t.browser.execute(() => window.dateline.lintPhases())).slice(-timings.length);
+  const phases = (await t.browser.execute(() => window.dateline.lintPhases())).slice(before);
+  const timings = phases.map((p) => p.queued + p.trip + p.apply + p.frame).sort((a, b) => a - b);
+  const trips = phases.map((p) => p.trip).sort((a, b) => a - b);
   await t.pressSave();
   await t.waitForStatus("saved");
   const reviews = [];

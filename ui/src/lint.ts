@@ -19,12 +19,10 @@ export interface LintHost {
   onError(err: unknown): void;
 }
 
-/** Keystroke-to-painted times in ms, newest last (read by the e2e benchmark). */
-export const lintTimings: number[] = [];
-const MAX_TIMINGS = 2000;
-/** Request-to-answer times of lint requests in ms (IPC plus lint). */
-export const lintRoundTrips: number[] = [];
-/** Where each keystroke-to-painted time went, in ms (read by the benchmark). */
+/**
+ * Where each keystroke-to-painted time went, in ms, newest last (read by the
+ * e2e benchmark): the four phases add up to the whole.
+ */
 export interface LintPhases {
   /** From the edit to the request leaving (waiting for the one in flight). */
   queued: number;
@@ -36,11 +34,7 @@ export interface LintPhases {
   frame: number;
 }
 export const lintPhases: LintPhases[] = [];
-
-function keep<T>(log: T[], entry: T): void {
-  log.push(entry);
-  if (log.length > MAX_TIMINGS) log.shift();
-}
+const MAX_SAMPLES = 2000;
 
 export function liveLint(host: LintHost): Extension {
   const plugin = ViewPlugin.fromClass(
@@ -72,9 +66,7 @@ export function liveLint(host: LintHost): Extension {
         host
           .lint(this.view.state.doc.toString())
           .then((report) => {
-            const answered = performance.now();
-            keep(lintRoundTrips, answered - asked);
-            this.paint(report, editedAt, asked, answered);
+            this.paint(report, editedAt, asked, performance.now());
           })
           .catch((err) => host.onError(err))
           .finally(() => {
@@ -93,9 +85,8 @@ export function liveLint(host: LintHost): Extension {
         if (editedAt !== null) {
           const applied = performance.now();
           requestAnimationFrame(() => {
-            const framed = performance.now();
-            keep(lintTimings, framed - editedAt);
-            keep(lintPhases, { queued: asked - editedAt, trip: answered - asked, apply: applied - answered, frame: framed - applied });
+            lintPhases.push({ queued: asked - editedAt, trip: answered - asked, apply: applied - answered, frame: performance.now() - applied });
+            if (lintPhases.length > MAX_SAMPLES) lintPhases.shift();
           });
         }
       }

@@ -1,7 +1,7 @@
 import "./styles.css";
 import { App } from "./app";
 import { interceptLinks } from "./links";
-import { lintPhases, lintRoundTrips, lintTimings } from "./lint";
+import { lintPhases } from "./lint";
 
 
 interceptLinks(document);
@@ -12,7 +12,7 @@ if (root) {
   // the editor's exact text (CodeMirror renders only visible lines) and the
   // keystroke-to-painted lint timings.
   Object.defineProperty(window, "dateline", {
-    value: Object.freeze({ editorText: () => app.editorText(), lintTimings: () => [...lintTimings], lintRoundTrips: () => [...lintRoundTrips], lintPhases: () => [...lintPhases] }),
+    value: Object.freeze({ editorText: () => app.editorText(), lintPhases: () => [...lintPhases] }),
   });
   void app.start();
 }
