@@ -396,11 +396,13 @@ pub(crate) struct TopicList {
     pub phrases: Vec<String>,
     /// The topics of each phrase ("batch" belongs to two).
     pub owner: Vec<Vec<usize>>,
+    /// The list the phrases are scanned as.
+    pub scanned: List,
 }
 
 pub(crate) static TOPIC_LISTS: LazyLock<Topics> = LazyLock::new(|| {
     let table: toml::Table = toml::from_str(TOPICS).expect("data/topics.toml is valid TOML");
-    let read = |key: &str| -> TopicList {
+    let read = |key: &str, scanned: List| -> TopicList {
         let items = table
             .get(key)
             .and_then(|v| v.as_array())
@@ -432,11 +434,12 @@ pub(crate) static TOPIC_LISTS: LazyLock<Topics> = LazyLock::new(|| {
             topics,
             phrases: all,
             owner,
+            scanned,
         }
     };
     Topics {
-        internal: read("internal"),
-        engineering: read("engineering"),
+        internal: read("internal", List::InternalTopics),
+        engineering: read("engineering", List::EngineeringTopics),
     }
 });
 

@@ -2,7 +2,7 @@ use super::internal_faq_topic::missing_topics;
 use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::report::Severity;
-use crate::wordlists::{List, TOPIC_LISTS};
+use crate::wordlists::TOPIC_LISTS;
 
 pub const INFO: RuleInfo = RuleInfo {
     id: "engineering-consideration",
@@ -14,12 +14,7 @@ pub const INFO: RuleInfo = RuleInfo {
 };
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
-    missing_topics(
-        cx,
-        sink,
-        (&TOPIC_LISTS.engineering, List::EngineeringTopics),
-        "the engineering question of ",
-    );
+    missing_topics(cx, sink, &TOPIC_LISTS.engineering, "the engineering question of ");
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::report::{SectionKind, Severity};
-use crate::wordlists::{List, TopicList, TOPIC_LISTS};
+use crate::wordlists::{TopicList, TOPIC_LISTS};
 
 pub const INFO: RuleInfo = RuleInfo {
     id: "internal-faq-topic",
@@ -13,17 +13,12 @@ pub const INFO: RuleInfo = RuleInfo {
 };
 
 /// Reports each topic that no internal-FAQ block mentions.
-pub(crate) fn missing_topics(
-    cx: &Context<'_, '_>,
-    sink: &mut Sink,
-    (list, scanned): (&TopicList, List),
-    what: &str,
-) {
+pub(crate) fn missing_topics(cx: &Context<'_, '_>, sink: &mut Sink, list: &TopicList, what: &str) {
     let blocks: Vec<usize> = cx.outline.blocks_of(SectionKind::InternalFaq).collect();
     let Some(&first) = blocks.first() else { return };
     let mut covered = vec![false; list.topics.len()];
     for &i in &blocks {
-        for (phrase, _) in cx.matches(i, scanned) {
+        for (phrase, _) in cx.matches(i, list.scanned) {
             for &topic in &list.owner[phrase] {
                 covered[topic] = true;
             }
@@ -41,7 +36,7 @@ pub(crate) fn missing_topics(
 }
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
-    missing_topics(cx, sink, (&TOPIC_LISTS.internal, List::InternalTopics), "");
+    missing_topics(cx, sink, &TOPIC_LISTS.internal, "");
 }
 
 #[cfg(test)]
