@@ -264,18 +264,9 @@ impl<'a> Builder<'a> {
 
     fn start(&mut self, tag: Tag<'_>, r: Range<usize>) {
         match tag {
-            Tag::Paragraph => {
-                self.open(BlockKind::Paragraph, r.start, false);
-                self.reserve(r.len());
-            }
-            Tag::Heading { level, .. } => {
-                self.open(BlockKind::Heading(level as u8), r.start, false);
-                self.reserve(r.len());
-            }
-            Tag::TableCell => {
-                self.open(BlockKind::TableCell, r.start, false);
-                self.reserve(r.len());
-            }
+            Tag::Paragraph => self.open_sized(BlockKind::Paragraph, r),
+            Tag::Heading { level, .. } => self.open_sized(BlockKind::Heading(level as u8), r),
+            Tag::TableCell => self.open_sized(BlockKind::TableCell, r),
             Tag::Item => {
                 self.close_implicit();
                 self.items.push(Item {
@@ -381,11 +372,12 @@ impl<'a> Builder<'a> {
         });
     }
 
-    /// Room for the plain text of a block whose source is `len` bytes (the
-    /// plain text is never longer, except for entities, rarely).
-    fn reserve(&mut self, len: usize) {
+    /// Opens a block with room for its plain text, which is never longer
+    /// than its source `r` (except for entities, rarely).
+    fn open_sized(&mut self, kind: BlockKind, r: Range<usize>) {
+        self.open(kind, r.start, false);
         if let Some(b) = self.cur.as_mut() {
-            b.plain.reserve(len);
+            b.plain.reserve(r.len());
         }
     }
 

@@ -105,9 +105,6 @@ pub(crate) fn sentences(text: &str, words: &[Range<usize>]) -> Vec<Sentence> {
     out
 }
 
-/// The longest word in [`ABBREVIATIONS`].
-const ABBREVIATION_MAX: usize = 6;
-
 /// Whether the terminator at `at` (closers up to `end`) ends a sentence.
 fn ends_sentence(text: &str, at: usize, end: usize) -> bool {
     let rest = &text[end..];
@@ -133,17 +130,11 @@ fn ends_sentence(text: &str, at: usize, end: usize) -> bool {
     if chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none() {
         return false; // initials and "U.S.", "a.m."
     }
-    if word.len() > ABBREVIATION_MAX {
-        return true;
-    }
-    let mut buf = [0u8; ABBREVIATION_MAX];
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    if lower == b"no" {
+    if word.eq_ignore_ascii_case("no") {
         return !next.is_some_and(|c| c.is_ascii_digit());
     }
-    !ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower)
+    // No allocation: this runs at every full stop.
+    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, words: &[Range<usize>]) {
