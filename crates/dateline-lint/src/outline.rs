@@ -72,18 +72,14 @@ impl Outline {
 /// Normalises heading text for synonym lookups (done once per heading:
 /// the functions below take its result).
 fn normalize(heading: &str) -> String {
-    let mut t = heading
+    heading
         .trim()
         .trim_end_matches([':', '.', '!', ' '])
         .trim()
-        .to_lowercase();
-    let kept = t
+        // "1. ", "2) ": numbering is no part of the label.
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')')
-        .trim();
-    let (start, end) = (kept.as_ptr() as usize - t.as_ptr() as usize, kept.len());
-    t.truncate(start + end);
-    t.drain(..start);
-    t
+        .trim()
+        .to_lowercase()
 }
 
 /// The section a normalised heading names, if it is a known label.
