@@ -54,6 +54,13 @@ pub async fn startup(app: AppHandle, state: State<'_, AppState>) -> CommandResul
     startup
 }
 
+/// Whether a later launch handed over a draft or folder still to be opened.
+#[tauri::command]
+#[specta::specta]
+pub async fn has_open_request(state: State<'_, AppState>) -> CommandResult<bool> {
+    Ok(state.has_open_request())
+}
+
 /// Opens what a later launch handed over (a draft opened from the file
 /// manager while Dateline was running); `None` when nothing is waiting.
 #[tauri::command]

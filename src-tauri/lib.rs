@@ -19,6 +19,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
             commands::startup,
+            commands::has_open_request,
             commands::take_open_request,
             commands::choose_folder,
             commands::open_recent_folder,

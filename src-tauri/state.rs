@@ -77,6 +77,15 @@ impl AppState {
         *self.open_request.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
     }
 
+    /// Whether a later launch handed something over that the window has not
+    /// taken yet (the window asks about unsaved edits only then).
+    pub fn has_open_request(&self) -> bool {
+        self.open_request
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some()
+    }
+
     pub fn take_open_request(&self) -> Option<PathBuf> {
         self.open_request.lock().unwrap_or_else(|p| p.into_inner()).take()
     }

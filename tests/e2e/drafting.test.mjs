@@ -103,6 +103,10 @@ describe("crash recovery", () => {
     assert.equal(readFileSync(join(drafts, "plan.md"), "utf8"), "# Plan\n", "nothing was saved");
     await t.launch();
     await t.waitForNotice("warning", /Unsaved text from .* was restored/);
+    // Nothing was handed over by another launch, so nothing asks about the
+    // restored text (whose "Don't save" would throw it away).
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await (await t.$("unsaved-dialog")).isDisplayed(), false, "no prompt about the restored text");
     assert.equal(await t.editorDoc(), "# Plan\nTyped just before the crash.");
     await t.waitForStatus("edited");
     await t.pressSave();

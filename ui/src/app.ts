@@ -156,8 +156,11 @@ export class App {
 
   /** Opens the draft or folder a later launch asked for (single instance). */
   private async openRequested(): Promise<void> {
-    if (!(await this.confirmLeave())) return;
     try {
+      // Ask about unsaved edits only when something is waiting: at start-up
+      // the editor may hold text just restored from the crash journal.
+      if (!(await call(commands.hasOpenRequest()))) return;
+      if (!(await this.confirmLeave())) return;
       const opened = await call(commands.takeOpenRequest());
       if (!opened) return;
       await this.showFolder(opened.listing);

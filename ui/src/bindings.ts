@@ -19,6 +19,17 @@ async startup() : Promise<Result<Startup, AppError>> {
 }
 },
 /**
+ * Whether a later launch handed over a draft or folder still to be opened.
+ */
+async hasOpenRequest() : Promise<Result<boolean, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("has_open_request") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Opens what a later launch handed over (a draft opened from the file
  * manager while Dateline was running); `None` when nothing is waiting.
  */
