@@ -55,7 +55,8 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
         if words >= MIN_WORDS && g > max {
             sink.report(
                 cx.first_line(&cx.blocks()[first]),
-                format!("{} reads at grade {g:.0} (Flesch-Kincaid). Aim for grade {max:.0} or below: shorter sentences and shorter words.", section_name(kind)),
+                // One decimal: "grade 10.4" above a maximum of 10, not "grade 10".
+                format!("{} reads at grade {g:.1} (Flesch-Kincaid). Aim for grade {max} or below: shorter sentences and shorter words.", section_name(kind)),
             );
         }
     }
@@ -79,6 +80,22 @@ mod tests {
             dense,
         );
         assert_eq!(lines(&text, "readability"), [14]);
+        let message = &findings(&text, "readability")[0].message;
+        assert!(
+            message.starts_with("The solution reads at grade ")
+                && message.contains(". Aim for grade 10 or below"),
+            "{message}"
+        );
+        let grade: f64 = message["The solution reads at grade ".len()..]
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(
+            grade > 10.0 && message.contains(&format!("grade {grade:.1} ")),
+            "{message}"
+        );
     }
 
     #[test]
