@@ -1,20 +1,39 @@
 //! Lints a file many times and compares with the bare parse, for profilers
 //! and quick checks: `cargo run --release --example profile -- PATH [N]`.
+//!
+//! With a third argument `lint`, `parse` or `none`, it runs only that (after
+//! one warm-up lint that builds the word lists), for instruction counts:
+//! under `valgrind --tool=callgrind`, (count of `lint` - count of `none`) / N
+//! is the cost of one lint.
+use std::hint::black_box;
 use std::time::Instant;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: profile PATH [N]");
+    let path = args.next().expect("usage: profile PATH [N] [lint|parse|none]");
     let n: u32 = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
+    let only = args.next();
     let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
     let config = dateline_lint::Config::default();
+    black_box(dateline_lint::lint(&text, &config));
+    match only.as_deref() {
+        Some("lint") => (0..n).for_each(|_| drop(black_box(dateline_lint::lint(black_box(&text), &config)))),
+        Some("parse") => (0..n).for_each(|_| {
+            black_box(dateline_lint::parse_only(black_box(&text)));
+        }),
+        Some(_) => {}
+        None => compare(&text, &config, n),
+    }
+}
+
+fn compare(text: &str, config: &dateline_lint::Config, n: u32) {
     let start = Instant::now();
     let findings: usize = (0..n)
-        .map(|_| dateline_lint::lint(&text, &config).diagnostics.len())
+        .map(|_| dateline_lint::lint(text, config).diagnostics.len())
         .sum();
     let lint = start.elapsed() / n;
     let start = Instant::now();
-    let events: usize = (0..n).map(|_| dateline_lint::parse_only(&text)).sum();
+    let events: usize = (0..n).map(|_| dateline_lint::parse_only(text)).sum();
     let parse = start.elapsed() / n;
     println!(
         "lint {lint:?}, bare parse {parse:?} ({:.1}x), {} findings, {} events",
