@@ -19,46 +19,64 @@ fn is_connector(c: char) -> bool {
 pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let bytes = text.as_bytes();
-    let mut start: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
+        // Between words, ASCII spaces and punctuation are skipped byte by
+        // byte; only a non-ASCII char is decoded.
         let b = bytes[i];
-        // ASCII is the common case: a run of ASCII letters and digits in one go.
-        if b.is_ascii_alphanumeric() {
-            start.get_or_insert(i);
+        if ALNUM[usize::from(b)] || (b >= 0x80 && char_at(text, i).is_alphanumeric()) {
+            let start = i;
+            i = word_end(text, i);
+            out.push(start..i);
+        } else if b < 0x80 {
             i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            continue;
-        }
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
         } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
-        };
-        if b >= 0x80 && c.is_alphanumeric() {
-            start.get_or_insert(i);
-            i += len;
-            continue;
+            i += char_at(text, i).len_utf8();
         }
-        if let Some(s) = start {
-            // Only connectors and digit separators can sit inside a word.
-            let may_join = b >= 0x80 || matches!(b, b'\'' | b'-' | b'&' | b',' | b'.');
-            if may_join && joins_word(text, i, c, len) {
-                i += len;
-                continue;
-            }
-            out.push(s..i);
-            start = None;
-        }
-        i += len;
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
     }
     out
+}
+
+/// ASCII letters and digits, by byte value: one load per byte in the
+/// tokeniser's hot loop.
+static ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
+}
+
+/// The end of the word that starts at `i`: ASCII letters and digits in one
+/// loop; any other char only after a decode.
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        let run = bytes[i..].iter().position(|&b| !ALNUM[usize::from(b)]);
+        i += run.unwrap_or(bytes.len() - i);
+        let Some(&b) = bytes.get(i) else { return i };
+        let (c, len) = if b < 0x80 {
+            // Only connectors and digit separators can sit inside a word.
+            if !matches!(b, b'\'' | b'-' | b'&' | b',' | b'.') {
+                return i;
+            }
+            (b as char, 1)
+        } else {
+            let c = char_at(text, i);
+            (c, c.len_utf8())
+        };
+        if (b >= 0x80 && c.is_alphanumeric()) || joins_word(text, i, c, len) {
+            i += len;
+        } else {
+            return i;
+        }
+    }
 }
 
 /// Whether the non-word char `c` at `i` sits inside a word ("don't", "4,500").
@@ -71,13 +89,14 @@ fn joins_word(text: &str, i: usize, c: char, len: usize) -> bool {
                 && text.as_bytes()[i - 1].is_ascii_digit()))
 }
 
-/// Words before a full stop that do not end a sentence.
+/// Words before a full stop that do not end a sentence, sorted (for a
+/// binary search).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "eg", "ie", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "calif", "ore", "va", "neb",
-    "okla", "mt", "ft", "gen", "col", "ret", "sen", "rep", "gov", "prof", "approx", "dept", "est", "fig",
-    "vol", "wash", "mass", "ariz", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
-    "mich", "minn", "miss", "mo", "mont", "nev", "tenn", "tex", "wis", "wyo", "ave", "blvd", "no",
+    "approx", "apr", "ariz", "aug", "ave", "blvd", "calif", "co", "col", "colo", "conn", "corp", "dec",
+    "dept", "dr", "eg", "est", "feb", "fig", "fla", "ft", "ga", "gen", "gov", "ie", "ill", "inc", "ind",
+    "jan", "jr", "jul", "jun", "kan", "ky", "la", "ltd", "mar", "mass", "md", "mich", "minn", "miss", "mo",
+    "mont", "mr", "mrs", "ms", "mt", "neb", "nev", "no", "nov", "oct", "okla", "ore", "prof", "rep", "ret",
+    "sen", "sep", "sept", "sr", "st", "tenn", "tex", "va", "vol", "vs", "wash", "wis", "wyo",
 ];
 
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '*', '_'];
@@ -133,8 +152,15 @@ fn ends_sentence(text: &str, at: usize, end: usize) -> bool {
     if word.eq_ignore_ascii_case("no") {
         return !next.is_some_and(|c| c.is_ascii_digit());
     }
-    // No allocation: this runs at every full stop.
-    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    !is_abbreviation(word)
+}
+
+/// Case-insensitive, without allocating: this runs at every full stop.
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.bytes().map(|b| b.to_ascii_lowercase());
+    ABBREVIATIONS
+        .binary_search_by(|a| a.bytes().cmp(lower.clone()))
+        .is_ok()
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, words: &[Range<usize>]) {
@@ -195,34 +221,41 @@ pub(crate) fn inside(spans: &[Range<usize>], pos: usize) -> bool {
 
 /// Estimated syllables in an English word (vowel groups, silent final e).
 pub(crate) fn syllables(word: &str) -> usize {
-    if word.is_ascii() {
-        // The common case, byte by byte: no UTF-8 decoding.
-        count_syllables(
-            word.bytes()
-                .filter(u8::is_ascii_alphabetic)
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        )
-    } else {
-        count_syllables(
-            word.chars()
-                .filter(|c| c.is_alphabetic())
-                .map(|c| c.to_ascii_lowercase()),
-        )
-    }
+    // The common case, byte by byte: no UTF-8 decoding.
+    ascii_syllables(word.as_bytes()).unwrap_or_else(|| {
+        // Letters outside ASCII count as consonants.
+        let lower = |c: char| if c.is_ascii() { c as u8 | 0x20 } else { 0xFF };
+        count_syllables(word.chars().filter(|c| c.is_alphabetic()).map(lower))
+    })
 }
 
-/// [`syllables`] of a word's letters (lowercased where ASCII).
-fn count_syllables(letters_of: impl Iterator<Item = char>) -> usize {
-    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+/// [`syllables`] of an ASCII word; `None` for any other.
+fn ascii_syllables(word: &[u8]) -> Option<usize> {
+    let mut ascii = true;
+    let letters = word.iter().take_while(|&&b| {
+        ascii &= b < 0x80;
+        ascii
+    });
+    let n = count_syllables(letters.filter(|b| b.is_ascii_alphabetic()).map(|b| b | 0x20));
+    ascii.then_some(n)
+}
+
+/// Bit `c - b'a'` is set for the vowels ("y" included).
+const VOWELS: u32 = 1 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20 | 1 << 24;
+
+fn is_vowel(lower: u8) -> bool {
+    lower.is_ascii_lowercase() && VOWELS >> (lower - b'a') & 1 == 1
+}
+
+/// [`syllables`] of a word's letters, ASCII ones lowercased.
+fn count_syllables(letters_of: impl Iterator<Item = u8>) -> usize {
     let (mut count, mut letters) = (0, 0);
     let mut prev_vowel = false;
     // The last two letters, for the silent final "e".
-    let (mut last, mut before_last) = (' ', ' ');
+    let (mut last, mut before_last) = (b' ', b' ');
     for c in letters_of {
         let v = is_vowel(c);
-        if v && !prev_vowel {
-            count += 1;
-        }
+        count += usize::from(v && !prev_vowel);
         prev_vowel = v;
         letters += 1;
         before_last = last;
@@ -231,7 +264,7 @@ fn count_syllables(letters_of: impl Iterator<Item = char>) -> usize {
     if letters == 0 {
         return 1; // numbers read as one unit
     }
-    if letters > 2 && last == 'e' && !is_vowel(before_last) && before_last != 'l' && count > 1 {
+    if letters > 2 && last == b'e' && !is_vowel(before_last) && before_last != b'l' && count > 1 {
         count -= 1;
     }
     count.max(1)
@@ -332,6 +365,13 @@ mod tests {
                 "Because."
             ]
         );
+    }
+
+    #[test]
+    fn abbreviations_are_sorted_and_found_in_any_case() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_abbreviation("Calif") && is_abbreviation("BLVD") && is_abbreviation("mr"));
+        assert!(!is_abbreviation("Monday") && !is_abbreviation(""));
     }
 
     #[test]
