@@ -7,7 +7,9 @@
 //! scanned once for all of them, then each list's matches are picked as if it
 //! had been searched on its own.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind, StartKind};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
@@ -300,7 +302,9 @@ pub(crate) struct Hit {
 /// leftmost-longest search for that list alone would, whole words only.
 #[derive(Debug)]
 pub(crate) struct Scanner {
-    ac: Option<AhoCorasick>,
+    /// Walked byte by byte in [`Scanner::scan`]: a plain loop over the DFA's
+    /// transitions, cheaper than the crate's resumable overlapping iterator.
+    dfa: Option<DFA>,
     /// Per pattern: its list and its index in that list.
     owner: Vec<(List, usize)>,
 }
@@ -319,30 +323,45 @@ impl Scanner {
                 }
             }
         }
-        let ac = (!patterns.is_empty())
+        let dfa = (!patterns.is_empty())
             .then(|| {
-                AhoCorasickBuilder::new()
+                DFA::builder()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
+                    .start_kind(StartKind::Unanchored)
+                    // Prose is full of the phrases' first letters: a prefilter
+                    // would stop at nearly every byte and only add work.
+                    .prefilter(false)
                     .build(&patterns)
                     .ok()
             })
             .flatten();
-        Scanner { ac, owner }
+        Scanner { dfa, owner }
     }
 
     /// Appends every occurrence of every phrase in `hay` to `out`, sorted by
     /// start, then longest first, then by pattern (the order in which a
     /// leftmost-longest search prefers them).
     pub fn scan(&self, hay: &str, out: &mut Vec<Hit>) {
-        let Some(ac) = &self.ac else { return };
+        let Some(dfa) = &self.dfa else { return };
         let from = out.len();
-        out.extend(ac.find_overlapping_iter(hay).map(|m| Hit {
-            start: m.start(),
-            end: m.end(),
-            pattern: m.pattern().as_u32(),
-        }));
+        // No phrase is empty, so the start state never matches.
+        let Ok(mut state) = dfa.start_state(Anchored::No) else {
+            return;
+        };
+        for (i, &byte) in hay.as_bytes().iter().enumerate() {
+            state = dfa.next_state(Anchored::No, state, byte);
+            if dfa.is_special(state) && dfa.is_match(state) {
+                for k in 0..dfa.match_len(state) {
+                    let pattern = dfa.match_pattern(state, k);
+                    out.push(Hit {
+                        start: i + 1 - dfa.pattern_len(pattern),
+                        end: i + 1,
+                        pattern: pattern.as_u32(),
+                    });
+                }
+            }
+        }
         out[from..].sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.pattern));
     }
 
