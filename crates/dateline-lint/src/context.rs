@@ -101,7 +101,7 @@ impl<'a, 't> Context<'a, 't> {
             .select(hits, list, &self.blocks()[block].plain, within)
     }
 
-    pub fn blocks(&self) -> &'a [Block] {
+    pub fn blocks(&self) -> &'a [Block<'t>] {
         &self.doc.blocks
     }
 
@@ -110,7 +110,7 @@ impl<'a, 't> Context<'a, 't> {
     }
 
     /// Blocks of the press release and FAQ (not an appendix after the FAQ).
-    pub fn body(&self) -> impl Iterator<Item = (usize, &'a Block)> + '_ {
+    pub fn body(&self) -> impl Iterator<Item = (usize, &'a Block<'t>)> + '_ {
         self.blocks()
             .iter()
             .enumerate()
@@ -118,14 +118,14 @@ impl<'a, 't> Context<'a, 't> {
     }
 
     /// Blocks of the press release part.
-    pub fn release(&self) -> impl Iterator<Item = (usize, &'a Block)> + '_ {
+    pub fn release(&self) -> impl Iterator<Item = (usize, &'a Block<'t>)> + '_ {
         self.blocks()
             .iter()
             .enumerate()
             .filter(|(i, _)| self.outline.in_release(*i))
     }
 
-    pub fn faq(&self) -> impl Iterator<Item = (usize, &'a Block)> + '_ {
+    pub fn faq(&self) -> impl Iterator<Item = (usize, &'a Block<'t>)> + '_ {
         self.blocks()
             .iter()
             .enumerate()
@@ -134,8 +134,8 @@ impl<'a, 't> Context<'a, 't> {
 
     /// The byte range of a block's first line (for whole-block findings).
     pub fn first_line(&self, block: &Block) -> Range<usize> {
-        let text = &self.doc.text[block.range.clone()];
-        let len = text.find(['\n', '\r']).unwrap_or(text.len());
+        let text = &self.doc.text.as_bytes()[block.range.clone()];
+        let len = memchr::memchr2(b'\n', b'\r', text).unwrap_or(text.len());
         block.range.start..block.range.start + len
     }
 
@@ -153,7 +153,7 @@ impl<'a, 't> Context<'a, 't> {
     }
 
     /// Words in a set of blocks.
-    pub fn words_in<'b>(blocks: impl Iterator<Item = (usize, &'b Block)>) -> usize {
+    pub fn words_in<'b, 'p: 'b>(blocks: impl Iterator<Item = (usize, &'b Block<'p>)>) -> usize {
         blocks.map(|(_, b)| b.words.len()).sum()
     }
 

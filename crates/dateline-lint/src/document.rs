@@ -45,29 +45,124 @@ struct Seg {
     exact: bool,
 }
 
-/// One leaf block of prose.
+/// One leaf block of prose. Its text and tables are slices of the
+/// document's [`Tables`], shared by all blocks.
 #[derive(Clone, Debug)]
-pub(crate) struct Block {
+pub(crate) struct Block<'t> {
     pub kind: BlockKind,
     /// Byte range in the whole text.
     pub range: Range<usize>,
     /// The text without markup; soft breaks become spaces.
-    pub plain: String,
-    segs: Vec<Seg>,
-    pub styled: Vec<Styled>,
+    pub plain: &'t str,
+    segs: &'t [Seg],
+    pub styled: &'t [Styled],
     /// Plain offsets where a source line starts, after the first (at 0):
     /// see [`Block::line_starts`].
-    later_lines: Vec<usize>,
+    later_lines: &'t [usize],
     pub links: usize,
     /// Index into `Document::items` of the list item holding the block.
     pub item: Option<usize>,
     pub in_footnote: bool,
-    pub words: Vec<Range<usize>>,
-    pub sentences: Vec<Sentence>,
-    pub quotations: Vec<Range<usize>>,
+    pub words: &'t [Range<usize>],
+    pub sentences: &'t [Sentence],
+    pub quotations: &'t [Range<usize>],
 }
 
-impl Block {
+/// Every block's plain text and tables, one after the other: a few large
+/// buffers instead of seven small ones per block. Offsets inside are
+/// relative to their block (its plain text, its words).
+#[derive(Debug, Default)]
+pub(crate) struct Tables {
+    plain: String,
+    segs: Vec<Seg>,
+    styled: Vec<Styled>,
+    later_lines: Vec<usize>,
+    words: Vec<Range<usize>>,
+    sentences: Vec<Sentence>,
+    quotations: Vec<Range<usize>>,
+}
+
+impl Tables {
+    /// Room for a draft of `len` bytes, from the corpus's proportions, so
+    /// that each buffer is allocated about once.
+    fn reserve(&mut self, len: usize) {
+        self.plain.reserve(len);
+        self.segs.reserve(len / 40 + 8);
+        self.later_lines.reserve(len / 200 + 8);
+        self.words.reserve(len / 5 + 8);
+        self.sentences.reserve(len / 80 + 8);
+    }
+
+    /// Where each buffer ends now: where a new block's part starts.
+    fn ends(&self) -> Parts {
+        Parts {
+            plain: self.plain.len(),
+            segs: self.segs.len(),
+            styled: self.styled.len(),
+            later_lines: self.later_lines.len(),
+            words: self.words.len(),
+            sentences: self.sentences.len(),
+            quotations: self.quotations.len(),
+        }
+    }
+
+    /// Drops everything from `from` on (a block with no text).
+    fn truncate(&mut self, from: &Parts) {
+        self.plain.truncate(from.plain);
+        self.segs.truncate(from.segs);
+        self.styled.truncate(from.styled);
+        self.later_lines.truncate(from.later_lines);
+        self.words.truncate(from.words);
+        self.sentences.truncate(from.sentences);
+        self.quotations.truncate(from.quotations);
+    }
+}
+
+/// Offsets into each of the [`Tables`] buffers.
+#[derive(Clone, Copy, Debug, Default)]
+struct Parts {
+    plain: usize,
+    segs: usize,
+    styled: usize,
+    later_lines: usize,
+    words: usize,
+    sentences: usize,
+    quotations: usize,
+}
+
+/// A block being built, or built: its parts are `start..end` in the tables.
+#[derive(Clone, Debug)]
+struct RawBlock {
+    kind: BlockKind,
+    range: Range<usize>,
+    start: Parts,
+    end: Parts,
+    links: usize,
+    item: Option<usize>,
+    in_footnote: bool,
+}
+
+impl RawBlock {
+    fn to_block<'t>(&self, t: &'t Tables) -> Block<'t> {
+        let (s, e) = (&self.start, &self.end);
+        Block {
+            kind: self.kind,
+            range: self.range.clone(),
+            plain: &t.plain[s.plain..e.plain],
+            segs: &t.segs[s.segs..e.segs],
+            styled: &t.styled[s.styled..e.styled],
+            later_lines: &t.later_lines[s.later_lines..e.later_lines],
+            links: self.links,
+            item: self.item,
+            in_footnote: self.in_footnote,
+            words: &t.words[s.words..e.words],
+            sentences: &t.sentences[s.sentences..e.sentences],
+            quotations: &t.quotations[s.quotations..e.quotations],
+        }
+    }
+}
+
+impl Block<'_> {
     pub fn is_heading(&self) -> bool {
         matches!(self.kind, BlockKind::Heading(_))
     }
@@ -165,7 +260,7 @@ pub(crate) struct FrontMatter {
 /// The parsed draft.
 pub(crate) struct Document<'t> {
     pub text: &'t str,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'t>>,
     pub items: Vec<Item>,
     /// Ranges of raw HTML (where inline comments live).
     pub html: Vec<Range<usize>>,
@@ -173,18 +268,22 @@ pub(crate) struct Document<'t> {
 }
 
 impl<'t> Document<'t> {
-    pub fn parse(text: &'t str) -> Document<'t> {
+    /// Parses `text`, filling `tables` (empty) with what its blocks hold.
+    pub fn parse(text: &'t str, tables: &'t mut Tables) -> Document<'t> {
         let base = if text.starts_with(BOM) { BOM.len() } else { 0 };
-        let mut b = Builder::new(&text[base..], base);
+        let mut b = Builder::new(&text[base..], base, std::mem::take(tables));
         // About one block per 150 bytes of prose: one allocation for most drafts.
         b.blocks.reserve(text.len() / 150 + 8);
+        b.tables.reserve(text.len());
         for (event, range) in Parser::new_ext(&text[base..], parser_options()).into_offset_iter() {
             b.event(event, range.start + base..range.end + base);
         }
         b.close_implicit();
+        *tables = b.tables;
+        let tables: &'t Tables = tables;
         Document {
             text,
-            blocks: b.blocks,
+            blocks: b.blocks.iter().map(|raw| raw.to_block(tables)).collect(),
             items: b.items,
             html: b.html,
             front: parse_front_matter(&b.meta),
@@ -200,11 +299,12 @@ pub fn parse_only(text: &str) -> usize {
 struct Builder<'a> {
     src: &'a str,
     base: usize,
-    blocks: Vec<Block>,
+    tables: Tables,
+    blocks: Vec<RawBlock>,
     items: Vec<Item>,
     html: Vec<Range<usize>>,
     meta: String,
-    cur: Option<Block>,
+    cur: Option<RawBlock>,
     implicit: bool,
     last_end: usize,
     at_line_start: bool,
@@ -218,10 +318,11 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(src: &'a str, base: usize) -> Self {
+    fn new(src: &'a str, base: usize, tables: Tables) -> Self {
         Builder {
             src,
             base,
+            tables,
             blocks: Vec::new(),
             items: Vec::new(),
             html: Vec::new(),
@@ -240,6 +341,11 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The length of the open block's plain text so far.
+    fn plain_len(&self) -> Option<usize> {
+        self.cur.as_ref().map(|b| self.tables.plain.len() - b.start.plain)
+    }
+
     fn event(&mut self, event: Event<'_>, r: Range<usize>) {
         match event {
             Event::Start(tag) => self.start(tag, r),
@@ -247,7 +353,7 @@ impl<'a> Builder<'a> {
             Event::Text(t) if self.in_meta => self.meta.push_str(&t),
             Event::Text(_) if self.in_code => {}
             Event::Text(t) => {
-                let exact = self.src.get(r.start - self.base..r.end - self.base) == Some(&*t);
+                let exact = self.is_source(&t, r.clone());
                 self.append(&t, r, exact);
             }
             Event::Code(_) => self.append("code", r, false),
@@ -262,11 +368,21 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Whether a text event is the source bytes of its range, unchanged:
+    /// most are borrowed from the source right there, which decides it
+    /// without comparing bytes.
+    fn is_source(&self, t: &str, r: Range<usize>) -> bool {
+        let Some(src) = self.src.get(r.start - self.base..r.end - self.base) else {
+            return false;
+        };
+        std::ptr::eq(src, t) || src == t
+    }
+
     fn start(&mut self, tag: Tag<'_>, r: Range<usize>) {
         match tag {
-            Tag::Paragraph => self.open_sized(BlockKind::Paragraph, r),
-            Tag::Heading { level, .. } => self.open_sized(BlockKind::Heading(level as u8), r),
-            Tag::TableCell => self.open_sized(BlockKind::TableCell, r),
+            Tag::Paragraph => self.open(BlockKind::Paragraph, r.start, false),
+            Tag::Heading { level, .. } => self.open(BlockKind::Heading(level as u8), r.start, false),
+            Tag::TableCell => self.open(BlockKind::TableCell, r.start, false),
             Tag::Item => {
                 self.close_implicit();
                 self.items.push(Item {
@@ -295,7 +411,7 @@ impl<'a> Builder<'a> {
             Tag::MetadataBlock(_) => self.in_meta = true,
             Tag::Strong | Tag::Emphasis => {
                 self.ensure_open(r.start);
-                let plain = self.cur.as_ref().map_or(0, |b| b.plain.len());
+                let plain = self.plain_len().unwrap_or(0);
                 self.styled_stack
                     .push((plain, matches!(tag, Tag::Strong), self.at_line_start));
             }
@@ -328,12 +444,11 @@ impl<'a> Builder<'a> {
             }
             TagEnd::MetadataBlock(_) => self.in_meta = false,
             TagEnd::Strong | TagEnd::Emphasis => {
-                if let (Some((start, strong, line_start)), Some(b)) =
-                    (self.styled_stack.pop(), self.cur.as_mut())
+                if let (Some((start, strong, line_start)), Some(end)) =
+                    (self.styled_stack.pop(), self.plain_len())
                 {
-                    let end = b.plain.len();
                     if start <= end {
-                        b.styled.push(Styled {
+                        self.tables.styled.push(Styled {
                             range: start..end,
                             strong,
                             line_start,
@@ -356,29 +471,16 @@ impl<'a> Builder<'a> {
         self.at_line_start = true;
         self.styled_stack.clear();
         self.last_end = start;
-        self.cur = Some(Block {
+        let parts = self.tables.ends();
+        self.cur = Some(RawBlock {
             kind,
             range: start..start,
-            plain: String::new(),
-            segs: Vec::new(),
-            styled: Vec::new(),
-            later_lines: Vec::new(),
+            start: parts,
+            end: parts,
             links: 0,
             item: self.item_stack.last().copied(),
             in_footnote: self.footnotes > 0,
-            words: Vec::new(),
-            sentences: Vec::new(),
-            quotations: Vec::new(),
         });
-    }
-
-    /// Opens a block with room for its plain text, which is never longer
-    /// than its source `r` (except for entities, rarely).
-    fn open_sized(&mut self, kind: BlockKind, r: Range<usize>) {
-        self.open(kind, r.start, false);
-        if let Some(b) = self.cur.as_mut() {
-            b.plain.reserve(r.len());
-        }
     }
 
     fn ensure_open(&mut self, at: usize) {
@@ -394,17 +496,18 @@ impl<'a> Builder<'a> {
 
     fn append(&mut self, s: &str, r: Range<usize>, exact: bool) {
         self.ensure_open(r.start);
-        let Some(b) = self.cur.as_mut() else { return };
-        if self.at_line_start && !s.trim().is_empty() && !b.plain.is_empty() {
-            b.later_lines.push(b.plain.len());
+        let Some(len) = self.plain_len() else { return };
+        let t = &mut self.tables;
+        if self.at_line_start && !s.trim().is_empty() && len > 0 {
+            t.later_lines.push(len);
         }
-        b.segs.push(Seg {
-            plain: b.plain.len(),
+        t.segs.push(Seg {
+            plain: len,
             src: r.start,
             src_end: r.end,
             exact,
         });
-        b.plain.push_str(s);
+        t.plain.push_str(s);
         if !s.trim().is_empty() {
             self.at_line_start = false;
         }
@@ -418,16 +521,23 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Ends the open block: splits its words, sentences and quotations into
+    /// the tables, and keeps it if it has any text.
     fn close(&mut self, end: usize) {
         let Some(mut b) = self.cur.take() else { return };
         self.implicit = false;
         b.range.end = end.max(b.range.start);
-        b.words = text::words(&b.plain);
-        b.sentences = text::sentences(&b.plain, &b.words);
-        b.quotations = text::quotations(&b.plain);
-        if !b.plain.trim().is_empty() {
-            self.blocks.push(b);
+        let t = &mut self.tables;
+        let plain = &t.plain[b.start.plain..];
+        if plain.trim().is_empty() {
+            t.truncate(&b.start);
+            return;
         }
+        text::words_into(plain, &mut t.words);
+        text::sentences_into(plain, &t.words[b.start.words..], &mut t.sentences);
+        text::quotations_into(plain, &mut t.quotations);
+        b.end = t.ends();
+        self.blocks.push(b);
     }
 }
 
@@ -484,7 +594,8 @@ mod tests {
     #[test]
     fn blocks_carry_plain_text_and_map_back_to_source() {
         let text = "# Big **news**\n\nIt is *very* good &amp; fast.\n";
-        let doc = Document::parse(text);
+        let mut tables = Tables::default();
+        let doc = Document::parse(text, &mut tables);
         assert_eq!(doc.blocks.len(), 2);
         assert_eq!(doc.blocks[0].plain, "Big news");
         let p = &doc.blocks[1];
@@ -498,8 +609,9 @@ mod tests {
 
     #[test]
     fn tight_list_items_become_blocks() {
-        let doc = Document::parse("1. Open the app\n2. Tap **Go**\n");
-        let kinds: Vec<_> = doc.blocks.iter().map(|b| (b.kind, b.plain.as_str())).collect();
+        let mut tables = Tables::default();
+        let doc = Document::parse("1. Open the app\n2. Tap **Go**\n", &mut tables);
+        let kinds: Vec<_> = doc.blocks.iter().map(|b| (b.kind, b.plain)).collect();
         assert_eq!(
             kinds,
             [
@@ -513,7 +625,8 @@ mod tests {
     #[test]
     fn front_matter_and_bom_are_handled() {
         let text = "\u{feff}---\nproduct: [PocketCell, Cell]\ncompany: Lumen\n---\n# Title here now\n";
-        let doc = Document::parse(text);
+        let mut tables = Tables::default();
+        let doc = Document::parse(text, &mut tables);
         assert_eq!(doc.front.product, ["PocketCell", "Cell"]);
         assert_eq!(doc.front.company, ["Lumen"]);
         let h = &doc.blocks[0];
@@ -523,7 +636,8 @@ mod tests {
 
     #[test]
     fn bold_question_lines_are_marked_as_line_starts() {
-        let doc = Document::parse("**Why?**\nBecause.\n**How?** Like this.\n");
+        let mut tables = Tables::default();
+        let doc = Document::parse("**Why?**\nBecause.\n**How?** Like this.\n", &mut tables);
         let b = &doc.blocks[0];
         let starts: Vec<bool> = b.styled.iter().map(|s| s.line_start).collect();
         assert_eq!(starts, [true, true]);

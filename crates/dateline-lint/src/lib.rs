@@ -31,7 +31,8 @@ pub const TEMPLATE: &str = include_str!("../data/template.md");
 
 /// Lints one draft. Never fails and never panics: any text gives a report.
 pub fn lint(text: &str, config: &Config) -> Report {
-    let doc = document::Document::parse(text);
+    let mut tables = document::Tables::default();
+    let doc = document::Document::parse(text, &mut tables);
     let outline = outline::outline(&doc);
     let lists = config.word_lists();
     let cx = context::Context::new(&doc, &outline, config, &lists);

@@ -496,7 +496,7 @@ pub(crate) fn outline(doc: &Document<'_>) -> Outline {
 const UNSET: Option<SectionKind> = None;
 
 impl Builder<'_, '_> {
-    fn blocks(&self) -> &[Block] {
+    fn blocks(&self) -> &[Block<'_>] {
         &self.doc.blocks
     }
 
@@ -930,9 +930,11 @@ fn answer_words(b: &Block, range: Range<usize>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Tables;
 
     fn kinds(text: &str) -> Vec<SectionKind> {
-        let doc = Document::parse(text);
+        let mut tables = Tables::default();
+        let doc = Document::parse(text, &mut tables);
         outline(&doc).sections.iter().map(|s| s.kind).collect()
     }
 
@@ -988,7 +990,8 @@ mod tests {
     fn overlapping_questions_do_not_panic() {
         // Used to panic: "Q:" runs over the bold question on the next line,
         // so the first question's answer range ran backwards.
-        let doc = Document::parse("# Title of it\n\n## FAQ\n\nQ:\n**Why?**\nBecause.\n");
+        let mut tables = Tables::default();
+        let doc = Document::parse("# Title of it\n\n## FAQ\n\nQ:\n**Why?**\nBecause.\n", &mut tables);
         let o = outline(&doc);
         assert_eq!(o.questions.len(), 2);
         assert_eq!(o.questions[1].answer_words, 1);
@@ -1020,7 +1023,8 @@ mod tests {
 
     #[test]
     fn questions_in_bold_lines_and_q_prefixes() {
-        let doc = Document::parse("# Title of it\n\n## FAQ\n\n**Why?** Because.\n**How?**\n\nQ: When? Now.\n\n### Internal\n\n### Is it cheap?\n\nYes it is.\n");
+        let mut tables = Tables::default();
+        let doc = Document::parse("# Title of it\n\n## FAQ\n\n**Why?** Because.\n**How?**\n\nQ: When? Now.\n\n### Internal\n\n### Is it cheap?\n\nYes it is.\n", &mut tables);
         let o = outline(&doc);
         let answers: Vec<(SectionKind, usize)> =
             o.questions.iter().map(|q| (q.kind, q.answer_words)).collect();
@@ -1037,11 +1041,12 @@ mod tests {
 
     #[test]
     fn attributions_need_a_name_and_a_role() {
-        let para = |t: &str| Document::parse(t).blocks.remove(0);
-        assert!(attribution(&para("\"Yes,\" said Ann Lee, CEO of Acme.")).is_some());
-        assert!(attribution(&para("\"Yes,\" said Mayor Ann Lee.")).is_some());
-        assert!(attribution(&para("\"Yes,\" Ann Lee, a nurse, said.")).is_some());
-        assert!(attribution(&para("\"Yes,\" said Ann.")).is_none());
-        assert!(attribution(&para("\"Yes, it works for everyone.\"")).is_none());
+        let attributed =
+            |t: &str| attribution(&Document::parse(t, &mut Tables::default()).blocks[0]).is_some();
+        assert!(attributed("\"Yes,\" said Ann Lee, CEO of Acme."));
+        assert!(attributed("\"Yes,\" said Mayor Ann Lee."));
+        assert!(attributed("\"Yes,\" Ann Lee, a nurse, said."));
+        assert!(!attributed("\"Yes,\" said Ann."));
+        assert!(!attributed("\"Yes, it works for everyone.\""));
     }
 }

@@ -158,9 +158,10 @@ fn line_after(text: &str, at: usize) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Tables;
 
     fn sup(text: &str) -> Suppressions {
-        Suppressions::from_document(&Document::parse(text))
+        Suppressions::from_document(&Document::parse(text, &mut Tables::default()))
     }
 
     #[test]

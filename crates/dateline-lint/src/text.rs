@@ -18,6 +18,12 @@ fn is_connector(c: char) -> bool {
 /// commas and points between digits ("4,500", "2.97").
 pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    words_into(text, &mut out);
+    out
+}
+
+/// Appends the [`words`] of `text` to `out`.
+pub(crate) fn words_into(text: &str, out: &mut Vec<Range<usize>>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -34,7 +40,6 @@ pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
             i += char_at(text, i).len_utf8();
         }
     }
-    out
 }
 
 /// ASCII letters and digits, by byte value: one load per byte in the
@@ -102,8 +107,15 @@ const ABBREVIATIONS: &[&str] = &[
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '*', '_'];
 
 /// Splits `text` into sentences, given its words (from [`words`]).
+#[cfg(test)]
 pub(crate) fn sentences(text: &str, words: &[Range<usize>]) -> Vec<Sentence> {
-    let mut out = Vec::with_capacity(words.len() / 16 + 1);
+    let mut out = Vec::new();
+    sentences_into(text, words, &mut out);
+    out
+}
+
+/// Appends the [`sentences`] of `text` to `out`.
+pub(crate) fn sentences_into(text: &str, words: &[Range<usize>], out: &mut Vec<Sentence>) {
     let mut start = 0;
     // Closers after a terminator are never terminators themselves, so every
     // terminator is looked at in turn.
@@ -116,12 +128,11 @@ pub(crate) fn sentences(text: &str, words: &[Range<usize>]) -> Vec<Sentence> {
             end += c.len_utf8();
         }
         if ends_sentence(text, i, end) {
-            push_sentence(&mut out, text, start..end, words);
+            push_sentence(out, text, start..end, words);
             start = end;
         }
     }
-    push_sentence(&mut out, text, start..text.len(), words);
-    out
+    push_sentence(out, text, start..text.len(), words);
 }
 
 /// Whether the terminator at `at` (closers up to `end`) ends a sentence.
@@ -183,8 +194,15 @@ fn push_sentence(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, words
 
 /// Ranges of quotations (with their marks): straight quotes pair up, curly
 /// ones open and close. An unclosed quotation runs to the end.
+#[cfg(test)]
 pub(crate) fn quotations(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    quotations_into(text, &mut out);
+    out
+}
+
+/// Appends the [`quotations`] of `text` to `out`.
+pub(crate) fn quotations_into(text: &str, out: &mut Vec<Range<usize>>) {
     let mut open: Option<usize> = None;
     let bytes = text.as_bytes();
     // `"` is one byte; “ and ” are E2 80 9C and E2 80 9D.
@@ -209,7 +227,6 @@ pub(crate) fn quotations(text: &str) -> Vec<Range<usize>> {
     if let Some(s) = open {
         out.push(s..text.len());
     }
-    out
 }
 
 /// True when `pos` lies inside one of `spans` (sorted and disjoint, as

@@ -15,7 +15,7 @@ pub const INFO: RuleInfo = RuleInfo {
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     for (i, block) in cx.body().filter(|(_, b)| b.is_prose()) {
-        for sentence in &block.sentences {
+        for sentence in block.sentences {
             let plain = &block.plain[sentence.range.clone()];
             let Some((_, at)) = cx.matches_in(i, List::Adjectives, sentence.range.clone()).next() else {
                 continue;

@@ -14,7 +14,7 @@ pub const INFO: RuleInfo = RuleInfo {
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let max = cx.config.thresholds.long_sentence_words;
     for (_, block) in cx.body().filter(|(_, b)| b.is_prose()) {
-        for s in &block.sentences {
+        for s in block.sentences {
             let n = s.words.len();
             if n > max {
                 sink.report(

@@ -40,7 +40,7 @@ fn definitions<'b>(release: &[(usize, &'b crate::document::Block)]) -> HashSet<&
     let mut out = HashSet::new();
     for (_, block) in release {
         let bytes = block.plain.as_bytes();
-        for w in &block.words {
+        for w in block.words {
             let after = &bytes[w.end..];
             let in_parens = w.start > 0 && bytes[w.start - 1] == b'(' && after.starts_with(b")");
             if in_parens || after.starts_with(b" (") {
