@@ -70,7 +70,7 @@ impl<'a, 't> Context<'a, 't> {
             for (i, block) in self.blocks().iter().enumerate() {
                 starts.push(hits.len());
                 if self.outline.parts[i] != Part::After {
-                    self.lists.scanner.scan(&block.plain, &mut hits);
+                    self.lists.scanner.scan(block.plain, &mut hits);
                 }
             }
             starts.push(hits.len());
@@ -98,7 +98,7 @@ impl<'a, 't> Context<'a, 't> {
         let hits = &h.hits[h.starts[block]..h.starts[block + 1]];
         self.lists
             .scanner
-            .select(hits, list, &self.blocks()[block].plain, within)
+            .select(hits, list, self.blocks()[block].plain, within)
     }
 
     pub fn blocks(&self) -> &'a [Block<'t>] {

@@ -27,7 +27,7 @@ pub(crate) const FUTURE_PHRASES: &[&str] = &[
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     for (i, block) in cx.release() {
         for (_, r) in cx.matches(i, List::Future) {
-            if text::inside(&block.quotations, r.start) {
+            if text::inside(block.quotations, r.start) {
                 continue;
             }
             let word = &block.plain[r.clone()];

@@ -35,7 +35,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
         if matches!(cx.kind(i), SectionKind::LeaderQuote | SectionKind::CustomerQuote) {
             continue;
         }
-        let outside = |r: &std::ops::Range<usize>| !text::inside(&block.quotations, r.start);
+        let outside = |r: &std::ops::Range<usize>| !text::inside(block.quotations, r.start);
         for (phrase, r) in cx.matches(i, List::Sides).filter(|(_, r)| outside(r)) {
             if &block.plain[r] == "US" {
                 continue; // the United States, not "us"
@@ -48,12 +48,12 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
         }
         company += names
             .iter()
-            .flat_map(|m| m.find(&block.plain))
+            .flat_map(|m| m.find(block.plain))
             .filter(|(_, r)| outside(r))
             .count();
         customer += extra
             .iter()
-            .flat_map(|m| m.find(&block.plain))
+            .flat_map(|m| m.find(block.plain))
             .filter(|(_, r)| outside(r))
             .count();
     }

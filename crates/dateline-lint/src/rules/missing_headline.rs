@@ -31,7 +31,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
         cx.first_line(heading),
         format!(
             "The draft has no H1 headline. Make {} the headline: start it with a single `#`.",
-            super::q(&heading.plain)
+            super::q(heading.plain)
         ),
         fix,
     );

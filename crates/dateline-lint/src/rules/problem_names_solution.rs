@@ -20,7 +20,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
         if block.is_heading() {
             continue;
         }
-        for (_, r) in names.find(&block.plain) {
+        for (_, r) in names.find(block.plain) {
             let name = &block.plain[r.clone()];
             sink.report(
                 block.src(r.clone()),

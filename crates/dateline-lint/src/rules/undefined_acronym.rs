@@ -59,7 +59,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let mut decided: HashSet<&str> = HashSet::new();
     for &(i, block) in &release {
         let skip_to = if cx.kind(i) == SectionKind::Summary {
-            dateline_end(&block.plain).unwrap_or(0)
+            dateline_end(block.plain).unwrap_or(0)
         } else {
             0
         };

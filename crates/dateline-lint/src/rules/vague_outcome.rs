@@ -45,7 +45,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let Some(s) = cx.outline.summary else { return };
     let block = &cx.blocks()[s];
     // The dateline's date is not an outcome.
-    let body = &block.plain[dateline_end(&block.plain).unwrap_or(0)..];
+    let body = &block.plain[dateline_end(block.plain).unwrap_or(0)..];
     let words = text::words(body);
     if text::has_figure(body, &words) || MEASURES.is_match(body) {
         return;
