@@ -238,23 +238,26 @@ pub(crate) fn inside(spans: &[Range<usize>], pos: usize) -> bool {
 
 /// Estimated syllables in an English word (vowel groups, silent final e).
 pub(crate) fn syllables(word: &str) -> usize {
+    let mut count = Syllables::default();
     // The common case, byte by byte: no UTF-8 decoding.
-    ascii_syllables(word.as_bytes()).unwrap_or_else(|| {
-        // Letters outside ASCII count as consonants.
-        let lower = |c: char| if c.is_ascii() { c as u8 | 0x20 } else { 0xFF };
-        count_syllables(word.chars().filter(|c| c.is_alphabetic()).map(lower))
-    })
+    for &b in word.as_bytes() {
+        if b >= 0x80 {
+            return non_ascii_syllables(word);
+        }
+        if b.is_ascii_alphabetic() {
+            count.letter(b | 0x20);
+        }
+    }
+    count.total()
 }
 
-/// [`syllables`] of an ASCII word; `None` for any other.
-fn ascii_syllables(word: &[u8]) -> Option<usize> {
-    let mut ascii = true;
-    let letters = word.iter().take_while(|&&b| {
-        ascii &= b < 0x80;
-        ascii
-    });
-    let n = count_syllables(letters.filter(|b| b.is_ascii_alphabetic()).map(|b| b | 0x20));
-    ascii.then_some(n)
+fn non_ascii_syllables(word: &str) -> usize {
+    let mut count = Syllables::default();
+    // Letters outside ASCII count as consonants.
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        count.letter(if c.is_ascii() { c as u8 | 0x20 } else { 0xFF });
+    }
+    count.total()
 }
 
 /// Bit `c - b'a'` is set for the vowels ("y" included).
@@ -264,27 +267,39 @@ fn is_vowel(lower: u8) -> bool {
     lower.is_ascii_lowercase() && VOWELS >> (lower - b'a') & 1 == 1
 }
 
-/// [`syllables`] of a word's letters, ASCII ones lowercased.
-fn count_syllables(letters_of: impl Iterator<Item = u8>) -> usize {
-    let (mut count, mut letters) = (0, 0);
-    let mut prev_vowel = false;
-    // The last two letters, for the silent final "e".
-    let (mut last, mut before_last) = (b' ', b' ');
-    for c in letters_of {
+/// Syllables counted letter by letter (ASCII ones lowercased).
+#[derive(Default)]
+struct Syllables {
+    count: usize,
+    letters: usize,
+    prev_vowel: bool,
+    /// The last two letters, for the silent final "e".
+    last: u8,
+    before_last: u8,
+}
+
+impl Syllables {
+    fn letter(&mut self, c: u8) {
         let v = is_vowel(c);
-        count += usize::from(v && !prev_vowel);
-        prev_vowel = v;
-        letters += 1;
-        before_last = last;
-        last = c;
+        self.count += usize::from(v && !self.prev_vowel);
+        self.prev_vowel = v;
+        self.letters += 1;
+        self.before_last = self.last;
+        self.last = c;
     }
-    if letters == 0 {
-        return 1; // numbers read as one unit
+
+    fn total(&self) -> usize {
+        if self.letters == 0 {
+            return 1; // numbers read as one unit
+        }
+        let (last, before) = (self.last, self.before_last);
+        let silent_e = self.letters > 2 && last == b'e' && !is_vowel(before) && before != b'l';
+        if silent_e && self.count > 1 {
+            self.count - 1
+        } else {
+            self.count.max(1)
+        }
     }
-    if letters > 2 && last == b'e' && !is_vowel(before_last) && before_last != b'l' && count > 1 {
-        count -= 1;
-    }
-    count.max(1)
 }
 
 const NUMBER_WORDS: &[&str] = &[
