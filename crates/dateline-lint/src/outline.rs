@@ -92,12 +92,34 @@ fn label_of(norm: &str) -> Option<SectionKind> {
     })
 }
 
-/// The FAQ kind a normalised heading opens, if any ("Frequently Asked
-/// Questions", "Internal FAQ", "Customer FAQ").
-fn faq_heading(norm: &str) -> Option<SectionKind> {
-    if let Some(kind @ (K::Faq | K::ExternalFaq | K::InternalFaq)) = label_of(norm) {
+/// A heading's text, normalised, and the section label it names (looked up
+/// once per heading: the functions below take it).
+struct Heading {
+    norm: String,
+    label: Option<SectionKind>,
+}
+
+impl Heading {
+    fn of(block: &Block) -> Heading {
+        if !block.is_heading() {
+            return Heading {
+                norm: String::new(),
+                label: None,
+            };
+        }
+        let norm = normalize(block.plain);
+        let label = label_of(&norm);
+        Heading { norm, label }
+    }
+}
+
+/// The FAQ kind a heading opens, if any ("Frequently Asked Questions",
+/// "Internal FAQ", "Customer FAQ").
+fn faq_heading(h: &Heading) -> Option<SectionKind> {
+    if let Some(kind @ (K::Faq | K::ExternalFaq | K::InternalFaq)) = h.label {
         return Some(kind);
     }
+    let norm = h.norm.as_str();
     if !(norm.contains("faq") || norm.contains("frequently asked")) {
         return None;
     }
@@ -119,13 +141,13 @@ fn faq_audience(norm: &str) -> Option<SectionKind> {
     }
 }
 
-/// A normalised sub-heading inside the FAQ: a new FAQ part, or `None` for
-/// another kind of section (a glossary).
-fn faq_subheading(norm: &str) -> Option<SectionKind> {
-    match label_of(norm) {
+/// A sub-heading inside the FAQ: a new FAQ part, or `None` for another
+/// kind of section (a glossary).
+fn faq_subheading(h: &Heading) -> Option<SectionKind> {
+    match h.label {
         Some(k @ (K::Faq | K::ExternalFaq | K::InternalFaq)) => Some(k),
         Some(_) => None,
-        None => faq_heading(norm).or_else(|| faq_audience(norm)),
+        None => faq_heading(h).or_else(|| faq_audience(&h.norm)),
     }
 }
 
@@ -248,7 +270,7 @@ static NEXT_STEP_CUES: LazyLock<Matcher> = LazyLock::new(|| {
 
 /// True when a block links somewhere or names a web address, email or phone.
 pub(crate) fn has_link(block: &Block) -> bool {
-    block.links > 0 || has_address(&block.plain)
+    block.links > 0 || has_address(block.plain)
 }
 
 /// A bare web address ("brand.example/path"), email address or phone number.
@@ -284,7 +306,7 @@ fn has_address(plain: &str) -> bool {
 
 /// True when a closing paragraph gives a concrete next step.
 pub(crate) fn has_next_step(block: &Block) -> bool {
-    has_link(block) || NEXT_STEP_CUES.is_match(&block.plain)
+    has_link(block) || NEXT_STEP_CUES.is_match(block.plain)
 }
 
 /// The plain offset where a dateline ends ("SEATTLE — June 10, 2025 —"),
@@ -369,7 +391,7 @@ pub(crate) struct Attribution {
 /// Finds "said NAME, ROLE", "said Mayor NAME", "NAME, ROLE, said" and the like.
 pub(crate) fn attribution(block: &Block) -> Option<Attribution> {
     let plain = &block.plain;
-    let outside = |r: &Range<usize>| !text::inside(&block.quotations, r.start);
+    let outside = |r: &Range<usize>| !text::inside(block.quotations, r.start);
     for (_, verb) in SPEECH_VERBS.find(plain).filter(|(_, r)| outside(r)) {
         if let Some(a) = speaker_after(plain, verb.end).or_else(|| speaker_before(block, verb.start)) {
             return Some(a);
@@ -436,24 +458,26 @@ fn name_length(s: &str) -> Option<usize> {
 }
 
 /// A paragraph is a quote when it opens with a quotation of some length or
-/// quotes someone with an attribution.
-fn is_quote_paragraph(block: &Block) -> Option<bool> {
+/// quotes someone with an attribution: then `Some` of its attribution.
+fn quote_paragraph(block: &Block) -> Option<Option<Attribution>> {
     if !block.is_prose() || block.quotations.is_empty() {
         return None;
     }
     let long = |r: &Range<usize>| text::words(&block.plain[r.clone()]).len() >= 5;
-    let attributed = attribution(block).is_some();
+    let attribution = attribution(block);
     let opens =
         block.plain.trim_start().starts_with(['"', '“']) && block.quotations.first().is_some_and(long);
-    (opens || (attributed && block.quotations.iter().any(long))).then_some(attributed)
+    let attributed = attribution.is_some();
+    (opens || (attributed && block.quotations.iter().any(long))).then_some(attribution)
 }
 
 struct Builder<'a, 'd> {
     doc: &'a Document<'d>,
     out: Outline,
     labelled: Vec<bool>,
-    /// Each heading's text, normalised (empty for other blocks).
-    norms: Vec<String>,
+    /// Each heading's text, normalised, and its label (empty for other
+    /// blocks).
+    headings: Vec<Heading>,
 }
 
 pub(crate) fn outline(doc: &Document<'_>) -> Outline {
@@ -473,17 +497,7 @@ pub(crate) fn outline(doc: &Document<'_>) -> Outline {
             company: None,
         },
         labelled: vec![false; n],
-        norms: doc
-            .blocks
-            .iter()
-            .map(|b| {
-                if b.is_heading() {
-                    normalize(&b.plain)
-                } else {
-                    String::new()
-                }
-            })
-            .collect(),
+        headings: doc.blocks.iter().map(Heading::of).collect(),
     };
     let faq_start = b.mark_faq();
     b.release(faq_start);
@@ -504,20 +518,20 @@ impl Builder<'_, '_> {
     fn mark_faq(&mut self) -> usize {
         let blocks = &self.doc.blocks;
         let first_h1 = blocks.iter().position(|b| b.level() == Some(1));
-        let norms = &self.norms;
+        let headings = &self.headings;
         let Some(start) = (0..blocks.len()).find(|&i| {
-            Some(i) != first_h1 && blocks[i].level().is_some() && faq_heading(&norms[i]).is_some()
+            Some(i) != first_h1 && blocks[i].level().is_some() && faq_heading(&headings[i]).is_some()
         }) else {
             return blocks.len();
         };
         let faq_level = blocks[start].level().unwrap_or(1);
-        let mut current = faq_heading(&norms[start]).unwrap_or(K::Faq);
+        let mut current = faq_heading(&headings[start]).unwrap_or(K::Faq);
         let mut in_faq = true;
         for (i, b) in blocks.iter().enumerate().skip(start) {
             if let (Some(level), false) = (b.level(), i == start) {
                 let question = b.plain.trim_end().ends_with('?');
                 if level <= faq_level && !question {
-                    match faq_heading(&norms[i]) {
+                    match faq_heading(&headings[i]) {
                         Some(k) => {
                             in_faq = true;
                             current = k;
@@ -525,7 +539,7 @@ impl Builder<'_, '_> {
                         None => in_faq = false,
                     }
                 } else if in_faq && !question {
-                    match faq_subheading(&norms[i]) {
+                    match faq_subheading(&headings[i]) {
                         Some(k) => current = k,
                         None => current = K::Other,
                     }
@@ -583,7 +597,9 @@ impl Builder<'_, '_> {
                 continue;
             }
             if let Some(level) = b.level() {
-                let label = label_of(&self.norms[i]).filter(|k| !k.is_faq() && *k != K::Headline);
+                let label = self.headings[i]
+                    .label
+                    .filter(|k| !k.is_faq() && *k != K::Headline);
                 match (label, ctx) {
                     (Some(kind), _) => {
                         ctx = Some((kind, level));
@@ -600,7 +616,7 @@ impl Builder<'_, '_> {
                 }
                 continue;
             }
-            if dateline_end(&b.plain).is_some() {
+            if dateline_end(b.plain).is_some() {
                 seen_body = true;
             }
             if let Some((kind, _)) = ctx {
@@ -618,7 +634,7 @@ impl Builder<'_, '_> {
         let dateline = (start..assigned.len()).find(|&i| {
             matches!(assigned[i], None | Some(K::Summary | K::Other))
                 && blocks[i].is_prose()
-                && dateline_end(&blocks[i].plain).is_some()
+                && dateline_end(blocks[i].plain).is_some()
         });
         let first_plain = || {
             let mut i = start;
@@ -631,7 +647,7 @@ impl Builder<'_, '_> {
                 i += 1;
             }
             (i..assigned.len()).find(|&j| {
-                assigned[j].is_none() && blocks[j].is_prose() && is_quote_paragraph(&blocks[j]).is_none()
+                assigned[j].is_none() && blocks[j].is_prose() && quote_paragraph(&blocks[j]).is_none()
             })
         };
         let summary = labelled.or(dateline).or_else(first_plain);
@@ -641,9 +657,9 @@ impl Builder<'_, '_> {
         };
         assigned[s] = Some(K::Summary);
         self.out.summary = Some(s);
-        if let Some(end) = dateline_end(&blocks[s].plain) {
+        if let Some(end) = dateline_end(blocks[s].plain) {
             self.out.has_dateline = true;
-            self.out.company = company_after_dateline(&blocks[s].plain, end);
+            self.out.company = company_after_dateline(blocks[s].plain, end);
         }
         let first_of_summary = (0..=s).find(|&i| assigned[i] == Some(K::Summary)).unwrap_or(s);
         self.mark_subheading(assigned, first_of_summary);
@@ -684,12 +700,13 @@ impl Builder<'_, '_> {
             if matches!(ctx, Some(K::Headline | K::Subheading | K::Summary)) {
                 continue;
             }
-            if let Some(attributed) = is_quote_paragraph(&blocks[i]) {
+            if let Some(attribution) = quote_paragraph(&blocks[i]) {
+                let attributed = attribution.is_some();
                 self.out.quotes.push(QuoteInfo { block: i, attributed });
                 if matches!(ctx, Some(K::LeaderQuote | K::CustomerQuote)) {
                     continue;
                 }
-                let leader = attribution(&blocks[i]).is_some_and(|a| LEADER_ROLES.is_match(&a.role));
+                let leader = attribution.is_some_and(|a| LEADER_ROLES.is_match(&a.role));
                 found.push((i, leader, attributed));
             }
         }
@@ -743,7 +760,7 @@ impl Builder<'_, '_> {
                     previous
                 }
             } else if !assigned.contains(&Some(K::GettingStarted))
-                && GETTING_STARTED_CUES.is_match(&self.doc.blocks[i].plain)
+                && GETTING_STARTED_CUES.is_match(self.doc.blocks[i].plain)
             {
                 K::GettingStarted
             } else if previous == K::Summary {
@@ -785,7 +802,7 @@ impl Builder<'_, '_> {
         }
         let needs_start = !assigned.contains(&Some(K::GettingStarted));
         assigned[last] = Some(K::CallToAction);
-        if needs_start && GETTING_STARTED_CUES.is_match(&block.plain) {
+        if needs_start && GETTING_STARTED_CUES.is_match(block.plain) {
             self.out.also[last] = Some(K::GettingStarted);
         }
     }
