@@ -63,6 +63,32 @@ describe("Inspector", () => {
     expect(actions.jump).toHaveBeenCalledWith(130, 134);
   });
 
+  it("keeps the cards when a report moves only positions, and acts on the new positions", () => {
+    const { inspector, el, actions } = setup();
+    const card = () => el.querySelector('[data-testid="problem"][data-rule="weasel-word"]');
+    const before = card();
+    const moved = report();
+    for (const d of moved.diagnostics) Object.assign(d, { from: d.from + 5, to: d.to + 5 });
+    vi.useFakeTimers();
+    inspector.showReport(moved, (pos) => pos + 100);
+    vi.runAllTimers();
+    vi.useRealTimers();
+    expect(card()).toBe(before);
+    (card()?.querySelector(".problem-jump") as HTMLElement).click();
+    expect(actions.jump).toHaveBeenLastCalledWith(135, 139);
+    (card()?.querySelector('[data-testid="quick-fix"]') as HTMLElement).click();
+    expect(actions.fix).toHaveBeenLastCalledWith(moved.diagnostics[2], expect.any(Function));
+
+    const reworded = report();
+    reworded.diagnostics[2].message = "“very” blurs it.";
+    vi.useFakeTimers();
+    inspector.showReport(reworded, (pos) => pos);
+    vi.runAllTimers();
+    vi.useRealTimers();
+    expect(card()).not.toBe(before);
+    expect(card()?.getAttribute("data-message")).toBe("“very” blurs it.");
+  });
+
   it("lists a disable comment naming no rule first, counted, and jumps to the id", () => {
     const { inspector, el, actions } = setup();
     const message = "unknown rule `jargn` in a `dateline-disable` comment: it silences nothing; did you mean `jargon`?";

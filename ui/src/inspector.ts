@@ -29,6 +29,14 @@ export class Inspector {
   private readonly meter = h("section", { class: "readiness", "data-testid": "readiness" });
   private readonly tabs = h("nav", { class: "tabs", role: "tablist" });
   private readonly body = h("div", { class: "tab-body" });
+  /**
+   * What each part was last drawn from. While she types, most reports change
+   * only positions, which the panel does not show; redrawing fifty problem
+   * cards anyway kept the web view busy when the next keystroke came.
+   */
+  private drawn = { meter: "", tabs: "", body: "" };
+  /** The problems in the order drawn; a card reads its own from here when clicked. */
+  private shown: DiagnosticView[] = [];
 
   constructor(private readonly actions: InspectorActions) {
     this.el.append(this.meter, this.tabs, this.body);
@@ -74,8 +82,16 @@ export class Inspector {
     this.renderBody();
   }
 
+  /** Whether `part` must be drawn again for `key`; records the key if so. */
+  private stale(part: keyof Inspector["drawn"], key: string | null): boolean {
+    if (key !== null && key === this.drawn[part]) return false;
+    this.drawn[part] = key ?? "";
+    return true;
+  }
+
   private renderMeter(): void {
     const r = this.report;
+    if (!this.stale("meter", JSON.stringify(r && [r.score, r.errors, r.warnings, r.infos, r.words]))) return;
     if (!r) return fill(this.meter);
     const fillBar = h("div", { class: `meter-fill ${scoreClass(r.score)}` });
     fillBar.style.width = `${r.score}%`;
@@ -104,25 +120,46 @@ export class Inspector {
 
   private renderTabs(): void {
     const count = (this.report?.diagnostics.length ?? 0) + (this.report?.commentProblems.length ?? 0);
+    if (!this.stale("tabs", `${this.tab} ${count}`)) return;
     const tab = (id: Tab, label: string) =>
       h("button", { role: "tab", class: this.tab === id ? "tab active" : "tab", "aria-selected": this.tab === id ? "true" : "false", "data-testid": `tab-${id}`, onclick: () => this.select(id) }, label);
     fill(this.tabs, tab("outline", "Outline"), tab("problems", count ? `Problems (${count})` : "Problems"), tab("history", "History"));
   }
 
   private renderBody(): void {
+    const r = this.report;
+    const groups = r ? problemGroups(r) : [];
+    this.shown = groups.flatMap((g) => g.items);
+    if (!this.stale("body", this.bodyKey(groups))) return;
     if (this.tab === "outline") fill(this.body, this.outline());
-    else if (this.tab === "problems") fill(this.body, this.problems());
+    else if (this.tab === "problems") fill(this.body, this.problems(groups));
     else fill(this.body, this.history());
+  }
+
+  /**
+   * What the open tab shows, as text; `null` for the history, whose times
+   * are relative to now.
+   */
+  private bodyKey(groups: ProblemGroup[]): string | null {
+    const r = this.report;
+    if (this.tab === "history") return null;
+    if (!r) return `${this.tab} -`;
+    if (this.tab === "outline") return `outline ${JSON.stringify([r.outline.map((e) => [e.kind, e.label, e.title]), r.missing])}`;
+    const problems = groups.map((g) => [g.section, g.items.map((d) => [d.severity, d.rule, d.message, d.line, d.fix?.replacement ?? null, d.fix === null])]);
+    const comments = r.commentProblems.map((p) => [p.message, p.line]);
+    return `problems ${JSON.stringify([problems, comments])}`;
   }
 
   private outline(): HTMLElement {
     const r = this.report;
     if (!r) return h("p", { class: "empty" }, "Open a draft to see its outline.");
-    const present = r.outline.map((entry) =>
+    // Drawn again only when what it shows changes: a click reads the entry's
+    // position from the latest report.
+    const present = r.outline.map((entry, i) =>
       h(
         "li",
         {},
-        h("button", { class: "outline-item", "data-testid": "outline-item", "data-kind": entry.kind, onclick: () => this.actions.jump(this.map(entry.from)) },
+        h("button", { class: "outline-item", "data-testid": "outline-item", "data-kind": entry.kind, onclick: () => this.actions.jump(this.map(this.report?.outline[i]?.from ?? entry.from)) },
           h("span", { class: "outline-label" }, entry.label),
           entry.title && h("span", { class: "outline-title" }, entry.title),
         ),
@@ -140,55 +177,46 @@ export class Inspector {
     );
   }
 
-  private problems(): HTMLElement {
+  private problems(groups: ProblemGroup[]): HTMLElement {
     const r = this.report;
     if (!r) return h("p", { class: "empty" }, "Open a draft to check it.");
     if (r.diagnostics.length === 0 && r.commentProblems.length === 0)
       return h("p", { class: "empty", "data-testid": "no-problems" }, "No problems found. Ready for review.");
-    const labels = new Map(r.outline.map((s) => [s.kind, s.label]));
-    const groups = new Map<string, DiagnosticView[]>();
-    for (const d of r.diagnostics) {
-      const key = d.section ?? "";
-      groups.set(key, [...(groups.get(key) ?? []), d]);
-    }
+    let index = 0;
     return h(
       "div",
       { class: "problems", "data-testid": "problems" },
       r.commentProblems.length > 0 &&
-        h("section", { class: "problem-group" }, h("h4", {}, "Disable comments"), h("ul", {}, ...r.commentProblems.map((p) => this.commentProblem(p)))),
-      ...[...groups.entries()].map(([section, items]) =>
-        h(
-          "section",
-          { class: "problem-group" },
-          h("h4", {}, section ? labels.get(section) ?? section : "Whole draft"),
-          h("ul", {}, ...items.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.from - b.from).map((d) => this.problem(d))),
-        ),
-      ),
+        h("section", { class: "problem-group" }, h("h4", {}, "Disable comments"), h("ul", {}, ...r.commentProblems.map((p, i) => this.commentProblem(p, i)))),
+      ...groups.map((g) => h("section", { class: "problem-group" }, h("h4", {}, g.title), h("ul", {}, ...g.items.map((d) => this.problem(d, index++))))),
     );
   }
 
   /** A disable comment naming no rule: it silences nothing, so it is shown first. */
-  private commentProblem(p: CommentProblemView): HTMLElement {
+  private commentProblem(shown: CommentProblemView, i: number): HTMLElement {
+    const current = () => this.report?.commentProblems[i] ?? shown;
     return h(
       "li",
       { class: "problem sev-warning", "data-testid": "comment-problem" },
       h(
         "button",
-        { class: "problem-jump", title: "Show in the draft", onclick: () => this.actions.jump(this.map(p.from), this.map(p.to, -1)) },
+        { class: "problem-jump", title: "Show in the draft", onclick: () => this.actions.jump(this.map(current().from), this.map(current().to, -1)) },
         h("span", { class: "dot", "aria-label": "warning" }),
-        h("span", { class: "problem-message" }, p.message),
-        h("span", { class: "problem-rule" }, `comment · line ${p.line}`),
+        h("span", { class: "problem-message" }, shown.message),
+        h("span", { class: "problem-rule" }, `comment · line ${shown.line}`),
       ),
     );
   }
 
-  private problem(d: DiagnosticView): HTMLElement {
+  /** The card of the `i`th problem shown; its buttons act on that problem as the latest report has it. */
+  private problem(d: DiagnosticView, i: number): HTMLElement {
+    const current = () => this.shown[i] ?? d;
     return h(
       "li",
       { class: `problem sev-${d.severity}`, "data-testid": "problem", "data-rule": d.rule, "data-message": d.message },
       h(
         "button",
-        { class: "problem-jump", title: "Show in the draft", onclick: () => this.actions.jump(this.map(d.from), this.map(d.to, -1)) },
+        { class: "problem-jump", title: "Show in the draft", onclick: () => this.actions.jump(this.map(current().from), this.map(current().to, -1)) },
         h("span", { class: "dot", "aria-label": d.severity }),
         h("span", { class: "problem-message" }, d.message),
         h("span", { class: "problem-rule" }, `${d.rule} · line ${d.line}`),
@@ -196,8 +224,8 @@ export class Inspector {
       h(
         "div",
         { class: "problem-actions" },
-        d.fix && h("button", { "data-testid": "quick-fix", onclick: () => this.actions.fix(d, this.map) }, d.fix.replacement ? `Change to “${d.fix.replacement}”` : "Remove"),
-        h("button", { "data-testid": "silence", title: `Add <!-- dateline-disable-next-line ${d.rule} --> above this line`, onclick: () => this.actions.silence(d, this.map) }, "Silence"),
+        d.fix && h("button", { "data-testid": "quick-fix", onclick: () => this.actions.fix(current(), this.map) }, d.fix.replacement ? `Change to “${d.fix.replacement}”` : "Remove"),
+        h("button", { "data-testid": "silence", title: `Add <!-- dateline-disable-next-line ${d.rule} --> above this line`, onclick: () => this.actions.silence(current(), this.map) }, "Silence"),
       ),
     );
   }
@@ -226,6 +254,27 @@ export class Inspector {
       ),
     );
   }
+}
+
+interface ProblemGroup {
+  section: string;
+  title: string;
+  items: DiagnosticView[];
+}
+
+/** The problems by section (in the order of each section's first problem), errors first within each. */
+function problemGroups(r: LintView): ProblemGroup[] {
+  const labels = new Map(r.outline.map((s) => [s.kind, s.label]));
+  const groups = new Map<string, DiagnosticView[]>();
+  for (const d of r.diagnostics) {
+    const key = d.section ?? "";
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  return [...groups.entries()].map(([section, items]) => ({
+    section,
+    title: section ? labels.get(section) ?? section : "Whole draft",
+    items: items.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.from - b.from),
+  }));
 }
 
 /** A small line chart of readiness over versions, oldest first. */
