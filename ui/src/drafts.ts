@@ -6,6 +6,7 @@
 import type { ConflictCopy, DeletedDraft, DraftSort, DraftSummary, FolderListing, ListQuery, SearchHit } from "./bindings";
 import { h, fill } from "./dom";
 import { draftFolder, formatModified, reviewSummary } from "./format";
+import { milestone } from "./milestones";
 
 const SORT_LABELS: Record<DraftSort, string> = { modified: "Last modified", title: "Title", score: "Readiness", status: "Status" };
 /** Rows a first answer holds (the backend's LIST_PAGE); "Show more" asks for more. */
@@ -109,6 +110,7 @@ export class DraftList {
     const more = (listing?.total ?? 0) - drafts.length;
     const next = Math.min(more, PAGE * 5);
     const rows = new Map(drafts.map((d) => [d.id, this.row(d)]));
+    if (drafts.length > 0) milestone("drafts-listed");
     this.rows = rows;
     fill(
       this.list,

@@ -7,6 +7,7 @@ import { ChangeSet, type Extension } from "@codemirror/state";
 import { EditorView, ViewPlugin, keymap, type ViewUpdate } from "@codemirror/view";
 import type { DiagnosticView, LintView, RuleDoc } from "./bindings";
 import { h } from "./dom";
+import { milestone } from "./milestones";
 
 /** Maps a position in the linted text to the editor's current text. */
 export type PositionMap = (pos: number, assoc?: -1 | 1) => number;
@@ -82,6 +83,7 @@ export function liveLint(host: LintHost): Extension {
         const diagnostics = report.diagnostics.map((d) => toDiagnostic(d, map, host));
         this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
         host.onReport(report, map);
+        milestone("diagnostics-painted");
         if (editedAt !== null) {
           const applied = performance.now();
           requestAnimationFrame(() => {
