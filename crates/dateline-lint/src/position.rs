@@ -23,14 +23,19 @@ fn safe_range(text: &str, r: &Range<usize>) -> Range<usize> {
 /// the same line, so many findings on one huge line stay cheap.
 struct Positions<'t> {
     text: &'t str,
-    line_starts: Vec<usize>,
+    line_starts: &'t [usize],
     last: (usize, usize, usize, usize),
 }
 
+/// Where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    starts
+}
+
 impl<'t> Positions<'t> {
-    fn new(text: &'t str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    fn new(text: &'t str, line_starts: &'t [usize]) -> Self {
         Positions {
             text,
             line_starts,
@@ -69,8 +74,10 @@ pub(crate) fn finish(text: &str, outline: &Outline, mut found: Vec<Found>) -> Ve
         f.range = safe_range(text, &f.range);
     }
     found.sort_by(|a, b| (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule)));
-    let mut positions = Positions::new(text);
-    let mut ends = Positions::new(text);
+    // Starts and ends each move forward: one lookup state for each.
+    let lines = line_starts(text);
+    let mut positions = Positions::new(text, &lines);
+    let mut ends = Positions::new(text, &lines);
     let mut out = Vec::with_capacity(found.len());
     for f in found {
         let (line, column, column_utf16) = positions.at(f.range.start);

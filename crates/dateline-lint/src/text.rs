@@ -117,6 +117,8 @@ pub(crate) fn sentences(text: &str, words: &[Range<usize>]) -> Vec<Sentence> {
 /// Appends the [`sentences`] of `text` to `out`.
 pub(crate) fn sentences_into(text: &str, words: &[Range<usize>], out: &mut Vec<Sentence>) {
     let mut start = 0;
+    // The first word not in a sentence yet: sentences come in order.
+    let mut next_word = 0;
     // Closers after a terminator are never terminators themselves, so every
     // terminator is looked at in turn.
     for i in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
@@ -128,11 +130,11 @@ pub(crate) fn sentences_into(text: &str, words: &[Range<usize>], out: &mut Vec<S
             end += c.len_utf8();
         }
         if ends_sentence(text, i, end) {
-            push_sentence(out, text, start..end, words);
+            push_sentence(out, text, start..end, words, &mut next_word);
             start = end;
         }
     }
-    push_sentence(out, text, start..text.len(), words);
+    push_sentence(out, text, start..text.len(), words, &mut next_word);
 }
 
 /// Whether the terminator at `at` (closers up to `end`) ends a sentence.
@@ -174,7 +176,15 @@ fn is_abbreviation(word: &str) -> bool {
         .is_ok()
 }
 
-fn push_sentence(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, words: &[Range<usize>]) {
+/// Pushes the sentence in `range` (trimmed) with its words, the words
+/// from `next_word` on that start inside it.
+fn push_sentence(
+    out: &mut Vec<Sentence>,
+    text: &str,
+    range: Range<usize>,
+    words: &[Range<usize>],
+    next_word: &mut usize,
+) {
     let slice = &text[range.clone()];
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.trim_end().len();
@@ -182,8 +192,12 @@ fn push_sentence(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, words
         return;
     }
     let range = range.start + lead..range.start + trail;
-    let first = words.partition_point(|w| w.start < range.start);
-    let last = words.partition_point(|w| w.start < range.end);
+    // A sentence has a few dozen words: a forward scan beats a binary search.
+    let starting_before =
+        |from: usize, at: usize| from + words[from..].iter().take_while(|w| w.start < at).count();
+    let first = starting_before(*next_word, range.start);
+    let last = starting_before(first, range.end);
+    *next_word = last;
     if first < last {
         out.push(Sentence {
             range,
@@ -237,33 +251,74 @@ pub(crate) fn inside(spans: &[Range<usize>], pos: usize) -> bool {
 }
 
 /// Estimated syllables in an English word (vowel groups, silent final e).
+#[cfg(test)]
 pub(crate) fn syllables(word: &str) -> usize {
+    syllables_in(word, std::slice::from_ref(&(0..word.len())))
+}
+
+/// The [`syllables`] of all `words` (ranges in `text`) together.
+pub(crate) fn syllables_in(text: &str, words: &[Range<usize>]) -> usize {
+    let bytes = text.as_bytes();
+    let mut total = 0;
+    for w in words {
+        total += ascii_syllables(&bytes[w.clone()]).unwrap_or_else(|| non_ascii_syllables(&text[w.clone()]));
+    }
+    total
+}
+
+/// The common case, byte by byte: one table load each, no UTF-8 decoding.
+/// None for a word with a non-ASCII byte.
+fn ascii_syllables(word: &[u8]) -> Option<usize> {
     let mut count = Syllables::default();
-    // The common case, byte by byte: no UTF-8 decoding.
-    for &b in word.as_bytes() {
-        if b >= 0x80 {
-            return non_ascii_syllables(word);
-        }
-        if b.is_ascii_alphabetic() {
-            count.letter(b | 0x20);
+    for &b in word {
+        match LETTER_CLASS[usize::from(b)] {
+            NOT_LETTER => {}
+            NON_ASCII => return None,
+            class => count.letter(b | 0x20, class == VOWEL),
         }
     }
-    count.total()
+    Some(count.total())
 }
 
 fn non_ascii_syllables(word: &str) -> usize {
     let mut count = Syllables::default();
     // Letters outside ASCII count as consonants.
     for c in word.chars().filter(|c| c.is_alphabetic()) {
-        count.letter(if c.is_ascii() { c as u8 | 0x20 } else { 0xFF });
+        let lower = if c.is_ascii() { c as u8 | 0x20 } else { 0xFF };
+        count.letter(lower, is_vowel(lower));
     }
     count.total()
 }
 
+const NOT_LETTER: u8 = 0;
+const CONSONANT: u8 = 1;
+const VOWEL: u8 = 2;
+const NON_ASCII: u8 = 3;
+
+/// What each byte is to the syllable count ("y" is a vowel).
+static LETTER_CLASS: [u8; 256] = {
+    let mut table = [NOT_LETTER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let lower = (b as u8) | 0x20;
+        table[b] = if b >= 0x80 {
+            NON_ASCII
+        } else if !(b as u8).is_ascii_alphabetic() {
+            NOT_LETTER
+        } else if is_vowel(lower) {
+            VOWEL
+        } else {
+            CONSONANT
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Bit `c - b'a'` is set for the vowels ("y" included).
 const VOWELS: u32 = 1 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20 | 1 << 24;
 
-fn is_vowel(lower: u8) -> bool {
+const fn is_vowel(lower: u8) -> bool {
     lower.is_ascii_lowercase() && VOWELS >> (lower - b'a') & 1 == 1
 }
 
@@ -279,10 +334,9 @@ struct Syllables {
 }
 
 impl Syllables {
-    fn letter(&mut self, c: u8) {
-        let v = is_vowel(c);
-        self.count += usize::from(v && !self.prev_vowel);
-        self.prev_vowel = v;
+    fn letter(&mut self, c: u8, vowel: bool) {
+        self.count += usize::from(vowel & !self.prev_vowel);
+        self.prev_vowel = vowel;
         self.letters += 1;
         self.before_last = self.last;
         self.last = c;

@@ -302,9 +302,9 @@ pub(crate) struct Hit {
 /// leftmost-longest search for that list alone would, whole words only.
 #[derive(Debug)]
 pub(crate) struct Scanner {
-    /// Walked byte by byte in [`Scanner::scan`]: a plain loop over the DFA's
-    /// transitions, cheaper than the crate's resumable overlapping iterator.
-    dfa: Option<DFA>,
+    /// The automaton's transitions, copied into a flat table walked byte by
+    /// byte in [`Scanner::scan`].
+    table: Option<Table>,
     /// Per pattern: its list and its index in that list.
     owner: Vec<(List, usize)>,
 }
@@ -329,38 +329,25 @@ impl Scanner {
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
                     .start_kind(StartKind::Unanchored)
-                    // Prose is full of the phrases' first letters: a prefilter
-                    // would stop at nearly every byte and only add work.
                     .prefilter(false)
                     .build(&patterns)
                     .ok()
             })
             .flatten();
-        Scanner { dfa, owner }
+        let table = dfa.and_then(|dfa| Table::from_dfa(&dfa, &patterns));
+        Scanner { table, owner }
     }
 
     /// Appends every occurrence of every phrase in `hay` to `out`, sorted by
     /// start, then longest first, then by pattern (the order in which a
     /// leftmost-longest search prefers them).
     pub fn scan(&self, hay: &str, out: &mut Vec<Hit>) {
-        let Some(dfa) = &self.dfa else { return };
+        let Some(t) = &self.table else { return };
         let from = out.len();
-        // No phrase is empty, so the start state never matches.
-        let Ok(mut state) = dfa.start_state(Anchored::No) else {
-            return;
-        };
-        for (i, &byte) in hay.as_bytes().iter().enumerate() {
-            state = dfa.next_state(Anchored::No, state, byte);
-            if dfa.is_special(state) && dfa.is_match(state) {
-                for k in 0..dfa.match_len(state) {
-                    let pattern = dfa.match_pattern(state, k);
-                    out.push(Hit {
-                        start: i + 1 - dfa.pattern_len(pattern),
-                        end: i + 1,
-                        pattern: pattern.as_u32(),
-                    });
-                }
-            }
+        let bytes = hay.as_bytes();
+        match t.split_point(bytes) {
+            Some(mid) => t.walk_two(bytes, mid, out),
+            None => t.walk(bytes, 0, out),
         }
         out[from..].sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.pattern));
     }
@@ -395,6 +382,191 @@ impl Scanner {
             })
             .filter(move |(_, r)| is_whole_word(slice, r.start - start, r.end - start))
     }
+}
+
+/// An unanchored Aho-Corasick DFA as one flat table: the next state is
+/// `trans[state + classes[byte]]`, where a state is its row's offset, and
+/// the states with matches are the last rows. A walk is then a load, an add
+/// and a compare per byte; the crate's own DFA does the same work behind
+/// its `Automaton` trait at twice the instructions.
+#[derive(Debug)]
+struct Table {
+    classes: [u8; 256],
+    /// Columns per row: one per class.
+    stride: u32,
+    trans: Vec<u32>,
+    start: u32,
+    first_match: u32,
+    /// Every state goes back to the start on a byte of class 0.
+    resets: bool,
+    /// Match row `m` reports `matches[match_starts[m]..match_starts[m + 1]]`.
+    match_starts: Vec<u32>,
+    matches: Vec<u32>,
+    pattern_lens: Vec<u32>,
+}
+
+impl Table {
+    /// Texts shorter than this are walked in one piece.
+    const TWO_WALKS_FROM: usize = 128;
+
+    /// Where `bytes` can be cut into two walks that find the same hits as
+    /// one: just after a byte no phrase holds (the walk is back at the start
+    /// there, and no hit spans it), near the middle.
+    fn split_point(&self, bytes: &[u8]) -> Option<usize> {
+        if !self.resets || bytes.len() < Self::TWO_WALKS_FROM {
+            return None;
+        }
+        let half = bytes.len() / 2;
+        let at = bytes[half..]
+            .iter()
+            .position(|&b| self.classes[usize::from(b)] == 0)?;
+        Some(half + at + 1)
+    }
+
+    /// Every hit in `bytes`, whose first byte is at `offset` in the text.
+    fn walk(&self, bytes: &[u8], offset: usize, out: &mut Vec<Hit>) {
+        // Locals, so that the loop keeps them in registers across pushes.
+        let (trans, classes, first_match) = (&self.trans[..], &self.classes, self.first_match);
+        let mut state = self.start;
+        for i in 0..bytes.len() {
+            state = trans[(state + u32::from(classes[usize::from(bytes[i])])) as usize];
+            if state >= first_match {
+                self.push_matches(state, offset + i + 1, out);
+            }
+        }
+    }
+
+    /// [`Table::walk`] of `bytes[..mid]` and `bytes[mid..]`, a byte of each
+    /// in turn: each step waits for the previous state's load, so two
+    /// independent walks run in about the time of one.
+    fn walk_two(&self, bytes: &[u8], mid: usize, out: &mut Vec<Hit>) {
+        let (left, right) = bytes.split_at(mid);
+        let (trans, classes, first_match) = (&self.trans[..], &self.classes, self.first_match);
+        let (mut a, mut b) = (self.start, self.start);
+        let n = left.len().min(right.len());
+        for i in 0..n {
+            a = trans[(a + u32::from(classes[usize::from(left[i])])) as usize];
+            b = trans[(b + u32::from(classes[usize::from(right[i])])) as usize];
+            if a >= first_match {
+                self.push_matches(a, i + 1, out);
+            }
+            if b >= first_match {
+                self.push_matches(b, mid + i + 1, out);
+            }
+        }
+        // The longer part's rest, from where its walk stopped.
+        let (rest, offset, mut state) = if left.len() > n {
+            (&left[n..], n, a)
+        } else {
+            (&right[n..], mid + n, b)
+        };
+        for (i, &byte) in rest.iter().enumerate() {
+            state = trans[(state + u32::from(classes[usize::from(byte)])) as usize];
+            if state >= first_match {
+                self.push_matches(state, offset + i + 1, out);
+            }
+        }
+    }
+
+    /// The hits of the match state `state`, whose patterns end at `end`.
+    #[inline(never)]
+    fn push_matches(&self, state: u32, end: usize, out: &mut Vec<Hit>) {
+        let m = ((state - self.first_match) / self.stride) as usize;
+        let patterns = &self.matches[self.match_starts[m] as usize..self.match_starts[m + 1] as usize];
+        out.extend(patterns.iter().map(|&pattern| Hit {
+            start: end - self.pattern_lens[pattern as usize] as usize,
+            end,
+            pattern,
+        }));
+    }
+
+    /// Copies every state reachable from the start (all of them) out of `dfa`.
+    fn from_dfa(dfa: &DFA, patterns: &[&str]) -> Option<Table> {
+        let (classes, reps) = byte_classes(patterns);
+        let start = dfa.start_state(Anchored::No).ok()?;
+        // Breadth first from the start; then the rows with matches go last.
+        let mut order = vec![start];
+        let mut seen = HashSet::from([start]);
+        let mut next = 0;
+        while next < order.len() {
+            let sid = order[next];
+            next += 1;
+            for &byte in &reps {
+                let to = dfa.next_state(Anchored::No, sid, byte);
+                if seen.insert(to) {
+                    order.push(to);
+                }
+            }
+        }
+        order.sort_by_key(|&sid| dfa.is_match(sid));
+        let stride = u32::try_from(reps.len()).ok()?;
+        let row: std::collections::HashMap<_, u32> = order
+            .iter()
+            .enumerate()
+            .map(|(i, &sid)| Some((sid, u32::try_from(i).ok()?.checked_mul(stride)?)))
+            .collect::<Option<_>>()?;
+        let first_match = order
+            .iter()
+            .position(|&sid| dfa.is_match(sid))
+            .unwrap_or(order.len());
+        let mut table = Table {
+            classes,
+            stride,
+            trans: Vec::with_capacity(order.len() * reps.len()),
+            start: row[&start],
+            resets: false,
+            first_match: u32::try_from(first_match).ok()?.checked_mul(stride)?,
+            match_starts: vec![0],
+            matches: Vec::new(),
+            pattern_lens: patterns.iter().map(|p| p.len() as u32).collect(),
+        };
+        for &sid in &order {
+            table
+                .trans
+                .extend(reps.iter().map(|&b| row[&dfa.next_state(Anchored::No, sid, b)]));
+            if dfa.is_match(sid) {
+                table
+                    .matches
+                    .extend((0..dfa.match_len(sid)).map(|k| dfa.match_pattern(sid, k).as_u32()));
+                table.match_starts.push(table.matches.len() as u32);
+            }
+        }
+        table.resets = table
+            .trans
+            .iter()
+            .step_by(reps.len())
+            .all(|&to| to == table.start);
+        Some(table)
+    }
+}
+
+/// Byte classes for case-insensitive phrases: each byte the phrases hold
+/// (ASCII letters folded) is its own class, and every other byte, which
+/// only ever leads back towards the start, shares class 0. Returns the
+/// class of each byte and a representative byte of each class.
+fn byte_classes(patterns: &[&str]) -> ([u8; 256], Vec<u8>) {
+    let mut used = [false; 256];
+    for b in patterns.iter().flat_map(|p| p.bytes()) {
+        used[usize::from(b.to_ascii_lowercase())] = true;
+    }
+    let mut classes = [0u8; 256];
+    // A byte no phrase holds stands for class 0 (there is one: 0xFF never
+    // occurs in UTF-8).
+    let mut reps = vec![0xFF];
+    for b in 0..=255u8 {
+        let folded = b.to_ascii_lowercase();
+        if !used[usize::from(folded)] {
+            continue;
+        }
+        if folded == b {
+            classes[usize::from(b)] = reps.len() as u8;
+            reps.push(b);
+        }
+    }
+    for b in b'A'..=b'Z' {
+        classes[usize::from(b)] = classes[usize::from(b.to_ascii_lowercase())];
+    }
+    (classes, reps)
 }
 
 /// A topic the internal FAQ should cover.
@@ -505,5 +677,48 @@ mod tests {
         let m = Matcher::new(["some", "very"]);
         let found: Vec<_> = m.find("Awesome, some very everyday").map(|(_, r)| r).collect();
         assert_eq!(found, [9..13, 14..18]);
+    }
+
+    /// Every occurrence, as the crate's own overlapping search reports it.
+    fn overlapping(patterns: &[&str], hay: &str) -> Vec<(usize, usize, u32)> {
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(patterns)
+            .unwrap();
+        let mut hits: Vec<_> = ac
+            .find_overlapping_iter(hay)
+            .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+            .collect();
+        hits.sort_unstable_by_key(|h| (h.0, std::cmp::Reverse(h.1), h.2));
+        hits
+    }
+
+    #[test]
+    fn flat_table_finds_what_the_automaton_finds() {
+        let patterns = [
+            "state of the art",
+            "art",
+            "e-bike",
+            "don\u{2019}t",
+            "Q&A",
+            "ta b",
+            "caf\u{e9}",
+            "a",
+        ];
+        let scanner = Scanner::new([(List::Jargon, patterns.to_vec())]);
+        assert!(scanner.table.as_ref().is_some_and(|t| t.resets));
+        // Phrases across words, cases and chars of several bytes; its
+        // prefixes and suffixes of 128 bytes or more are walked in two
+        // pieces, cut at every place in turn.
+        let hay = "State of the ART e-bikes: don\u{2019}t ask. Q&A at the caf\u{e9}, data base, \
+                   a start-of-the-art STATE OF THE ART kit, art; e-Bike, Don\u{2019}t! Zzz."
+            .repeat(2);
+        let bounds = (0..=hay.len()).filter(|&i| hay.is_char_boundary(i));
+        for part in bounds.flat_map(|i| [&hay[..i], &hay[i..]]) {
+            let mut hits = Vec::new();
+            scanner.scan(part, &mut hits);
+            let found: Vec<_> = hits.iter().map(|h| (h.start, h.end, h.pattern)).collect();
+            assert_eq!(found, overlapping(&patterns, part), "in {part:?}");
+        }
     }
 }

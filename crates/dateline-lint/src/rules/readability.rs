@@ -36,11 +36,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
         if matches!(kind, SectionKind::Headline | SectionKind::Subheading) {
             continue;
         }
-        let syllables: usize = block
-            .words
-            .iter()
-            .map(|w| text::syllables(&block.plain[w.clone()]))
-            .sum();
+        let syllables = text::syllables_in(block.plain, block.words);
         match by_section.iter_mut().find(|s| s.0 == kind) {
             Some(s) => {
                 s.2 += block.words.len();

@@ -66,12 +66,14 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
         let words = &block.words;
         let bytes = block.plain.as_bytes();
         for (n, w) in words.iter().enumerate() {
-            let caps = bytes[w.clone()]
-                .iter()
-                .filter(|b| b.is_ascii_uppercase())
-                .take(2)
-                .count();
-            if w.start < skip_to || caps < 2 {
+            let word = &bytes[w.clone()];
+            // An acronym is a part of the word (split at hyphens) that starts
+            // with a capital: most words are ruled out by their first byte.
+            let may_hold = word[0].is_ascii_uppercase() || word.contains(&b'-');
+            if w.start < skip_to
+                || !may_hold
+                || word.iter().filter(|b| b.is_ascii_uppercase()).take(2).count() < 2
+            {
                 continue;
             }
             // "text BOOK to 757-555-0140, or CALL": keywords to send, not
