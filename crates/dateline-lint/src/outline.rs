@@ -463,7 +463,16 @@ fn quote_paragraph(block: &Block) -> Option<Option<Attribution>> {
     if !block.is_prose() || block.quotations.is_empty() {
         return None;
     }
-    let long = |r: &Range<usize>| text::words(&block.plain[r.clone()]).len() >= 5;
+    // No word crosses a quotation mark, so the block's words inside a
+    // quotation are the quotation's words.
+    let long = |r: &Range<usize>| {
+        let first = block.words.partition_point(|w| w.start < r.start);
+        block.words[first..]
+            .iter()
+            .take_while(|w| w.end <= r.end)
+            .nth(4)
+            .is_some()
+    };
     let attribution = attribution(block);
     let opens =
         block.plain.trim_start().starts_with(['"', '“']) && block.quotations.first().is_some_and(long);
