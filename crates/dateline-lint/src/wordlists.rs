@@ -329,6 +329,7 @@ impl Scanner {
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
                     .start_kind(StartKind::Unanchored)
+                    // Only its transitions are used: no prefilter to build.
                     .prefilter(false)
                     .build(&patterns)
                     .ok()
@@ -387,8 +388,9 @@ impl Scanner {
 /// An unanchored Aho-Corasick DFA as one flat table: the next state is
 /// `trans[state + classes[byte]]`, where a state is its row's offset, and
 /// the states with matches are the last rows. A walk is then a load, an add
-/// and a compare per byte; the crate's own DFA does the same work behind
-/// its `Automaton` trait at twice the instructions.
+/// and a compare per byte, and two walks can share one loop
+/// ([`Table::walk_two`]), which the crate's `Automaton` interface leaves
+/// no room for.
 #[derive(Debug)]
 struct Table {
     classes: [u8; 256],
@@ -437,8 +439,9 @@ impl Table {
     }
 
     /// [`Table::walk`] of `bytes[..mid]` and `bytes[mid..]`, a byte of each
-    /// in turn: each step waits for the previous state's load, so two
-    /// independent walks run in about the time of one.
+    /// in turn: each step waits for the previous state's load (the table
+    /// outgrows the first-level cache), so two independent walks overlap
+    /// their waits. Draft 20's scan took 42 µs in one walk, 25 µs in two.
     fn walk_two(&self, bytes: &[u8], mid: usize, out: &mut Vec<Hit>) {
         let (left, right) = bytes.split_at(mid);
         let (trans, classes, first_match) = (&self.trans[..], &self.classes, self.first_match);
@@ -559,6 +562,7 @@ fn byte_classes(patterns: &[&str]) -> ([u8; 256], Vec<u8>) {
             continue;
         }
         if folded == b {
+            // Under 256 classes: UTF-8 never holds C0, C1 or F5 to FF, and A-Z fold.
             classes[usize::from(b)] = reps.len() as u8;
             reps.push(b);
         }
