@@ -106,7 +106,7 @@ pub fn run() {
                 event,
                 tauri::WindowEvent::Moved(_) | tauri::WindowEvent::Resized(_)
             ) {
-                window_state::changed(tauri::Manager::app_handle(window));
+                window_state::changed(window);
             }
         })
         .setup(|app| {

@@ -1,10 +1,10 @@
 // Issue 8: desktop integration. Opening a draft from the file manager while
 // Dateline runs hands it to the running window (single instance), which
 // asks first when unsaved edits would be replaced; the window's size is
-// remembered across restarts.
+// remembered across restarts, and fitted to a smaller screen.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Harness } from "./harness.mjs";
 
@@ -35,6 +35,21 @@ describe("desktop integration", () => {
     await t.kill();
     await t.launch();
     assert.deepEqual(await t.browser.getWindowSize(), sized);
+  });
+
+  it("fits a window remembered from a larger screen onto this one", async () => {
+    const stateFile = join(t.home, "config", "com.datelineapp.desktop", ".window-state.json");
+    await t.kill();
+    const state = JSON.parse(readFileSync(stateFile, "utf8"));
+    state.main = { ...state.main, width: 2400, height: 1600 };
+    writeFileSync(stateFile, JSON.stringify(state));
+    await t.launch();
+    const screen = await t.browser.execute(() => ({ width: window.screen.availWidth, height: window.screen.availHeight }));
+    const rect = await t.browser.getWindowRect();
+    const shown = `${rect.width}×${rect.height} at ${rect.x},${rect.y} on a ${screen.width}×${screen.height} screen`;
+    assert.ok(rect.width <= screen.width && rect.height <= screen.height, shown);
+    assert.ok(rect.x >= 0 && rect.y >= 0, shown);
+    assert.ok(rect.x + rect.width <= screen.width && rect.y + rect.height <= screen.height, shown);
   });
 
   it("opens a draft launched from outside in the running window", async () => {
