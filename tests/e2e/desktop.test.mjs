@@ -45,11 +45,13 @@ describe("desktop integration", () => {
     writeFileSync(stateFile, JSON.stringify(state));
     await t.launch();
     const screen = await t.browser.execute(() => ({ width: window.screen.availWidth, height: window.screen.availHeight }));
-    const rect = await t.browser.getWindowRect();
-    const shown = `${rect.width}×${rect.height} at ${rect.x},${rect.y} on a ${screen.width}×${screen.height} screen`;
-    assert.ok(rect.width <= screen.width && rect.height <= screen.height, shown);
-    assert.ok(rect.x >= 0 && rect.y >= 0, shown);
-    assert.ok(rect.x + rect.width <= screen.width && rect.y + rect.height <= screen.height, shown);
+    const fits = (r) => r.x >= 0 && r.y >= 0 && r.x + r.width <= screen.width && r.y + r.height <= screen.height;
+    // The window system applies the new size and place a moment later.
+    let rect = await t.browser.getWindowRect();
+    await t.browser
+      .waitUntil(async () => fits((rect = await t.browser.getWindowRect())), { timeout: 5_000 })
+      .catch(() => undefined);
+    assert.ok(fits(rect), `${rect.width}×${rect.height} at ${rect.x},${rect.y} on a ${screen.width}×${screen.height} screen`);
   });
 
   it("opens a draft launched from outside in the running window", async () => {
