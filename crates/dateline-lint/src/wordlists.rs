@@ -348,7 +348,7 @@ impl Scanner {
         let bytes = hay.as_bytes();
         match t.split_point(bytes) {
             Some(mid) => t.walk_two(bytes, mid, out),
-            None => t.walk(bytes, 0, out),
+            None => t.walk(bytes, 0, t.start, out),
         }
         out[from..].sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.pattern));
     }
@@ -425,11 +425,11 @@ impl Table {
         Some(half + at + 1)
     }
 
-    /// Every hit in `bytes`, whose first byte is at `offset` in the text.
-    fn walk(&self, bytes: &[u8], offset: usize, out: &mut Vec<Hit>) {
+    /// Every hit in `bytes`, whose first byte is at `offset` in the text,
+    /// walking on from `state`.
+    fn walk(&self, bytes: &[u8], offset: usize, mut state: u32, out: &mut Vec<Hit>) {
         // Locals, so that the loop keeps them in registers across pushes.
         let (trans, classes, first_match) = (&self.trans[..], &self.classes, self.first_match);
-        let mut state = self.start;
         for i in 0..bytes.len() {
             state = trans[(state + u32::from(classes[usize::from(bytes[i])])) as usize];
             if state >= first_match {
@@ -458,17 +458,12 @@ impl Table {
             }
         }
         // The longer part's rest, from where its walk stopped.
-        let (rest, offset, mut state) = if left.len() > n {
+        let (rest, offset, state) = if left.len() > n {
             (&left[n..], n, a)
         } else {
             (&right[n..], mid + n, b)
         };
-        for (i, &byte) in rest.iter().enumerate() {
-            state = trans[(state + u32::from(classes[usize::from(byte)])) as usize];
-            if state >= first_match {
-                self.push_matches(state, offset + i + 1, out);
-            }
-        }
+        self.walk(rest, offset, state, out);
     }
 
     /// The hits of the match state `state`, whose patterns end at `end`.
