@@ -117,10 +117,59 @@ pub fn run() {
         })
         .run(tauri::generate_context!());
     if let Err(err) = started {
-        // For instance a second launch that could not reach the first one
-        // (quitting at that moment): say so plainly, without a panic.
+        if err.to_string().contains(HAND_OVER_FAILED) {
+            // The running instance holds the name but no longer answers:
+            // it is quitting. Start again once it is gone, in its place.
+            if let Some(err) = relaunch() {
+                eprintln!("Dateline could not start again after a failed hand-over: {err}");
+            }
+        }
         eprintln!("Dateline could not start: {err}");
         std::process::exit(1);
+    }
+}
+
+/// What tauri-plugin-single-instance says when the running instance did not
+/// take a second launch's arguments (on Linux, a D-Bus call with no answer).
+const HAND_OVER_FAILED: &str = "failed to forward arguments to the running instance";
+
+/// Counts the restarts of one launch, so a hand-over that keeps failing
+/// ends with a message instead of restarting forever.
+const RELAUNCHES: &str = "DATELINE_RELAUNCHES";
+
+/// Starts this launch again (same arguments) after a pause, up to ten
+/// times, 5 s in all: once the quitting instance has released its name,
+/// the new start becomes the running one. Returns only when it gives up
+/// (None) or cannot start again (the error).
+fn relaunch() -> Option<std::io::Error> {
+    let done: u32 = std::env::var(RELAUNCHES)
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    if done >= 10 {
+        return None;
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(err) => return Some(err),
+    };
+    let mut again = std::process::Command::new(exe);
+    again
+        .args(std::env::args_os().skip(1))
+        .env(RELAUNCHES, (done + 1).to_string());
+    #[cfg(unix)]
+    {
+        // In place: the same process id, for the launcher that started it.
+        use std::os::unix::process::CommandExt;
+        Some(again.exec())
+    }
+    #[cfg(not(unix))]
+    {
+        match again.spawn() {
+            Ok(_) => std::process::exit(0),
+            Err(err) => Some(err),
+        }
     }
 }
 

@@ -1,12 +1,15 @@
 // Issue 8: desktop integration. Opening a draft from the file manager while
 // Dateline runs hands it to the running window (single instance), which
 // asks first when unsaved edits would be replaced; the window's size is
-// remembered across restarts, and fitted to a smaller screen.
+// remembered across restarts, and fitted to a smaller screen. A launch that
+// meets an instance caught quitting starts in its place.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Harness } from "./harness.mjs";
+import { spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Harness, appBinary } from "./harness.mjs";
 
 describe("desktop integration", () => {
   const t = new Harness();
@@ -77,4 +80,38 @@ describe("desktop integration", () => {
     await t.waitForStatus("edited");
   });
 
+  it("starts in place of a running instance that no longer answers (caught quitting)", async () => {
+    await t.quit();
+    // Started directly, then stopped: it keeps the single-instance name but
+    // answers nothing, as an instance does in the moment it quits.
+    const quitting = spawn(appBinary, [], { env: t.env, stdio: "ignore" });
+    const until = async (what, ok) => {
+      for (const deadline = Date.now() + 20_000; !ok(); await sleep(100)) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+      }
+    };
+    let later;
+    try {
+      await until("the first instance holds the name", () => t.busOwnerPid() === quitting.pid);
+      process.kill(quitting.pid, "SIGSTOP");
+      later = spawn(appBinary, [drafts], { env: t.env, stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      later.stderr.on("data", (chunk) => (stderr += chunk));
+      let exited = null;
+      later.on("exit", (code) => (exited = code));
+      // The later launch is now waiting for an answer to its hand-over.
+      await sleep(2_000);
+      process.kill(quitting.pid, "SIGKILL");
+      await until("the later launch holds the name", () => t.busOwnerPid() === later.pid || exited !== null);
+      assert.equal(exited, null, `the later launch exited (${exited}): ${stderr}`);
+      // And it stays up as the running instance.
+      await sleep(1_000);
+      assert.equal(exited, null, `the later launch exited (${exited}): ${stderr}`);
+      assert.equal(t.busOwnerPid(), later.pid);
+    } finally {
+      quitting.kill("SIGKILL");
+      later?.kill("SIGKILL");
+      await t.quit();
+    }
+  });
 });

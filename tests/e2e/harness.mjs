@@ -143,6 +143,17 @@ export class Harness {
     while (owned() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   }
 
+  /** The process id that owns the single-instance name, or null while it is free. */
+  busOwnerPid() {
+    const reply = spawnSync(
+      "dbus-send",
+      ["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus.GetConnectionUnixProcessID", `string:${singleInstanceName}`],
+      { env: this.env, encoding: "utf8" },
+    ).stdout;
+    const pid = reply?.match(/uint32 (\d+)/);
+    return pid ? Number(pid[1]) : null;
+  }
+
   async stop() {
     await this.quit();
     this.driver?.kill();
