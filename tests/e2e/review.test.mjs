@@ -1,11 +1,11 @@
 // Issue 6: review mode in the real app. Two versions side by side with the
 // inserted words highlighted; a comment on selected text, written to the
-// reviewer's own log in the shared folder, is there after a restart and for
-// a colleague on another app-data folder.
+// reviewer's own log in the shared folder, is there after a restart, for
+// a colleague on another app-data folder, and after the draft is renamed.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { Harness } from "./harness.mjs";
 
@@ -129,5 +129,22 @@ describe("review mode", () => {
     assert.ok(at("Acme Ships Rockets") < at("Is $49 the launch price?"));
     assert.ok(at("Is $49 the launch price?") < at("Readiness"));
     assert.ok(text.includes("Yes, for the US."), "replies travel with their comment");
+  });
+
+  it("keeps the comments when the draft is renamed in the file manager", async () => {
+    const before = readdirSync(join(drafts, ".dateline/reviews"));
+    renameSync(join(drafts, "launch.md"), join(drafts, "launch-final.md"));
+    const badge = await colleague.browser.$('[data-testid="draft-item"][data-rel-path="launch-final.md"] [data-testid="draft-review"]');
+    await badge.waitForExist({ timeout: 15_000, timeoutMsg: "the renamed draft lost its open comment in the list" });
+    assert.equal(await badge.getProperty("textContent"), "1 open comment");
+    const after = readdirSync(join(drafts, ".dateline/reviews"));
+    assert.equal(after.length, 1, `one review folder, the renamed draft's: ${after}`);
+    assert.notDeepEqual(after, before);
+    await colleague.openDraft("launch-final.md");
+    await openReview(colleague);
+    await colleague.browser.waitUntil(async () => {
+      const bodies = await threadBodies(colleague);
+      return bodies.includes("Is $49 the launch price?") && bodies.includes("Yes, for the US.");
+    }, { timeout: 10_000, timeoutMsg: "the review of the renamed draft lost its thread" });
   });
 });

@@ -97,6 +97,7 @@ impl FolderIndex<'_> {
             .par_iter()
             .map(|file| (*file, read_indexed(self.root, file, self.config)))
             .collect();
+        let mut renames: Vec<(&str, &str)> = Vec::new();
         self.store.in_transaction(|store| {
             let mut gone: Vec<&IndexRow> = vanished.to_vec();
             for (file, indexed) in &read {
@@ -105,31 +106,53 @@ impl FolderIndex<'_> {
                         store.touch_index(row.id, indexed.facts.size, indexed.facts.modified_ms)?
                     }
                     Some(row) => self.reindex(row.id, indexed)?,
-                    None => self.add(file, indexed, &mut gone)?,
+                    None => renames.extend(self.add(file, indexed, &mut gone)?),
                 }
             }
             for row in gone {
                 self.mark_gone(row)?;
             }
-            Ok(true)
-        })
+            Ok(())
+        })?;
+        for (from, to) in renames {
+            self.move_comments(from, to);
+        }
+        Ok(true)
     }
 
     /// A file new to the index: a renamed draft (same bytes as one that just
-    /// vanished) keeps its id; otherwise it gets one.
-    fn add(&self, file: &DraftFile, indexed: &IndexedFile, gone: &mut Vec<&IndexRow>) -> Result<()> {
+    /// vanished) keeps its id, and is returned as `(old path, new path)`;
+    /// otherwise it gets an id of its own.
+    fn add<'f>(
+        &self,
+        file: &'f DraftFile,
+        indexed: &IndexedFile,
+        gone: &mut Vec<&'f IndexRow>,
+    ) -> Result<Option<(&'f str, &'f str)>> {
         let renamed_from = gone
             .iter()
             .position(|row| row.facts.hash == indexed.facts.hash && indexed.facts.problem.is_none());
-        let id = match renamed_from {
+        let (id, renamed) = match renamed_from {
             Some(i) if !self.store.knows_draft(self.folder, &file.rel_path)? => {
                 let row = gone.swap_remove(i);
                 self.store.move_draft(row.id, &file.rel_path)?;
-                row.id
+                (row.id, Some((row.rel_path.as_str(), file.rel_path.as_str())))
             }
-            _ => self.store.draft_id(self.folder, &file.rel_path)?,
+            _ => (self.store.draft_id(self.folder, &file.rel_path)?, None),
         };
-        self.reindex(id, indexed)
+        self.reindex(id, indexed)?;
+        Ok(renamed)
+    }
+
+    /// Takes the review comments of a renamed draft along to its new name.
+    /// When that fails they stay in the old draft's review folder, unlost.
+    fn move_comments(&self, from: &str, to: &str) {
+        if let Err(err) = dateline_review::folder::move_review_dir(self.root, from, to) {
+            eprintln!(
+                "dateline: the comments on “{from}” could not follow it to “{to}” ({err}); they are still in {}",
+                dateline_review::folder::review_dir(self.root, from).display()
+            );
+        }
     }
 
     /// New content for a known draft: snapshots first, then the row.

@@ -1,12 +1,13 @@
-//! Where review data lives in a drafts folder, and reading it: the crate's
-//! one piece of I/O, shared by the app and the command line.
+//! Where review data lives in a drafts folder, reading it, and moving it
+//! when a draft is renamed: the crate's one piece of I/O, shared by the app
+//! and the command line.
 //!
 //! `<drafts>/.dateline/reviews/<draft key>/<reviewer key>.jsonl`: one
 //! folder per draft, one append-only log per reviewer in it.
 
 use crate::log::{merge, parse_log, ParsedLog, ReviewState, MAX_LOG_BYTES};
 use std::fs;
-use std::io::Read;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// Review data's folder, relative to the drafts folder.
@@ -65,8 +66,96 @@ pub fn read_review_dir(dir: &Path) -> ReviewState {
     merge(&logs)
 }
 
+/// Moves the review folder of a draft renamed from `from_rel` to `to_rel`,
+/// so that its comments follow it. Every machine that sees the rename runs
+/// this, and a sync client carries the first machine's move to the others,
+/// so a log may already be at the new place: it stays when it holds the
+/// moved one (logs only grow), is replaced when the moved one holds it,
+/// and otherwise both are kept (the merge drops the records they share).
+/// Links and subfolders are left where they are.
+pub fn move_review_dir(drafts_root: &Path, from_rel: &str, to_rel: &str) -> io::Result<()> {
+    let from = review_dir(drafts_root, from_rel);
+    let entries = match fs::read_dir(&from) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(err),
+    };
+    let to = review_dir(drafts_root, to_rel);
+    fs::create_dir_all(&to)?;
+    let tag = short_hash(from_rel);
+    for entry in entries {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            move_log(&entry.path(), &to.join(entry.file_name()), &tag)?;
+        }
+    }
+    // Fails, harmlessly, when something was left behind.
+    let _ = fs::remove_dir(&from);
+    Ok(())
+}
+
+/// Moves one log to `dst`, or drops it when a log there already holds all
+/// of it. When the same reviewer wrote on two machines before they synced,
+/// the two logs grew apart: the moved one gets a name of its own beside it.
+fn move_log(src: &Path, dst: &Path, tag: &str) -> io::Result<()> {
+    let stem = dst
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let ext = dst
+        .extension()
+        .map_or_else(String::new, |e| format!(".{}", e.to_string_lossy()));
+    for n in 0..100 {
+        let candidate = match n {
+            0 => dst.to_path_buf(),
+            1 => dst.with_file_name(format!("{stem}.{tag}{ext}")),
+            n => dst.with_file_name(format!("{stem}.{tag}-{n}{ext}")),
+        };
+        match overlap(src, &candidate)? {
+            Overlap::Free | Overlap::Extends => return fs::rename(src, &candidate),
+            Overlap::Contained => return fs::remove_file(src),
+            Overlap::Apart => {}
+        }
+    }
+    Err(io::Error::other(format!("{} has too many copies", dst.display())))
+}
+
+/// How a log to be moved relates to what is at its new place.
+enum Overlap {
+    /// Nothing is there.
+    Free,
+    /// The log there holds every byte of the moved one.
+    Contained,
+    /// The moved log holds every byte of the one there, and more.
+    Extends,
+    /// Something else: a different log, a link, a folder, an oversized file.
+    Apart,
+}
+
+fn overlap(src: &Path, there: &Path) -> io::Result<Overlap> {
+    match fs::symlink_metadata(there) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Overlap::Free),
+        Err(err) => return Err(err),
+        Ok(meta) if !meta.is_file() => return Ok(Overlap::Apart),
+        Ok(_) => {}
+    }
+    let (moved, existing) = (
+        read_prefix(src, MAX_LOG_BYTES)?,
+        read_prefix(there, MAX_LOG_BYTES)?,
+    );
+    if moved.len() > MAX_LOG_BYTES || existing.len() > MAX_LOG_BYTES {
+        return Ok(Overlap::Apart);
+    }
+    Ok(if existing.starts_with(&moved) {
+        Overlap::Contained
+    } else if moved.starts_with(&existing) {
+        Overlap::Extends
+    } else {
+        Overlap::Apart
+    })
+}
+
 /// At most `limit` bytes and one more, so the parser can tell a file was cut.
-fn read_prefix(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
+fn read_prefix(path: &Path, limit: usize) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     fs::File::open(path)?
         .take(limit as u64 + 1)
@@ -107,6 +196,110 @@ mod tests {
             reviewer_key("Ana Ruiz", "ana@example.com")
         );
         assert!(reviewer_key("", "").starts_with("x-"));
+    }
+
+    /// One reviewer's comment as a log line.
+    fn comment(id: &str, by: &str, body: &str) -> String {
+        crate::log::encode_record(&crate::log::Record {
+            event: crate::log::Event::Comment {
+                id: id.into(),
+                draft_version: "v1".into(),
+                anchor: None,
+                body: body.into(),
+                parent: None,
+            },
+            at: 1,
+            author: crate::log::Author {
+                name: by.into(),
+                email: String::new(),
+            },
+        })
+    }
+
+    fn bodies(dir: &Path) -> Vec<String> {
+        let mut bodies: Vec<String> = read_review_dir(dir)
+            .threads
+            .iter()
+            .map(|t| t.root.body.clone())
+            .collect();
+        bodies.sort();
+        bodies
+    }
+
+    fn write_log(root: &Path, rel: &str, name: &str, lines: &[String]) {
+        let dir = review_dir(root, rel);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join(name), lines.concat()).unwrap();
+    }
+
+    #[test]
+    fn comments_follow_a_renamed_draft() {
+        let root = tempfile::tempdir().unwrap();
+        let root = root.path();
+        write_log(root, "plan.md", "ana.jsonl", &[comment("c1", "Ana", "Price?")]);
+        write_log(root, "plan.md", "ben.jsonl", &[comment("c2", "Ben", "Date?")]);
+        move_review_dir(root, "plan.md", "q3/launch plan.md").unwrap();
+        assert_eq!(
+            bodies(&review_dir(root, "q3/launch plan.md")),
+            ["Date?", "Price?"]
+        );
+        assert!(!review_dir(root, "plan.md").exists(), "the old folder is gone");
+        // Nothing to move: no error, and no empty folder.
+        move_review_dir(root, "never-reviewed.md", "other.md").unwrap();
+        assert!(!review_dir(root, "other.md").exists());
+    }
+
+    #[test]
+    fn a_move_another_machine_made_first_loses_nothing() {
+        let root = tempfile::tempdir().unwrap();
+        let root = root.path();
+        let (a, b, c) = (
+            comment("c1", "Ana", "one"),
+            comment("c2", "Ana", "two"),
+            comment("c3", "Ana", "three"),
+        );
+        // The synced log at the new place holds the moved one: it stays.
+        write_log(root, "old.md", "ana.jsonl", std::slice::from_ref(&a));
+        write_log(root, "new.md", "ana.jsonl", &[a.clone(), b.clone()]);
+        move_review_dir(root, "old.md", "new.md").unwrap();
+        let new_dir = review_dir(root, "new.md");
+        assert_eq!(
+            fs::read_to_string(new_dir.join("ana.jsonl")).unwrap(),
+            [a.clone(), b.clone()].concat()
+        );
+        // The moved log holds more: it replaces the one there.
+        write_log(root, "old.md", "ana.jsonl", &[a.clone(), b.clone(), c.clone()]);
+        move_review_dir(root, "old.md", "new.md").unwrap();
+        assert_eq!(fs::read_dir(&new_dir).unwrap().count(), 1);
+        assert_eq!(bodies(&new_dir), ["one", "three", "two"]);
+        // The two grew apart: both are kept, each comment shown once.
+        write_log(
+            root,
+            "old.md",
+            "ana.jsonl",
+            &[a.clone(), comment("c4", "Ana", "four")],
+        );
+        move_review_dir(root, "old.md", "new.md").unwrap();
+        write_log(root, "old.md", "ana.jsonl", &[comment("c5", "Ana", "five")]);
+        move_review_dir(root, "old.md", "new.md").unwrap();
+        assert_eq!(fs::read_dir(&new_dir).unwrap().count(), 3);
+        assert_eq!(bodies(&new_dir), ["five", "four", "one", "three", "two"]);
+        assert!(read_review_dir(&new_dir).problems.is_empty());
+        assert!(!review_dir(root, "old.md").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_in_a_review_folder_stay_where_they_are() {
+        let root = tempfile::tempdir().unwrap();
+        let root = root.path();
+        write_log(root, "old.md", "ana.jsonl", &[comment("c1", "Ana", "one")]);
+        let old_dir = review_dir(root, "old.md");
+        std::os::unix::fs::symlink("/etc/passwd", old_dir.join("evil.jsonl")).unwrap();
+        move_review_dir(root, "old.md", "new.md").unwrap();
+        assert!(old_dir.join("evil.jsonl").is_symlink());
+        assert!(!review_dir(root, "new.md").join("evil.jsonl").exists());
+        assert_eq!(bodies(&review_dir(root, "new.md")), ["one"]);
     }
 
     #[test]

@@ -27,7 +27,8 @@
 //! assert_eq!(&new[review.new_highlights[0].range()], "small ");
 //! ```
 //!
-//! No I/O: callers read and append the files. Every type crossing to the
+//! No I/O but [`folder`] (reading comment logs, moving them to a renamed
+//! draft's folder): callers append. Every type crossing to the
 //! window is `serde::Serialize` with camelCase fields. Text offsets are
 //! bytes into the text they refer to, always on char boundaries.
 

@@ -116,6 +116,38 @@ fn a_renamed_draft_keeps_its_id_and_history() {
 }
 
 #[test]
+fn review_comments_follow_a_renamed_draft() {
+    use dateline_review::folder::review_dir;
+    let f = Fixture::new();
+    let root = f.dir.path();
+    f.write("plan.md", DRAFT);
+    f.index().reconcile().unwrap();
+    let log = review_dir(root, "plan.md").join("ana.jsonl");
+    fs::create_dir_all(log.parent().unwrap()).unwrap();
+    fs::write(&log, "{}\n").unwrap();
+    // Renamed while the app watched, then while it was closed.
+    fs::rename(root.join("plan.md"), root.join("launch.md")).unwrap();
+    f.index()
+        .update(&["plan.md".to_string(), "launch.md".to_string()])
+        .unwrap();
+    assert!(review_dir(root, "launch.md").join("ana.jsonl").is_file());
+    assert!(!review_dir(root, "plan.md").exists());
+    fs::rename(root.join("launch.md"), root.join("q3-launch.md")).unwrap();
+    f.index().reconcile().unwrap();
+    assert_eq!(
+        fs::read_to_string(review_dir(root, "q3-launch.md").join("ana.jsonl")).unwrap(),
+        "{}\n"
+    );
+    // A new draft with other bytes is not a rename: the logs stay put.
+    fs::rename(root.join("q3-launch.md"), root.join("tmp.md")).unwrap();
+    fs::remove_file(root.join("tmp.md")).unwrap();
+    f.write("other.md", "# Another Draft\n");
+    f.index().reconcile().unwrap();
+    assert!(review_dir(root, "q3-launch.md").join("ana.jsonl").is_file());
+    assert!(!review_dir(root, "other.md").exists());
+}
+
+#[test]
 fn a_vanished_draft_is_marked_and_its_text_kept_in_history() {
     let f = Fixture::new();
     f.write("q3/plan.md", DRAFT);
