@@ -251,6 +251,13 @@ pub async fn changed_on_disk(state: State<'_, AppState>, draft_id: DraftId) -> C
     with_workspace(&state, |ws| ws.changed_on_disk(draft_id))
 }
 
+/// Where the draft is now, relative to the folder (it may have been renamed).
+#[tauri::command]
+#[specta::specta]
+pub async fn draft_rel_path(state: State<'_, AppState>, draft_id: DraftId) -> CommandResult<String> {
+    with_workspace(&state, |ws| ws.draft_rel_path(draft_id))
+}
+
 /// The page count the PDF would have, measured on the real layout.
 #[tauri::command]
 #[specta::specta]

@@ -5,7 +5,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, renameSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { Harness } from "./harness.mjs";
 
@@ -131,9 +131,11 @@ describe("review mode", () => {
     assert.ok(text.includes("Yes, for the US."), "replies travel with their comment");
   });
 
-  it("keeps the comments when the draft is renamed in the file manager", async () => {
+  it("keeps the open draft and its comments when the draft is renamed in the file manager", async () => {
     const before = readdirSync(join(drafts, ".dateline/reviews"));
     renameSync(join(drafts, "launch.md"), join(drafts, "launch-final.md"));
+    await colleague.waitForNotice("info", /renamed on disk to “launch-final\.md”/, 15_000);
+    assert.equal(await (await colleague.$("draft-title")).getText(), "launch-final");
     const badge = await colleague.browser.$('[data-testid="draft-item"][data-rel-path="launch-final.md"] [data-testid="draft-review"]');
     await badge.waitForExist({ timeout: 15_000, timeoutMsg: "the renamed draft lost its open comment in the list" });
     assert.equal(await badge.getProperty("textContent"), "1 open comment");
@@ -146,5 +148,11 @@ describe("review mode", () => {
       const bodies = await threadBodies(colleague);
       return bodies.includes("Is $49 the launch price?") && bodies.includes("Yes, for the US.");
     }, { timeout: 10_000, timeoutMsg: "the review of the renamed draft lost its thread" });
+    await (await colleague.$("review-close")).click();
+    await colleague.typeAtEnd("Ships in May.");
+    await colleague.pressSave();
+    await colleague.waitForStatus("saved");
+    assert.match(readFileSync(join(drafts, "launch-final.md"), "utf8"), /Ships in May\.\n?$/);
+    assert.equal(existsSync(join(drafts, "launch.md")), false, "the save went to the new name");
   });
 });

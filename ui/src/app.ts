@@ -701,7 +701,7 @@ export class App {
     if (!draft || this.status === "readonly" || !(change.rescan || change.relPaths.includes(draft.relPath))) return;
     const name = draftTitle(draft.relPath);
     try {
-      if (!(await call(commands.changedOnDisk(draft.id)))) return; // our own save
+      if (!(await call(commands.changedOnDisk(draft.id)))) return this.followRename(draft); // our own save, or a rename
       if (this.status === "saved") {
         const fresh = await call(commands.openDraft(draft.id));
         this.showDraft(fresh, fresh.text);
@@ -712,6 +712,15 @@ export class App {
     } catch (err) {
       this.reportDiskError(err, name);
     }
+  }
+
+  /** The open draft's file was renamed on disk (same bytes): keep it open under its new name. */
+  private async followRename(draft: OpenedDraft): Promise<void> {
+    const relPath = await call(commands.draftRelPath(draft.id));
+    if (relPath === draft.relPath || this.draft?.id !== draft.id) return;
+    this.draft = { ...this.draft, relPath };
+    this.renderDraft();
+    this.notices.show("info", `“${draftTitle(draft.relPath)}” was renamed on disk to “${relPath}”. It stays open under its new name, with its history and comments.`, [], "external");
   }
 
   /**

@@ -223,6 +223,17 @@ async changedOnDisk(draftId: number) : Promise<Result<boolean, AppError>> {
 }
 },
 /**
+ * Where the draft is now, relative to the folder (it may have been renamed).
+ */
+async draftRelPath(draftId: number) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("draft_rel_path", { draftId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The page count the PDF would have, measured on the real layout.
  */
 async exportPageCount(text: string, request: ExportRequest) : Promise<Result<PageCount, AppError>> {

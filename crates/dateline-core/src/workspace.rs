@@ -412,6 +412,16 @@ impl Workspace {
         self.folder.as_ref().ok_or_else(no_folder)
     }
 
+    /// Where a draft of the open folder is now, relative to the folder: a
+    /// draft renamed on disk keeps its id, and the window follows it.
+    pub fn draft_rel_path(&self, id: DraftId) -> Result<String> {
+        let (folder_id, rel_path) = self.store.draft_location(id)?;
+        if folder_id != self.current()?.id {
+            return Err(Error::NotFound("That draft belongs to another folder.".into()));
+        }
+        Ok(rel_path)
+    }
+
     /// The absolute path of a draft of the open folder.
     pub fn draft_path(&self, id: DraftId) -> Result<PathBuf> {
         let open = self.current()?;
