@@ -135,7 +135,7 @@ describe("review mode", () => {
     const before = readdirSync(join(drafts, ".dateline/reviews"));
     renameSync(join(drafts, "launch.md"), join(drafts, "launch-final.md"));
     await colleague.waitForNotice("info", /renamed on disk to “launch-final\.md”/, 15_000);
-    assert.equal(await (await colleague.$("draft-title")).getText(), "launch-final");
+    assert.equal(await (await colleague.$("draft-title")).getProperty("textContent"), "launch-final");
     const badge = await colleague.browser.$('[data-testid="draft-item"][data-rel-path="launch-final.md"] [data-testid="draft-review"]');
     await badge.waitForExist({ timeout: 15_000, timeoutMsg: "the renamed draft lost its open comment in the list" });
     assert.equal(await badge.getProperty("textContent"), "1 open comment");

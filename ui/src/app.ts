@@ -720,7 +720,7 @@ export class App {
     if (relPath === draft.relPath || this.draft?.id !== draft.id) return;
     this.draft = { ...this.draft, relPath };
     this.renderDraft();
-    this.notices.show("info", `“${draftTitle(draft.relPath)}” was renamed on disk to “${relPath}”. It stays open under its new name, with its history and comments.`, [], "external");
+    this.notices.show("info", `“${draft.relPath}” was renamed on disk to “${relPath}”. It stays open under its new name, with its history and comments.`, [], "external");
   }
 
   /**
