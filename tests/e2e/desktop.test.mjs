@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Harness, appBinary } from "./harness.mjs";
+import { Harness, appBinary, pollUntil } from "./harness.mjs";
 
 describe("desktop integration", () => {
   const t = new Harness();
@@ -86,9 +86,7 @@ describe("desktop integration", () => {
     // answers nothing, as an instance does in the moment it quits.
     const quitting = spawn(appBinary, [], { env: t.env, stdio: "ignore" });
     const until = async (what, ok) => {
-      for (const deadline = Date.now() + 20_000; !ok(); await sleep(100)) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-      }
+      if (!(await pollUntil(ok, 20_000, 100))) throw new Error(`timed out waiting until ${what}`);
     };
     let later;
     try {

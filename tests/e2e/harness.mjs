@@ -55,7 +55,11 @@ export class Harness {
     this.driver.on("error", (err) => {
       throw new Error(`tauri-driver could not start (cargo install tauri-driver --locked): ${err.message}`);
     });
-    await waitForPort(this.port, 20_000);
+    // tauri-driver listens at once but starts WebKitWebDriver without waiting
+    // for it: a session asked for before that listens too fails (a cold start
+    // after a build or with an empty page cache takes seconds).
+    await waitForPort(this.port, "tauri-driver", 20_000);
+    await waitForPort(nativePort, "WebKitWebDriver", 20_000);
   }
 
   /** Starts a D-Bus session daemon of this harness's own; returns its address. */
@@ -139,8 +143,7 @@ export class Harness {
         ["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", `string:${singleInstanceName}`],
         { env: this.env, encoding: "utf8" },
       ).stdout?.includes("boolean true");
-    const deadline = Date.now() + timeoutMs;
-    while (owned() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await pollUntil(() => !owned(), timeoutMs);
   }
 
   /** The process id that owns the single-instance name, or null while it is free. */
@@ -276,14 +279,23 @@ export class Harness {
  * (single instance) instead of starting.
  */
 async function waitForAppExit(graceMs = 5_000) {
-  const running = () => spawnSync("pgrep", ["-f", appBinary]).status === 0;
-  const until = async (deadline) => {
-    while (running() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  };
-  await until(Date.now() + graceMs);
-  if (running()) {
+  const gone = () => spawnSync("pgrep", ["-f", appBinary]).status !== 0;
+  if (!(await pollUntil(gone, graceMs))) {
     spawnSync("pkill", ["-KILL", "-f", appBinary]);
-    await until(Date.now() + 5_000);
+    await pollUntil(gone, 5_000);
+  }
+}
+
+/**
+ * Checks `done` (sync or async) every `stepMs` until it holds or `timeoutMs`
+ * have passed; resolves with whether it held.
+ */
+export async function pollUntil(done, timeoutMs, stepMs = 50) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await done()) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, stepMs));
   }
 }
 
@@ -299,15 +311,13 @@ function freePort() {
   });
 }
 
-async function waitForPort(port, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const open = await new Promise((res) => {
+async function waitForPort(port, listener, timeoutMs) {
+  const open = () =>
+    new Promise((res) => {
       const socket = connect(port, "127.0.0.1", () => (socket.end(), res(true)));
       socket.on("error", () => res(false));
     });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 100));
+  if (!(await pollUntil(open, timeoutMs, 100))) {
+    throw new Error(`${listener} did not listen on port ${port} within ${timeoutMs} ms`);
   }
-  throw new Error(`tauri-driver did not listen on port ${port} within ${timeoutMs} ms`);
 }
