@@ -251,6 +251,18 @@ pub async fn changed_on_disk(state: State<'_, AppState>, draft_id: DraftId) -> C
     with_workspace(&state, |ws| ws.changed_on_disk(draft_id))
 }
 
+/// Renames the draft within its folder, never over another file; returns
+/// its new path relative to the folder.
+#[tauri::command]
+#[specta::specta]
+pub async fn rename_draft(
+    state: State<'_, AppState>,
+    draft_id: DraftId,
+    name: String,
+) -> CommandResult<String> {
+    with_workspace(&state, |ws| ws.rename_draft(draft_id, &name))
+}
+
 /// Where the draft is now, relative to the folder (it may have been renamed).
 #[tauri::command]
 #[specta::specta]

@@ -41,6 +41,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::restore_version,
             commands::changed_on_disk,
             commands::draft_rel_path,
+            commands::rename_draft,
             commands::export_page_count,
             commands::export_draft,
             commands::export_draft_beside,

@@ -15,6 +15,7 @@ pub const MENU_EVENT: &str = "menu";
 #[serde(rename_all = "camelCase")]
 pub enum MenuAction {
     NewDraft,
+    RenameDraft,
     OpenFolder,
     Save,
     Export,
@@ -37,6 +38,7 @@ struct Item {
 #[rustfmt::skip]
 const ITEMS: &[Item] = &[
     item(MenuAction::NewDraft, "newDraft", "New Draft…", "CmdOrCtrl+N"),
+    item(MenuAction::RenameDraft, "renameDraft", "Rename Draft…", "F2"),
     item(MenuAction::OpenFolder, "openFolder", "Open Folder…", "CmdOrCtrl+O"),
     item(MenuAction::Save, "save", "Save", "CmdOrCtrl+S"),
     item(MenuAction::Export, "export", "Export…", "CmdOrCtrl+E"),
@@ -74,6 +76,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let quit = menu_item(app, MenuAction::Quit)?;
     let mut file = SubmenuBuilder::new(app, "File")
         .item(&menu_item(app, MenuAction::NewDraft)?)
+        .item(&menu_item(app, MenuAction::RenameDraft)?)
         .item(&menu_item(app, MenuAction::OpenFolder)?)
         .separator()
         .item(&menu_item(app, MenuAction::Save)?)

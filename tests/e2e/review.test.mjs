@@ -5,7 +5,8 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, renameSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { Key } from "webdriverio";
 import { join } from "node:path";
 import { Harness } from "./harness.mjs";
 
@@ -154,5 +155,25 @@ describe("review mode", () => {
     await colleague.waitForStatus("saved");
     assert.match(readFileSync(join(drafts, "launch-final.md"), "utf8"), /Ships in May\.\n?$/);
     assert.equal(existsSync(join(drafts, "launch.md")), false, "the save went to the new name");
+  });
+
+  it("renames the open draft from the app (F2), never over another file, comments included", async () => {
+    writeFileSync(join(drafts, "taken.md"), "# Someone else's draft\n");
+    await colleague.browser.keys(Key.F2);
+    await answer(colleague, "rename-dialog", "taken");
+    await colleague.waitForNotice("error", /already there/);
+    assert.equal(readFileSync(join(drafts, "taken.md"), "utf8"), "# Someone else's draft\n");
+    assert.ok(existsSync(join(drafts, "launch-final.md")));
+    await (await colleague.$("draft-title")).doubleClick();
+    await answer(colleague, "rename-dialog", "Acme launch");
+    await colleague.browser.waitUntil(async () => (await colleague.text("draft-title")) === "Acme launch", {
+      timeout: 10_000,
+      timeoutMsg: "the title did not follow the rename",
+    });
+    assert.equal(existsSync(join(drafts, "launch-final.md")), false);
+    assert.match(readFileSync(join(drafts, "Acme launch.md"), "utf8"), /Ships in May\./);
+    const badge = await colleague.browser.$('[data-testid="draft-item"][data-rel-path="Acme launch.md"] [data-testid="draft-review"]');
+    await badge.waitForExist({ timeout: 10_000, timeoutMsg: "the renamed draft lost its open comment" });
+    assert.equal(await badge.getProperty("textContent"), "1 open comment");
   });
 });

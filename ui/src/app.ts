@@ -73,6 +73,7 @@ export class App {
   private rules = new Map<string, RuleDoc>();
   private readonly menu = new MenuRouter({
     newDraft: () => void this.newDraft(),
+    renameDraft: () => void this.renameDraft(),
     openFolder: () => void this.chooseFolder(),
     save: () => void this.save(),
     export: () => void this.exportDraft(),
@@ -89,7 +90,7 @@ export class App {
     folderName: h("h2", { class: "folder-name", "data-testid": "folder-name" }),
     skipped: h("div", { class: "skipped", "data-testid": "skipped" }),
     notices: h("div", { class: "notices", "data-testid": "notices" }),
-    title: h("h1", { class: "draft-title", "data-testid": "draft-title" }),
+    title: h("h1", { class: "draft-title", "data-testid": "draft-title", ondblclick: () => void this.renameDraft() }),
     status: h("span", { class: "save-status", "data-testid": "save-status" }),
     saveButton: h("button", { class: "primary", "data-testid": "save", title: "Save (Ctrl+S)" }, "Save"),
     exportButton: h("button", { "data-testid": "export", title: "Export to PDF or Markdown (Ctrl+E)" }, "Export…"),
@@ -267,7 +268,7 @@ export class App {
     this.el.exportButton.hidden = draft === null;
     if (draft === null) this.preview.show(false, "");
     this.el.title.textContent = draft ? draftTitle(draft.relPath) : "";
-    this.el.title.title = draft?.relPath ?? "";
+    this.el.title.title = draft ? `${draft.relPath} (double-click or F2 to rename)` : "";
     this.el.format.textContent = draft ? `${draft.format.lineEnding.toUpperCase()}${draft.format.bom ? " · BOM" : ""} · UTF-8` : "";
     if (draft === null) this.renderWelcome();
     this.renderStatus();
@@ -590,6 +591,25 @@ export class App {
     }
   }
 
+  /** Renames the open draft's file (F2), in its folder; it stays open, with its history and comments. */
+  async renameDraft(): Promise<void> {
+    const draft = this.draft;
+    if (!draft) {
+      this.notices.show("info", "Open a draft first; Rename works on the open draft.");
+      return;
+    }
+    const name = await askText("Rename draft", "File name", draftTitle(draft.relPath), "rename-dialog");
+    if (name === null || this.draft?.id !== draft.id) return;
+    try {
+      const relPath = await call(commands.renameDraft(draft.id, name));
+      if (this.draft?.id === draft.id) this.draft = { ...this.draft, relPath };
+      this.renderDraft();
+      await this.relist();
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
   /** Exports what is in the editor, saved or not. */
   async exportDraft(): Promise<void> {
     const draft = this.draft;
@@ -851,6 +871,11 @@ export class App {
     document.addEventListener("keydown", (event) => this.menu.noteKey(event), true);
     document.addEventListener("keydown", (event) => {
       const mod = event.ctrlKey || event.metaKey;
+      if (event.key === "F2" && !mod && !event.altKey && !event.shiftKey) {
+        event.preventDefault();
+        void this.renameDraft();
+        return;
+      }
       if (!mod || event.altKey) return;
       const key = event.key.toLowerCase();
       if (key === "s") {

@@ -234,6 +234,18 @@ async draftRelPath(draftId: number) : Promise<Result<string, AppError>> {
 }
 },
 /**
+ * Renames the draft within its folder, never over another file; returns
+ * its new path relative to the folder.
+ */
+async renameDraft(draftId: number, name: string) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("rename_draft", { draftId, name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The page count the PDF would have, measured on the real layout.
  */
 async exportPageCount(text: string, request: ExportRequest) : Promise<Result<PageCount, AppError>> {
@@ -611,7 +623,7 @@ limit: number }
 /**
  * What a menu item asks the window to do.
  */
-export type MenuAction = "newDraft" | "openFolder" | "save" | "export" | "find" | "nextProblem" | "previousProblem" | "togglePreview" | 
+export type MenuAction = "newDraft" | "renameDraft" | "openFolder" | "save" | "export" | "find" | "nextProblem" | "previousProblem" | "togglePreview" | 
 /**
  * Close the window, asking first about unsaved edits.
  */

@@ -16,6 +16,7 @@ function router() {
   const record = (a: MenuAction) => () => void ran.push(a);
   const actions = {
     newDraft: record("newDraft"),
+    renameDraft: record("renameDraft"),
     openFolder: record("openFolder"),
     save: record("save"),
     export: record("export"),
@@ -37,6 +38,8 @@ describe("shortcutFor", () => {
     expect(shortcutFor(key("F8"))).toBe("nextProblem");
     expect(shortcutFor(key("F8", { shift: true }))).toBe("previousProblem");
     expect(shortcutFor(key("f", { ctrl: true }))).toBe("find");
+    expect(shortcutFor(key("F2"))).toBe("renameDraft");
+    expect(shortcutFor(key("F2", { ctrl: true }))).toBeNull();
   });
 
   it("ignores plain typing and other chords", () => {

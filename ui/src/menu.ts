@@ -18,6 +18,7 @@ export function shortcutFor(event: KeyLike): MenuAction | null {
   if (event.altKey) return null;
   const key = event.key.toLowerCase();
   if (key === "f8" && !(event.ctrlKey || event.metaKey)) return event.shiftKey ? "previousProblem" : "nextProblem";
+  if (key === "f2" && !(event.ctrlKey || event.metaKey || event.shiftKey)) return "renameDraft";
   if (!(event.ctrlKey || event.metaKey)) return null;
   if (event.shiftKey) return key === "p" ? "togglePreview" : null;
   const plain: Record<string, MenuAction> = { n: "newDraft", o: "openFolder", s: "save", e: "export", f: "find" };

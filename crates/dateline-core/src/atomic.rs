@@ -1,5 +1,5 @@
 //! Atomic file replacement: a reader (or a crash) sees the old file or the
-//! new one, never half of each.
+//! new one, never half of each. And a rename that never replaces a file.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -32,6 +32,35 @@ pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist_noclobber(path).map_err(|e| e.error)?;
     sync_dir(dir)
+}
+
+/// Renames `from` to `to` without replacing a file already at `to` (the
+/// error is then `AlreadyExists`): a hard link, then the old name removed,
+/// so that the check and the move are one step. Where the file system has
+/// no hard links, a check then a rename. A change of case only, which a
+/// case-insensitive file system sees as the same file, is a plain rename.
+pub fn rename_noclobber(from: &Path, to: &Path) -> io::Result<()> {
+    match fs::hard_link(from, to) {
+        Ok(()) => {
+            if let Err(err) = fs::remove_file(from) {
+                let _ = fs::remove_file(to);
+                return Err(err);
+            }
+        }
+        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
+            if !same_file::is_same_file(from, to)? {
+                return Err(err);
+            }
+            fs::rename(from, to)?;
+        }
+        Err(_) if fs::symlink_metadata(to).is_ok() => return Err(io::ErrorKind::AlreadyExists.into()),
+        Err(_) => fs::rename(from, to)?,
+    }
+    sync_dir(
+        to.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new(".")),
+    )
 }
 
 /// `bytes` written to a temporary file beside `path` (removed if dropped),
@@ -74,6 +103,30 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rename_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, c) = (
+            dir.path().join("a.md"),
+            dir.path().join("b.md"),
+            dir.path().join("c.md"),
+        );
+        fs::write(&a, "A").unwrap();
+        fs::write(&b, "B").unwrap();
+        let err = rename_noclobber(&a, &b).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(
+            (fs::read_to_string(&a).unwrap(), fs::read_to_string(&b).unwrap()),
+            ("A".into(), "B".into())
+        );
+        rename_noclobber(&a, &c).unwrap();
+        assert!(!a.exists());
+        assert_eq!(fs::read_to_string(&c).unwrap(), "A");
+        // Onto itself (what a change of case is on a case-insensitive disk).
+        rename_noclobber(&c, &c).unwrap();
+        assert_eq!(fs::read_to_string(&c).unwrap(), "A");
+    }
 
     #[test]
     fn replaces_content_and_leaves_no_temp_files() {

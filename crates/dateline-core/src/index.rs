@@ -115,7 +115,7 @@ impl FolderIndex<'_> {
             Ok(())
         })?;
         for (from, to) in renames {
-            self.move_comments(from, to);
+            move_comments(self.root, from, to);
         }
         Ok(true)
     }
@@ -142,17 +142,6 @@ impl FolderIndex<'_> {
         };
         self.reindex(id, indexed)?;
         Ok(renamed)
-    }
-
-    /// Takes the review comments of a renamed draft along to its new name.
-    /// When that fails they stay in the old draft's review folder, unlost.
-    fn move_comments(&self, from: &str, to: &str) {
-        if let Err(err) = dateline_review::folder::move_review_dir(self.root, from, to) {
-            eprintln!(
-                "dateline: the comments on “{from}” could not follow it to “{to}” ({err}); they are still in {}",
-                dateline_review::folder::review_dir(self.root, from).display()
-            );
-        }
     }
 
     /// New content for a known draft: snapshots first, then the row.
@@ -191,6 +180,17 @@ impl FolderIndex<'_> {
         }
         add_version(self.store, id, source, text, self.config)?;
         Ok(())
+    }
+}
+
+/// Takes the review comments of a renamed draft along to its new name.
+/// When that fails they stay in the old name's review folder, unlost.
+pub(crate) fn move_comments(root: &Path, from: &str, to: &str) {
+    if let Err(err) = dateline_review::folder::move_review_dir(root, from, to) {
+        eprintln!(
+            "dateline: the comments on “{from}” could not follow it to “{to}” ({err}); they are still in {}",
+            dateline_review::folder::review_dir(root, from).display()
+        );
     }
 }
 

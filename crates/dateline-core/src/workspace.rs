@@ -2,7 +2,7 @@
 //! editor has open, and the rules for reading and saving them. The app's
 //! commands are thin wrappers over these methods.
 
-use crate::atomic::{write_atomic, write_atomic_new};
+use crate::atomic::{rename_noclobber, write_atomic, write_atomic_new};
 use crate::drafting::{self, LintView};
 use crate::error::{display_name, Error, Result};
 use crate::export::{self, ExportFormat, ExportOutcome, ExportRequest};
@@ -647,6 +647,30 @@ impl Workspace {
         write_atomic_new(&path, dateline_lint::TEMPLATE.as_bytes())
             .map_err(|e| self.save_error(&e, &path))?;
         self.index_new_file(&file_name)
+    }
+
+    /// Renames a draft within its folder (`.md` added when the name has no
+    /// Markdown extension), never over another file. Its id, history, open
+    /// text and review comments go with it. Returns the new relative path.
+    pub fn rename_draft(&mut self, id: DraftId, name: &str) -> Result<String> {
+        let file_name = draft_file_name(name)?;
+        let (from, old_rel) = (self.draft_path(id)?, self.draft_rel_path(id)?);
+        let new_rel = match old_rel.rsplit_once('/') {
+            Some((dir, _)) => format!("{dir}/{file_name}"),
+            None => file_name.clone(),
+        };
+        if new_rel == old_rel {
+            return Ok(new_rel);
+        }
+        rename_noclobber(&from, &from.with_file_name(&file_name)).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Error::InvalidInput(format!(
+                "A file named “{file_name}” is already there; choose another name."
+            )),
+            _ => Error::from_io(&e, "renaming", &from),
+        })?;
+        self.store.move_draft(id, &new_rel)?;
+        crate::index::move_comments(&self.current()?.root, &old_rel, &new_rel);
+        Ok(new_rel)
     }
 
     /// Indexes a file the app just wrote and returns its list entry.

@@ -547,6 +547,50 @@ mod review {
     }
 
     #[test]
+    fn renaming_a_draft_keeps_its_text_history_and_comments_and_never_replaces_a_file() {
+        let fx = Fixture::new(&[("launch.md", V1.as_bytes()), ("taken.md", b"mine\n")]);
+        let (mut ws, listing) = fx.opened();
+        let id = id_of(&listing, "launch.md");
+        ws.open_draft(id).unwrap();
+        ws.set_reviewer("Ana Ruiz", "").unwrap();
+        ws.add_comment(id, VersionPick::Saved, utf16(V1, "a rocket"), "Which rocket?")
+            .unwrap();
+        let versions = ws.versions(id).unwrap().len();
+        let err = ws.rename_draft(id, "taken").unwrap_err();
+        assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
+        assert_eq!(fs::read(fx.path("taken.md")).unwrap(), b"mine\n");
+        assert!(matches!(
+            ws.rename_draft(id, "../out"),
+            Err(Error::InvalidInput(_))
+        ));
+        assert_eq!(ws.rename_draft(id, " Launch plan ").unwrap(), "Launch plan.md");
+        assert!(!fx.path("launch.md").exists());
+        assert_eq!(fs::read_to_string(fx.path("Launch plan.md")).unwrap(), V1);
+        // The same draft: saves, history and the review go on under the new name.
+        ws.save_draft(id, &format!("{V1}It costs $49.\n")).unwrap();
+        assert!(fs::read_to_string(fx.path("Launch plan.md"))
+            .unwrap()
+            .ends_with("$49.\n"));
+        assert!(ws.versions(id).unwrap().len() > versions);
+        let view = ws
+            .open_review(id, VersionPick::Saved, VersionPick::Saved)
+            .unwrap();
+        assert_eq!(view.threads.len(), 1, "the comment came along");
+        // A colleague's app finds the comment under the new name too.
+        let mut ben = Workspace::new(Store::open_in_memory().unwrap());
+        let listing = ben.open_folder_path(fx.drafts.path()).unwrap();
+        let ben_id = id_of(&listing, "Launch plan.md");
+        assert_eq!(
+            ben.open_review(ben_id, VersionPick::Saved, VersionPick::Saved)
+                .unwrap()
+                .threads
+                .len(),
+            1
+        );
+        assert_eq!(ws.listing().unwrap().drafts.len(), 2);
+    }
+
+    #[test]
     fn a_comment_follows_its_text_and_an_orphan_is_kept() {
         let fx = Fixture::new(&[("launch.md", V1.as_bytes())]);
         let (mut ws, listing) = fx.opened();
