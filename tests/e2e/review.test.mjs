@@ -160,6 +160,9 @@ describe("review mode", () => {
   it("renames the open draft from the app (F2), never over another file, comments included", async () => {
     writeFileSync(join(drafts, "taken.md"), "# Someone else's draft\n");
     await colleague.browser.keys(Key.F2);
+    await (await colleague.$("rename-dialog-input")).waitForDisplayed({ timeout: 10_000 });
+    assert.equal(await colleague.text("rename-dialog-ok"), "Rename");
+    assert.equal(await (await colleague.$("rename-dialog-input")).getValue(), "launch-final");
     await answer(colleague, "rename-dialog", "taken");
     await colleague.waitForNotice("error", /already there/);
     assert.equal(readFileSync(join(drafts, "taken.md"), "utf8"), "# Someone else's draft\n");

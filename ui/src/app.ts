@@ -598,7 +598,7 @@ export class App {
       this.notices.show("info", "Open a draft first; Rename works on the open draft.");
       return;
     }
-    const name = await askText("Rename draft", "File name", draftTitle(draft.relPath), "rename-dialog");
+    const name = await askText("Rename draft", "File name", draftTitle(draft.relPath), "rename-dialog", "Rename");
     if (name === null || this.draft?.id !== draft.id) return;
     try {
       const relPath = await call(commands.renameDraft(draft.id, name));
