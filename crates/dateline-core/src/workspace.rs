@@ -417,20 +417,17 @@ impl Workspace {
     pub fn draft_rel_path(&self, id: DraftId) -> Result<String> {
         let (folder_id, rel_path) = self.store.draft_location(id)?;
         if folder_id != self.current()?.id {
-            return Err(Error::NotFound("That draft belongs to another folder.".into()));
+            return Err(Error::NotFound(
+                "That draft belongs to another folder; open that folder first.".into(),
+            ));
         }
         Ok(rel_path)
     }
 
     /// The absolute path of a draft of the open folder.
     pub fn draft_path(&self, id: DraftId) -> Result<PathBuf> {
+        let rel_path = self.draft_rel_path(id)?;
         let open = self.current()?;
-        let (folder_id, rel_path) = self.store.draft_location(id)?;
-        if folder_id != open.id {
-            return Err(Error::NotFound(
-                "That draft belongs to another folder; open that folder first.".into(),
-            ));
-        }
         if !open.root.is_dir() {
             return Err(folder::folder_missing(&open.root));
         }
@@ -654,7 +651,7 @@ impl Workspace {
     /// text and review comments go with it. Returns the new relative path.
     pub fn rename_draft(&mut self, id: DraftId, name: &str) -> Result<String> {
         let file_name = draft_file_name(name)?;
-        let (from, old_rel) = (self.draft_path(id)?, self.draft_rel_path(id)?);
+        let (old_rel, from) = (self.draft_rel_path(id)?, self.draft_path(id)?);
         let new_rel = match old_rel.rsplit_once('/') {
             Some((dir, _)) => format!("{dir}/{file_name}"),
             None => file_name.clone(),
