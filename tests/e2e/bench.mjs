@@ -16,7 +16,7 @@ import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Harness, appBinary } from "./harness.mjs";
 
-const corpus = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus");
+const corpus = resolve(dirname(fileURLToPath(import.meta.url)), "../corpus");
 const words = (text) => text.split(/\s+/).filter(Boolean).length;
 
 function threeThousandWords() {

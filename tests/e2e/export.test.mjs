@@ -9,7 +9,7 @@ import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Harness } from "./harness.mjs";
 
-const corpus = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus");
+const corpus = resolve(dirname(fileURLToPath(import.meta.url)), "../corpus");
 
 describe("export", () => {
   const t = new Harness();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times `dateline lint` (release build) against markdownlint-cli2 and
-# proselint on the shared corpus, in one run, and prints the ratios.
+# proselint on the corpus (tests/corpus), in one run, and prints the ratios.
 #
 #   crates/dateline-cli/bench/compare-peers.sh [CORPUS_DIR]
 #
@@ -11,7 +11,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
-corpus="${1:-$root/../shared/corpus}"
+corpus="${1:-$root/tests/corpus}"
 corpus="$(cd "$corpus" && pwd)"
 runs="${RUNS:-10}"
 scratch="$(mktemp -d)"

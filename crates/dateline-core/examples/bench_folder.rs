@@ -24,7 +24,7 @@ const QUERIES: &[&str] = &[
 ];
 
 fn corpus() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
     let mut texts: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
         .filter_map(|e| e.ok())

@@ -1,5 +1,5 @@
 //! Full lint time against the bare pulldown-cmark parse (the floor), on
-//! drafts of the shared corpus and on the 200 KB concatenation.
+//! drafts of the corpus (`tests/corpus`) and on the 200 KB concatenation.
 //!
 //! `cargo bench -p dateline-lint --bench lint`
 
@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 fn corpus() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
     assert!(
         dir.is_dir(),
-        "the benchmark reads the shared corpus at {}",
+        "the benchmark reads the corpus at {}",
         dir.display()
     );
     dir

@@ -1,4 +1,4 @@
-//! Lints the shared sample drafts (`shared/corpus`, beside the checkout):
+//! Lints the sample drafts (`tests/corpus` at the repository's root):
 //! none may panic, the good ones have no errors, and each flawed one fires
 //! the rules for its flaw.
 
@@ -7,8 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn corpus_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    assert!(dir.is_dir(), "the shared corpus should be at {}", dir.display());
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+    assert!(dir.is_dir(), "the corpus should be at {}", dir.display());
     dir
 }
 

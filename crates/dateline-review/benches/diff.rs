@@ -1,7 +1,7 @@
-//! Review diff time on long drafts of the shared corpus against an edited
-//! copy (words changed across the draft, a paragraph removed, one added, a
-//! FAQ question moved): the whole `diff` (which lints both sides), the
-//! alignment and word diff alone, and the lint delta.
+//! Review diff time on long drafts of the corpus (`tests/corpus`) against
+//! an edited copy (words changed across the draft, a paragraph removed, one
+//! added, a FAQ question moved): the whole `diff` (which lints both sides),
+//! the alignment and word diff alone, and the lint delta.
 //!
 //! `CARGO_TARGET_DIR=target-review cargo bench -p dateline-review --bench diff`
 
@@ -14,7 +14,7 @@ use std::time::Duration;
 
 fn read(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus")
+        .join("../../tests/corpus")
         .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("the benchmark reads {}: {e}", path.display()))
 }

@@ -1,18 +1,14 @@
-//! The review diff on every draft of the shared corpus against a reviewer's
-//! round of edits: ranges valid, the word changes rebuild every paired
-//! section, a moved FAQ question reads as moved, and comments anchored in
-//! the old version find their text in the new one.
+//! The review diff on every draft of the corpus (`tests/corpus`) against a
+//! reviewer's round of edits: ranges valid, the word changes rebuild every
+//! paired section, a moved FAQ question reads as moved, and comments
+//! anchored in the old version find their text in the new one.
 
 use dateline_review::{diff, Anchor, ChangeKind, Resolution, SectionStatus};
 use std::path::Path;
 
 fn drafts() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    assert!(
-        dir.is_dir(),
-        "the test reads the shared corpus at {}",
-        dir.display()
-    );
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+    assert!(dir.is_dir(), "the test reads the corpus at {}", dir.display());
     let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
         .expect("corpus")
         .map(|e| e.expect("entry").path())
