@@ -2,6 +2,7 @@
 //! the rules, print the template.
 
 mod diff;
+mod eval;
 mod export;
 mod files;
 mod output;
@@ -55,6 +56,18 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
         format: diff::DiffFormat,
+    },
+    /// Measure the outline against drafts whose parts were labelled by hand:
+    /// per-part precision, recall and F1, the macro F1, and every miss.
+    ///
+    /// MANIFEST is JSON keyed by file name, each with `sections` (part →
+    /// true/false), like `shared/realworld/manifest.json`. Exit status: 0
+    /// when measured, 2 when the manifest or a draft cannot be read.
+    Eval {
+        manifest: PathBuf,
+        /// The folder holding the drafts (default: `docs/` beside the manifest).
+        #[arg(long)]
+        docs: Option<PathBuf>,
     },
     /// Export a draft: a typeset PDF, or normalised Markdown.
     ///
@@ -128,6 +141,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Diff { old, new, format } => diff::run(&old, &new, format),
+        Command::Eval { manifest, docs } => eval::run(&manifest, docs.as_deref()),
         Command::Export {
             draft,
             to,

@@ -52,6 +52,7 @@ pub(crate) fn json(run: &Run) -> String {
                 "counts": d.report.counts,
                 "words": d.report.words,
                 "outline": d.report.outline,
+                "dateline": d.report.dateline,
                 "missing_sections": d.report.missing_sections,
                 "diagnostics": d.report.diagnostics,
             })

@@ -76,6 +76,9 @@ pub struct Config {
     /// Extra words that name the customer ("patients"), for `inside-out`.
     /// Front matter `customer:` adds to these.
     pub customers: Vec<String>,
+    /// The drafts' language (ISO 639-1, "de"), instead of detecting it.
+    /// Front matter `language:` overrides it.
+    pub language: Option<String>,
     lists: ListEdits,
     compiled: OnceLock<Arc<WordLists>>,
 }
@@ -208,6 +211,13 @@ impl Reader<'_> {
                 "customer" | "customers" => {
                     self.config.customers = self.strings(value, "customer");
                 }
+                "language" | "lang" => match value.get_ref() {
+                    DeValue::String(code) => self.config.language = Some(code.to_lowercase()),
+                    _ => self.problem(
+                        value.span().start,
+                        "`language` must be a language code, like \"de\"".to_string(),
+                    ),
+                },
                 "rules" => self.each_entry(value, "rules", Self::read_rule),
                 "thresholds" => self.each_entry(value, "thresholds", Self::read_threshold),
                 "jargon" => self.read_list(value, WordList::Jargon),
@@ -218,7 +228,7 @@ impl Reader<'_> {
                     key.span().start,
                     format!(
                         "unknown setting `{other}`; expected product, company, customer, \
-                         [rules], [thresholds], [jargon], [weasel], [adjectives] or [acronyms]"
+                         language, [rules], [thresholds], [jargon], [weasel], [adjectives] or [acronyms]"
                     ),
                 ),
             }

@@ -19,6 +19,8 @@ pub(crate) struct Context<'a, 't> {
     pub companies: Vec<String>,
     /// Extra customer words: config plus front matter.
     pub customers: Vec<String>,
+    /// The draft's language, ISO 639-1 ("en").
+    pub language: String,
     /// The word-list phrases in each block, found on first use.
     hits: OnceCell<BlockHits>,
 }
@@ -36,6 +38,7 @@ impl<'a, 't> Context<'a, 't> {
         outline: &'a Outline,
         config: &'a Config,
         lists: &'a WordLists,
+        language: String,
     ) -> Self {
         let pick = |front: &Vec<String>, conf: &Vec<String>| {
             if front.is_empty() {
@@ -58,6 +61,7 @@ impl<'a, 't> Context<'a, 't> {
             products: pick(&doc.front.product, &config.products),
             companies,
             customers,
+            language,
             hits: OnceCell::new(),
         }
     }
@@ -229,6 +233,37 @@ impl Sink {
         message: impl Into<String>,
     ) {
         self.push(range, message.into(), Some(section), None);
+    }
+
+    /// A finding the lint is not sure of (a candidate exists but is
+    /// weak): one severity lower than the rule's.
+    pub fn report_unsure(
+        &mut self,
+        range: Range<usize>,
+        section: Option<SectionKind>,
+        message: impl Into<String>,
+    ) {
+        self.unsure(|sink| sink.push(range, message.into(), Some(section), None));
+    }
+
+    /// [`Sink::report_fix`], one severity lower.
+    pub fn report_fix_unsure(
+        &mut self,
+        range: Range<usize>,
+        message: impl Into<String>,
+        fix: Option<(Range<usize>, String)>,
+    ) {
+        self.unsure(|sink| sink.report_fix(range, message, fix));
+    }
+
+    fn unsure(&mut self, report: impl FnOnce(&mut Sink)) {
+        let severity = self.severity;
+        self.severity = match severity {
+            Severity::Error => Severity::Warning,
+            _ => Severity::Info,
+        };
+        report(self);
+        self.severity = severity;
     }
 
     pub fn report_fix(

@@ -255,6 +255,8 @@ pub(crate) struct FrontMatter {
     pub product: Vec<String>,
     pub company: Vec<String>,
     pub customer: Vec<String>,
+    /// `language:` (or `lang:`), lowercased.
+    pub language: Option<String>,
 }
 
 /// The parsed draft.
@@ -559,6 +561,11 @@ fn parse_front_matter(yaml: &str) -> FrontMatter {
             continue;
         };
         let key = key.trim();
+        if matches!(key, "language" | "lang") {
+            let code = value.trim().trim_matches(['"', '\'']).trim().to_lowercase();
+            fm.language = (!code.is_empty()).then_some(code);
+            continue;
+        }
         if !matches!(key, "product" | "products" | "company" | "customer" | "customers") {
             continue;
         }

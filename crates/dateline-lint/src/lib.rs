@@ -10,6 +10,7 @@
 mod config;
 mod context;
 mod document;
+mod language;
 mod outline;
 mod position;
 mod report;
@@ -35,12 +36,17 @@ pub fn lint(text: &str, config: &Config) -> Report {
     let doc = document::Document::parse(text, &mut tables);
     let outline = outline::outline(&doc);
     let lists = config.word_lists();
-    let cx = context::Context::new(&doc, &outline, config, &lists);
+    let language = language::language(&doc, config);
+    let english = language == "en";
+    let cx = context::Context::new(&doc, &outline, config, &lists, language.clone());
     let mut found = Vec::new();
     for rule in rules::RULES {
         let Some(severity) = config.severity(rule.info.id) else {
             continue;
         };
+        if !english && rules::ENGLISH_ONLY.contains(&rule.info.id) {
+            continue;
+        }
         let mut sink = context::Sink::new(rule.info.id, severity);
         (rule.check)(&cx, &mut sink);
         found.append(&mut sink.found);
@@ -53,6 +59,8 @@ pub fn lint(text: &str, config: &Config) -> Report {
         missing_sections: cx.missing_sections(),
         words: cx.word_counts(),
         outline: outline.sections.clone(),
+        dateline: outline.dateline.clone(),
+        language,
         score: score::readiness(&diagnostics),
         counts,
         diagnostics,

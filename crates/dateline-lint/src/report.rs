@@ -207,6 +207,11 @@ pub struct WordCounts {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Report {
     pub outline: Vec<Section>,
+    /// Byte range of the release's dateline ("SEATTLE — June 10, 2025 —"),
+    /// when one was found.
+    pub dateline: Option<Range<usize>>,
+    /// The draft's language, ISO 639-1 ("en", "de").
+    pub language: String,
     /// Required press-release sections and FAQ parts that were not found.
     pub missing_sections: Vec<SectionKind>,
     pub diagnostics: Vec<Diagnostic>,

@@ -278,7 +278,8 @@ fn push_sentence(
 }
 
 /// Ranges of quotations (with their marks): straight quotes pair up, curly
-/// ones open and close. An unclosed quotation runs to the end.
+/// ones open and close, and so do German „…“, French «…» and CJK 「…」 『…』.
+/// An unclosed quotation runs to the end.
 #[cfg(test)]
 pub(crate) fn quotations(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -286,19 +287,41 @@ pub(crate) fn quotations(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// What a quotation mark at a byte does: (opens, closes, length).
+fn quote_mark(bytes: &[u8], i: usize, open_german: bool) -> Option<(bool, bool, usize)> {
+    match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+        (b'"', _, _) => Some((true, true, 1)),
+        // “ closes a German „ quotation and opens an English one.
+        (0xE2, Some(0x80), Some(0x9C)) => Some((!open_german, open_german, 3)),
+        (0xE2, Some(0x80), Some(0x9D)) => Some((false, true, 3)),
+        (0xE2, Some(0x80), Some(0x9E)) => Some((true, false, 3)),
+        (0xC2, Some(0xAB), _) => Some((true, false, 2)),
+        (0xC2, Some(0xBB), _) => Some((false, true, 2)),
+        (0xE3, Some(0x80), Some(0x8C | 0x8E)) => Some((true, false, 3)),
+        (0xE3, Some(0x80), Some(0x8D | 0x8F)) => Some((false, true, 3)),
+        _ => None,
+    }
+}
+
 /// Appends the [`quotations`] of `text` to `out`.
 pub(crate) fn quotations_into(text: &str, out: &mut Vec<Range<usize>>) {
-    let mut open: Option<usize> = None;
     let bytes = text.as_bytes();
-    // `"` is one byte; “ and ” are E2 80 9C and E2 80 9D.
-    for i in memchr::memchr2_iter(b'"', 0xE2, bytes) {
-        let (opens, closes, len) = match bytes[i] {
-            b'"' => (true, true, 1),
-            _ => match bytes.get(i + 1..i + 3) {
-                Some([0x80, 0x9C]) => (true, false, 3),
-                Some([0x80, 0x9D]) => (false, true, 3),
-                _ => continue,
-            },
+    // « and » start with C2, like many other Latin-1 letters: only a text
+    // that has one pays for the slower scan.
+    if memchr::memchr(0xC2, bytes).is_none() {
+        pair_marks(bytes, memchr::memchr3_iter(b'"', 0xE2, 0xE3, bytes), out);
+    } else {
+        let marks = (0..bytes.len()).filter(|&i| matches!(bytes[i], b'"' | 0xE2 | 0xE3 | 0xC2));
+        pair_marks(bytes, marks, out);
+    }
+}
+
+fn pair_marks(bytes: &[u8], marks: impl Iterator<Item = usize>, out: &mut Vec<Range<usize>>) {
+    let mut open: Option<usize> = None;
+    for i in marks {
+        let german = open.is_some_and(|s| bytes.get(s..s + 3) == Some(&[0xE2, 0x80, 0x9E]));
+        let Some((opens, closes, len)) = quote_mark(bytes, i, german) else {
+            continue;
         };
         match open {
             None if opens => open = Some(i),
@@ -310,7 +333,7 @@ pub(crate) fn quotations_into(text: &str, out: &mut Vec<Range<usize>>) {
         }
     }
     if let Some(s) = open {
-        out.push(s..text.len());
+        out.push(s..bytes.len());
     }
 }
 
@@ -548,6 +571,9 @@ mod tests {
         let t = "He said “yes” and \"no\" and \"maybe";
         let q: Vec<&str> = quotations(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(q, ["“yes”", "\"no\"", "\"maybe"]);
+        let t = "Er sagte „ja“, elle dit « oui » et 「はい」と";
+        let q: Vec<&str> = quotations(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, ["„ja“", "« oui »", "「はい」"]);
     }
 
     #[test]

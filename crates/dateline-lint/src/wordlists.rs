@@ -20,7 +20,6 @@ const ADJECTIVES: &str = include_str!("../data/adjectives.txt");
 const ACRONYMS: &str = include_str!("../data/acronyms.txt");
 const CUSTOMERS: &str = include_str!("../data/customers.txt");
 const TOPICS: &str = include_str!("../data/topics.toml");
-const HEADINGS: &str = include_str!("../data/headings.toml");
 
 /// Additions and removals a config makes to one list.
 #[derive(Clone, Debug, Default)]
@@ -633,30 +632,6 @@ pub(crate) static TOPIC_LISTS: LazyLock<Topics> = LazyLock::new(|| {
     }
 });
 
-/// Heading synonyms by section id, plus the internal-FAQ marker words.
-pub(crate) struct HeadingSynonyms {
-    pub by_kind: Vec<(crate::report::SectionKind, Vec<String>)>,
-    pub internal_markers: Matcher,
-}
-
-pub(crate) static HEADING_SYNONYMS: LazyLock<HeadingSynonyms> = LazyLock::new(|| {
-    let table: toml::Table = toml::from_str(HEADINGS).expect("data/headings.toml is valid TOML");
-    let strings = |v: &toml::Value| -> Vec<String> {
-        v.as_array()
-            .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
-            .unwrap_or_default()
-    };
-    let by_kind = table
-        .iter()
-        .filter_map(|(k, v)| crate::report::SectionKind::from_id(k).map(|kind| (kind, strings(v))))
-        .collect();
-    let markers = table.get("internal-markers").map(strings).unwrap_or_default();
-    HeadingSynonyms {
-        by_kind,
-        internal_markers: Matcher::new(markers),
-    }
-});
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -668,7 +643,6 @@ mod tests {
         assert!(lists.acronyms.contains("CEO"));
         assert_eq!(TOPIC_LISTS.internal.topics.len(), 5);
         assert_eq!(TOPIC_LISTS.engineering.topics.len(), 3);
-        assert!(HEADING_SYNONYMS.by_kind.len() >= 12);
     }
 
     #[test]

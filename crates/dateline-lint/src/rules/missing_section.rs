@@ -6,7 +6,7 @@ pub const INFO: RuleInfo = RuleInfo {
     id: "missing-section",
     default_severity: Severity::Error,
     summary: "summary, problem, solution, leader quote, getting started, customer quote or call to action not found",
-    explanation: "A working-backwards press release has the same parts in every draft: the summary, the customer's problem, the solution, a quote from a leader, how to get started, a quote from a customer, and a call to action. Each missing part is a question the team has not answered yet. Use labelled headings (`## Problem`) or write them as plain paragraphs in that order; quotes need a speaker and a role.",
+    explanation: "A working-backwards press release has the same parts in every draft: the summary, the customer's problem, the solution, a quote from a leader, how to get started, a quote from a customer, and a call to action. Each missing part is a question the team has not answered yet. Use labelled headings (`## Problem`) or write them as plain paragraphs in that order; quotes need a speaker and a role. When the outline guesses wrong, write `<!-- dateline: problem -->` (or any part's id: `leader-quote`, `getting-started`, `other`...) on the line before the block. When a paragraph may be the part but the outline is not sure, the finding is a warning that names its line.",
     good: "\"We built it for you,\" said Ann Lee, CEO of Acme.  (a leader quote the outline finds)",
     bad: "A press release that goes from the solution straight to the call to action, with no quotes.",
 };
@@ -59,7 +59,54 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
                 .last()
                 .map_or(cx.headline_anchor(), |(_, b)| cx.first_line(b)),
         };
-        sink.report_in(anchor, None, format!("{} {}", headline(kind), guidance(kind)));
+        match candidate(cx, kind) {
+            Some(i) => {
+                let block = &cx.blocks()[i];
+                let line = cx.doc.text[..block.range.start].matches('\n').count() + 1;
+                sink.report_unsure(
+                    cx.first_line(block),
+                    None,
+                    format!(
+                        "{} The paragraph on line {line} may be it: if so, put `<!-- dateline: {} -->` on the line before it.",
+                        unsure(kind),
+                        kind.id()
+                    ),
+                );
+            }
+            None => sink.report_in(anchor, None, format!("{} {}", headline(kind), guidance(kind))),
+        }
+    }
+}
+
+fn unsure(kind: SectionKind) -> String {
+    format!("No clear {} found.", kind.label().to_lowercase())
+}
+
+/// A block that may be the missing part, though the outline gave it
+/// another: a quote of the other side, a paragraph that says where to get
+/// the product or links somewhere, the summary (which often holds the
+/// problem and the solution).
+fn candidate(cx: &Context<'_, '_>, kind: SectionKind) -> Option<usize> {
+    let release: Vec<usize> = cx
+        .release()
+        .filter(|(_, b)| b.is_prose())
+        .map(|(i, _)| i)
+        .collect();
+    let summary = cx.outline.summary;
+    let after_summary = |i: &usize| summary.is_none_or(|s| *i > s);
+    match kind {
+        SectionKind::LeaderQuote | SectionKind::CustomerQuote => cx.outline.quotes.first().map(|q| q.block),
+        SectionKind::GettingStarted => release.iter().copied().filter(after_summary).find(|&i| {
+            crate::outline::says_how_to_get(&cx.blocks()[i]) || crate::outline::has_link(&cx.blocks()[i])
+        }),
+        SectionKind::CallToAction => release
+            .iter()
+            .copied()
+            .filter(after_summary)
+            .find(|&i| crate::outline::has_next_step(&cx.blocks()[i])),
+        SectionKind::Problem | SectionKind::Solution => summary.or_else(|| release.first().copied()),
+        SectionKind::Summary => release.iter().copied().find(|&i| Some(i) != cx.outline.headline),
+        _ => None,
     }
 }
 
@@ -75,7 +122,23 @@ mod tests {
         let f = findings(&text, "missing-section");
         let messages: Vec<&str> = f.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(f.len(), 1, "{messages:?}");
-        assert!(messages[0].starts_with("No leader quote found"));
+        assert!(messages[0].contains("leader quote"), "{}", messages[0]);
+    }
+
+    #[test]
+    fn a_weak_candidate_lowers_the_finding_and_says_where() {
+        // The only quote is a customer's: the leader quote may be it.
+        let text = "# Acme Ships Rockets Today\n\nSEATTLE — June 1, 2026 — Acme today shipped Rocket.\n\n\"It took me ten minutes to launch,\" said Bo Chan, a teacher in Ohio.\n";
+        let report = crate::lint(text, &crate::Config::default());
+        let leader: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "missing-section" && d.message.contains("leader quote"))
+            .collect();
+        assert_eq!(leader.len(), 1);
+        assert_eq!(leader[0].severity, crate::Severity::Warning);
+        assert!(leader[0].message.contains("line 5"), "{}", leader[0].message);
+        assert!(leader[0].message.contains("<!-- dateline: leader-quote -->"));
     }
 
     #[test]

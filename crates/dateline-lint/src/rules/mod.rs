@@ -24,6 +24,7 @@ mod missing_internal_faq;
 mod missing_section;
 mod missing_subheading;
 mod no_call_to_action_link;
+mod other_language;
 mod passive_voice;
 mod problem_names_solution;
 mod readability;
@@ -38,6 +39,7 @@ mod weasel_word;
 
 pub(crate) use future_tense::FUTURE_PHRASES;
 pub(crate) use inside_out::side_phrases;
+pub(crate) use other_language::ENGLISH_ONLY;
 
 /// What a rule is, for people: shown in the app's hover cards and printed by
 /// `dateline rules`.
@@ -97,6 +99,7 @@ registry!(
     long_sentence,
     undefined_acronym,
     readability,
+    other_language,
 );
 
 /// Every rule, in the spec's order.
@@ -155,7 +158,7 @@ mod tests {
 
     #[test]
     fn registry_matches_the_spec_count() {
-        assert_eq!(rules().len(), 29);
+        assert_eq!(rules().len(), 30);
         assert_eq!(RULES.len(), rules().len());
     }
 }
