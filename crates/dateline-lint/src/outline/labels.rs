@@ -18,6 +18,9 @@ pub(crate) struct Cue {
     pub level: u8,
     /// The block holds the section's text after its label.
     pub run_in: bool,
+    /// The label is the whole text (or its part before a colon), not a
+    /// phrase found inside a longer heading.
+    pub exact: bool,
 }
 
 /// The level of a label that is not a heading: below every heading.
@@ -217,12 +220,14 @@ pub(crate) fn looks_like_title(block: &Block) -> bool {
 pub(crate) fn cue(block: &Block) -> Option<Cue> {
     if let Some(level) = block.level() {
         let norm = normalize(block.plain);
-        let label = label_of(&norm, Match::Phrase);
+        let exact = label_of(&norm, Match::Exact);
+        let label = exact.or_else(|| label_of(&norm, Match::Phrase));
         return Some(Cue {
             norm,
             label,
             level,
             run_in: false,
+            exact: exact.is_some(),
         });
     }
     if !block.is_prose() || block.item.is_some() {
@@ -246,6 +251,7 @@ fn emphasised_label(block: &Block) -> Option<Cue> {
         label: Some(label),
         level: LINE_LEVEL,
         run_in: false,
+        exact: false,
     })
 }
 
@@ -276,6 +282,7 @@ fn run_in_label(block: &Block) -> Option<Cue> {
         label: Some(label),
         level: LINE_LEVEL,
         run_in: !rest.is_empty(),
+        exact: true,
     })
 }
 
@@ -293,6 +300,7 @@ fn plain_label(block: &Block) -> Option<Cue> {
         label: Some(label),
         level: LINE_LEVEL,
         run_in: false,
+        exact: true,
     })
 }
 

@@ -21,6 +21,7 @@ use crate::report::{Section, SectionKind};
 use labels::{Cue, LINE_LEVEL};
 use quotes::{quote_paragraph, Side};
 use std::ops::Range;
+use vocab::CUE_WORDS;
 
 use SectionKind as K;
 
@@ -154,6 +155,7 @@ fn marked_cue(block: &Block, marker: Option<SectionKind>) -> Option<Cue> {
         label: Some(kind),
         level,
         run_in: !block.is_heading(),
+        exact: true,
     })
 }
 
@@ -178,10 +180,12 @@ impl Builder<'_, '_> {
             assigned[h] = Some(K::Headline);
         }
         self.claim_by_labels(&mut assigned);
+        self.drop_empty_labels(&mut assigned);
         self.find_dateline(&mut assigned);
         self.find_summary(&mut assigned);
         self.find_quotes(&mut assigned);
         self.fill_plain_prose(&mut assigned);
+        self.problem_in_summary(&assigned);
         self.find_call_to_action(&mut assigned);
         for (i, kind) in assigned.into_iter().enumerate() {
             self.out.kinds[i] = kind.unwrap_or(K::Other);
@@ -232,8 +236,16 @@ impl Builder<'_, '_> {
                 c.label == Some(K::Headline) && labels::has_text_after_label(blocks[i].plain)
             })
         };
-        if let Some(i) = (0..end)
-            .find(|&i| blocks[i].level() == Some(1) && free(i) && (self.cue_kind(i).is_none() || titled(i)))
+        // "Acme Announces General Availability of X" holds a label's words,
+        // but as a phrase: an H1 like that is still the headline.
+        let phrase_only = |i: usize| {
+            self.cues[i]
+                .as_ref()
+                .is_some_and(|c| !c.exact && self.markers[i].is_none())
+        };
+        let h1 = |i: usize| blocks[i].level() == Some(1) && !self.locked[i];
+        if let Some(i) =
+            (0..end).find(|&i| h1(i) && (self.cue_kind(i).is_none() || titled(i) || phrase_only(i)))
         {
             return Some(i);
         }
@@ -294,6 +306,38 @@ impl Builder<'_, '_> {
                 assigned[i] = Some(kind);
                 seen_body = true;
             }
+        }
+    }
+
+    /// A label with nothing under it is a slot, not the part; a heading
+    /// that names a quote only as a phrase ("Include customer
+    /// testimonials"), over text that quotes no one and speaks in no first
+    /// person (a customer described, not quoted), is not a quote.
+    fn drop_empty_labels(&mut self, assigned: &mut [Option<SectionKind>]) {
+        let blocks = &self.doc.blocks;
+        let mut i = 0;
+        while i < assigned.len() {
+            let Some(kind) = assigned[i].filter(|_| self.labelled[i] && blocks[i].is_heading()) else {
+                i += 1;
+                continue;
+            };
+            let body_end = (i + 1..assigned.len())
+                .find(|&j| assigned[j] != Some(kind) || self.labelled[j])
+                .unwrap_or(assigned.len());
+            let body = i + 1..body_end;
+            let empty = body.is_empty();
+            let phrase = self.cues[i].as_ref().is_some_and(|c| !c.exact);
+            let unquoted = phrase
+                && matches!(kind, K::LeaderQuote | K::CustomerQuote)
+                && body
+                    .clone()
+                    .all(|j| blocks[j].quotations.is_empty() && !quotes::first_person(blocks[j].plain));
+            if kind != K::Other && (empty || unquoted) {
+                for slot in &mut assigned[i..body_end] {
+                    *slot = Some(K::Other);
+                }
+            }
+            i = body_end.max(i + 1);
         }
     }
 
@@ -367,20 +411,34 @@ impl Builder<'_, '_> {
             .filter(|&i| !locked[i] && matches!(assigned[i], None | Some(K::Summary | K::Other)));
         let first_plain = || {
             let mut i = start;
-            // A heading or emphasised line right under the headline is the subheading.
+            // A heading, emphasised line or short line right under the
+            // headline is the subheading (a short line only when more text
+            // follows and it announces nothing).
+            let tagline = |i: usize| {
+                let b = &blocks[i];
+                b.is_prose()
+                    && !b.plain.contains('\n')
+                    && b.words.len() <= 15
+                    && i + 1 < assigned.len()
+                    && !CUE_WORDS.launch_cues.is_match(b.plain)
+            };
             if self.out.headline.is_some()
                 && i < assigned.len()
                 && assigned[i].is_none()
-                && (blocks[i].is_heading() || blocks[i].is_emphasised())
+                && (blocks[i].is_heading() || blocks[i].is_emphasised() || tagline(i))
             {
                 i += 1;
             }
-            (i..assigned.len()).find(|&j| {
+            let first = (i..assigned.len()).find(|&j| {
                 assigned[j].is_none()
                     && !locked[j]
                     && blocks[j].is_prose()
+                    && is_substantive(&blocks[j])
                     && quote_paragraph(&blocks[j]).is_none()
-            })
+            })?;
+            // A release that opens with the customer's pain and names the
+            // product only later has no summary.
+            (!opens_with_pain(&blocks[first])).then_some(first)
         };
         let summary = labelled.or(dateline).or_else(first_plain);
         let Some(s) = summary else {
@@ -459,16 +517,21 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// Plain-prose paragraphs: problem, then solution, before the quotes;
-    /// getting started after them when they say how to get the product.
+    /// Plain-prose paragraphs: the problem (paragraphs that tell a pain),
+    /// then the solution, before the quotes; getting started after them
+    /// when they say how to get the product.
     fn fill_plain_prose(&mut self, assigned: &mut [Option<SectionKind>]) {
-        let Some(summary) = self.out.summary else { return };
+        let start = match (self.out.summary, self.out.headline) {
+            (Some(s), _) => s + 1,
+            (None, Some(h)) => h + 1,
+            (None, None) => 0,
+        };
         let labelled = |k| assigned.contains(&Some(k));
         let (has_problem, has_solution) = (labelled(K::Problem), labelled(K::Solution));
         let mut previous = K::Summary;
         let mut seen_quote = false;
         let mut problem_done = has_problem;
-        for i in summary + 1..assigned.len() {
+        for i in start..assigned.len() {
             match assigned[i] {
                 Some(K::LeaderQuote | K::CustomerQuote) => {
                     seen_quote = true;
@@ -480,22 +543,21 @@ impl Builder<'_, '_> {
                 }
                 None => {}
             }
+            let block = &self.doc.blocks[i];
+            let solution_seen = assigned[..i].contains(&Some(K::Solution));
             let kind = if !seen_quote {
-                if !problem_done && !matches!(previous, K::Problem) {
+                let pain = reads_as_problem(block);
+                if !problem_done && pain {
                     problem_done = true;
                     K::Problem
-                } else if !has_solution || previous == K::Problem || previous == K::Solution {
+                } else if !has_solution || matches!(previous, K::Problem | K::Solution | K::Summary) {
                     K::Solution
                 } else {
                     previous
                 }
-            } else if !assigned.contains(&Some(K::GettingStarted))
-                && steps::says_how_to_get(&self.doc.blocks[i])
-            {
+            } else if !assigned.contains(&Some(K::GettingStarted)) && steps::says_how_to_get(block) {
                 K::GettingStarted
-            } else if previous == K::Summary
-                || (previous == K::Problem && !assigned.contains(&Some(K::Solution)))
-            {
+            } else if previous == K::Summary || (previous == K::Problem && !solution_seen) {
                 // Past the quotes, the problem has been told.
                 K::Solution
             } else {
@@ -506,14 +568,22 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// With no problem paragraph, a summary that tells the pain holds it.
+    fn problem_in_summary(&mut self, assigned: &[Option<SectionKind>]) {
+        let Some(s) = self.out.summary else { return };
+        if !assigned.contains(&Some(K::Problem))
+            && self.out.also[s].is_none()
+            && reads_as_problem(&self.doc.blocks[s])
+        {
+            self.out.also[s] = Some(K::Problem);
+        }
+    }
+
     /// The last paragraph before the FAQ calls to action when it gives a
     /// next step; it may also be the only word on how to get started.
     fn find_call_to_action(&mut self, assigned: &mut [Option<SectionKind>]) {
         if assigned.contains(&Some(K::CallToAction)) {
             self.start_in_call_to_action(assigned);
-            return;
-        }
-        if self.out.summary.is_none() {
             return;
         }
         let Some(last) = self.closing_paragraph(assigned) else {
@@ -551,8 +621,8 @@ impl Builder<'_, '_> {
     /// under a quote's label that quotes no one closes the release too.
     fn closing_paragraph(&self, assigned: &[Option<SectionKind>]) -> Option<usize> {
         let blocks = &self.doc.blocks;
-        let summary = self.out.summary?;
-        (summary + 1..assigned.len())
+        let start = self.out.summary.or(self.out.headline).map_or(0, |i| i + 1);
+        (start..assigned.len())
             .rev()
             .filter(|&i| blocks[i].is_prose() && !blocks[i].in_footnote && !self.locked[i])
             .take(3)
@@ -605,6 +675,34 @@ impl Builder<'_, '_> {
         }
         self.out.sections = sections;
     }
+}
+
+/// A paragraph that tells a pain: a problem word, or a question.
+fn reads_as_problem(block: &Block) -> bool {
+    let first_sentence = block
+        .sentences
+        .first()
+        .map_or(block.plain, |s| &block.plain[s.range.clone()]);
+    CUE_WORDS.problem_cues.is_match(block.plain) || first_sentence.trim_end().ends_with(['?', '？'])
+}
+
+/// A first paragraph whose first sentence tells the pain ("Have you ever
+/// …?", "Developers face the difficult …") and that announces nothing.
+fn opens_with_pain(block: &Block) -> bool {
+    let first = block
+        .sentences
+        .first()
+        .map_or(block.plain, |s| &block.plain[s.range.clone()]);
+    let pain = first.trim_end().ends_with(['?', '？']) || CUE_WORDS.pain_openers.is_match(first);
+    pain && !CUE_WORDS.launch_cues.is_match(block.plain)
+}
+
+/// A paragraph with enough text to be a summary: a sentence, not a
+/// tagline, an image's caption or an emphasised line.
+fn is_substantive(block: &Block) -> bool {
+    let cjk = block.plain.chars().filter(|c| vocab::is_cjk(*c)).count();
+    let sentence = block.words.len() >= 5 && block.plain.trim_end().ends_with(['.', '!', '。', '！']);
+    (block.words.len() >= 12 || cjk >= 30 || sentence) && !block.is_emphasised()
 }
 
 fn kind_is_faq(kind: Option<SectionKind>) -> bool {

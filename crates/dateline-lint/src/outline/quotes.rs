@@ -211,6 +211,17 @@ pub(crate) fn quote_paragraph(block: &Block) -> Option<QuoteCue> {
     })
 }
 
+/// Testimony in the speaker's own voice, unquoted: "I", "my", "we", "our".
+pub(crate) fn first_person(text: &str) -> bool {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .any(|w| {
+            matches!(
+                w,
+                "I" | "I'm" | "I've" | "my" | "My" | "we" | "We" | "our" | "Our" | "me" | "us"
+            )
+        })
+}
+
 /// "he replied", "she added": a speech verb whose subject is a pronoun.
 fn pronoun_speaks(outside: &str) -> bool {
     CUE_WORDS

@@ -62,6 +62,9 @@ pub(crate) struct Cues {
     pub why: Vec<String>,
     pub auxiliaries: Vec<String>,
     pub internal_questions: Phrases,
+    pub problem_cues: Phrases,
+    pub launch_cues: Phrases,
+    pub pain_openers: Phrases,
 }
 
 fn strings(table: &toml::Table, key: &str) -> Vec<String> {
@@ -104,6 +107,9 @@ pub(crate) static CUE_WORDS: LazyLock<Cues> = LazyLock::new(|| {
         why: strings(&t, "why"),
         auxiliaries: strings(&t, "auxiliaries"),
         internal_questions: p("internal-questions"),
+        problem_cues: p("problem-cues"),
+        launch_cues: p("launch-cues"),
+        pain_openers: p("pain-openers"),
     }
 });
 
