@@ -171,3 +171,101 @@ describe("preview safety", () => {
     assert.equal(existsSync("/nonexistent"), false);
   });
 });
+
+describe("outline correction", () => {
+  const t = new Harness();
+  const draft = [
+    "# Harbor Bikes Rents an E-Bike to You in Under a Minute",
+    "",
+    "## Summary",
+    "",
+    "**PORTLAND, Ore. — April 2, 2026 —** Harbor Bikes today opened 300 e-bike docks across Portland. You tap your phone on a dock, and the bike unlocks in 20 seconds.",
+    "",
+    "## Problem",
+    "",
+    "Half of Portland commuters live more than two miles from a bus stop. They drive because the walk takes too long.",
+    "",
+    "## Solution",
+    "",
+    "Harbor Bikes puts a dock within five minutes of 80 percent of homes. You ride to the office in 12 minutes.",
+    "",
+    "Docks open across the city this spring.",
+    "",
+  ].join("\n");
+  /** The outline's entries as drawn: [kind, title, marker part or null]. */
+  const entries = () =>
+    t.browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="outline-entry"]')].map((e) => [e.dataset.kind, e.querySelector(".outline-title")?.textContent ?? null, e.dataset.marked ?? null]),
+    );
+  /** Waits for `check`; on a timeout, fails with what `seen` describes. */
+  async function waitFor(check, message, seen) {
+    try {
+      await t.browser.waitUntil(check, { timeout: 10_000 });
+    } catch {
+      assert.fail(`${message}: ${JSON.stringify(await seen())}`);
+    }
+  }
+  const waitForEntry = (wanted, message) =>
+    waitFor(async () => (await entries()).some((e) => JSON.stringify(e) === JSON.stringify(wanted)), message, entries);
+  const waitForDoc = (wanted, message) => waitFor(async () => (await t.editorDoc()) === wanted, message, () => t.editorDoc());
+  /** Opens the part chooser of the entry titled `title` and picks `part`. */
+  async function assign(title, part) {
+    const entry = await t.browser.$(`//li[@data-testid="outline-entry"][.//span[@class="outline-title" and text()="${title}"]]`);
+    await (await entry.$('[data-testid="outline-change-part"]')).click();
+    const option = await entry.$(`[data-testid="part-option"][data-part="${part}"]`);
+    await option.waitForDisplayed({ timeout: 5_000 });
+    await option.click();
+  }
+
+  before(async () => {
+    const drafts = t.draftsFolder({ "harbor.md": draft });
+    await t.startDriver();
+    await t.launch([join(drafts, "harbor.md")]);
+  });
+
+  after(() => t.stop());
+
+  it("assigns a section to a part from the Outline panel, replaces the marker, and undoes it", async () => {
+    await t.waitForStatus("saved");
+    await (await t.$("tab-outline")).click();
+    await waitForEntry(["problem", "Problem", null], "the Problem section is not in the outline");
+
+    await assign("Problem", "leader-quote");
+    const marked = draft.replace("## Problem", "<!-- dateline: leader-quote -->\n## Problem");
+    await waitForDoc(marked, "the marker was not written right before the section");
+    await waitForEntry(["leader-quote", "Problem", "leader-quote"], "the outline does not show the part the marker set");
+
+    // A second choice replaces the marker rather than adding one; "Not a
+    // part" takes the section out of the outline, listed as marked.
+    await assign("Problem", "other");
+    await waitForDoc(draft.replace("## Problem", "<!-- dateline: other -->\n## Problem"), "the marker was not replaced");
+    const loose = await t.$("outline-marker");
+    await loose.waitForExist({ timeout: 10_000 });
+    assert.match(await loose.getText(), /Not a part/);
+    await waitFor(async () => !(await entries()).some(([kind, title]) => kind !== "other" && title === "Problem"), "a section marked as no part is still in the outline", entries);
+
+    // The change is an ordinary edit: Ctrl+Z in the editor (focused by it) takes it back.
+    await t.browser.keys(["Control", "z"]);
+    await waitForDoc(marked, "Ctrl+Z did not undo the replacement");
+    await waitForEntry(["leader-quote", "Problem", "leader-quote"], "the undone marker is not shown again");
+
+    const automatic = await t.browser.$('[data-testid="outline-entry"][data-marked="leader-quote"] [data-testid="outline-use-automatic"]');
+    await automatic.click();
+    await waitForDoc(draft, "Use automatic did not remove the marker");
+    await waitForEntry(["problem", "Problem", null], "the lint's own reading did not come back");
+  });
+
+  it("marks the paragraph at the cursor as a part the outline lists as missing", async () => {
+    const missing = '[data-testid="outline-missing"][data-kind="call-to-action"]';
+    await (await t.browser.$(missing)).waitForExist({ timeout: 10_000 });
+    // The cursor goes to the last paragraph: the end of the text, one line up.
+    await (await t.$("editor-content")).click();
+    await t.browser.keys(["Control", "End"]);
+    await t.browser.keys(["ArrowUp"]);
+    await (await t.browser.$(`${missing} [data-testid="outline-mark-cursor"]`)).click();
+    await waitForDoc(draft.replace("Docks open", "<!-- dateline: call-to-action -->\nDocks open"), "the marker was not written before the paragraph");
+    await waitFor(async () => !(await (await t.browser.$(missing)).isExisting()), "the call to action is still missing", entries);
+    await t.browser.keys(["Control", "z"]);
+    await waitForDoc(draft, "Ctrl+Z did not take the marker out");
+  });
+});

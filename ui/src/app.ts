@@ -1,6 +1,7 @@
 // The window's controller: folder and draft state, the layout, and the
 // flows (choose folder, open, edit, save, close) with their failure paths.
 import { EditorSelection, Text } from "@codemirror/state";
+import { isolateHistory } from "@codemirror/commands";
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { nextDiagnostic, previousDiagnostic } from "@codemirror/lint";
@@ -36,6 +37,7 @@ import { askExport, runExport } from "./export";
 import { Inspector } from "./inspector";
 import { AppError, call } from "./ipc";
 import { liveLint, silence, type PositionMap } from "./lint";
+import { assignPart, blockStart, findMarkers, removeMarker, type TextChange } from "./markers";
 import { MenuRouter } from "./menu";
 import { Notices } from "./notices";
 import { Preview } from "./preview";
@@ -120,6 +122,10 @@ export class App {
       silence: (d, map) => silence(this.editor.view, map(d.from), d.rule),
       viewVersion: (v) => void this.viewVersion(v),
       restoreVersion: (v) => void this.restoreVersion(v),
+      markers: () => findMarkers(this.editor.doc().toString()),
+      assignPart: (pos, part) => this.editMarkers(pos, (text, at) => assignPart(text, at, part)),
+      clearPart: (pos) => this.editMarkers(pos, removeMarker),
+      assignAtCursor: (part) => this.assignAtCursor(part),
     });
     this.layout();
     const lint = liveLint({
@@ -673,6 +679,26 @@ export class App {
   private applyFix(d: DiagnosticView, map: PositionMap): void {
     if (!d.fix || this.status === "readonly") return;
     this.editor.view.dispatch({ changes: { from: map(d.fix.from, 1), to: map(d.fix.to, -1), insert: d.fix.replacement } });
+  }
+
+  /**
+   * Writes a part-marker change as one undo step of its own, then puts the
+   * cursor on the block in the editor, where Ctrl+Z takes it back.
+   */
+  private editMarkers(pos: number, edit: (text: string, pos: number) => TextChange[]): void {
+    if (!this.draft || this.status === "readonly") return;
+    const view = this.editor.view;
+    const changes = view.state.changes(edit(view.state.doc.toString(), pos));
+    const block = changes.mapPos(view.state.doc.lineAt(pos).from, 1);
+    view.dispatch({ changes, selection: { anchor: block }, scrollIntoView: true, annotations: isolateHistory.of("full") });
+    view.focus();
+  }
+
+  private assignAtCursor(part: string): void {
+    const view = this.editor.view;
+    const at = blockStart(view.state.doc.toString(), view.state.selection.main.head);
+    if (at === null) return void this.notices.show("info", "Put the cursor in the paragraph to mark, then choose its part again.", [], "mark-cursor");
+    this.editMarkers(at, (text, pos) => assignPart(text, pos, part));
   }
 
   private async viewVersion(version: VersionView): Promise<void> {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { DiagnosticView, LintView } from "./bindings";
 import { Inspector, type InspectorActions } from "./inspector";
+import type { Marker } from "./markers";
 
 const diag = (over: Partial<DiagnosticView>): DiagnosticView => ({
   rule: "jargon",
@@ -34,8 +35,18 @@ const report = (over: Partial<LintView> = {}): LintView => ({
   ...over,
 });
 
-function setup() {
-  const actions: InspectorActions = { jump: vi.fn(), fix: vi.fn(), silence: vi.fn(), viewVersion: vi.fn(), restoreVersion: vi.fn() };
+function setup(markers: Marker[] = []) {
+  const actions: InspectorActions = {
+    jump: vi.fn(),
+    fix: vi.fn(),
+    silence: vi.fn(),
+    viewVersion: vi.fn(),
+    restoreVersion: vi.fn(),
+    markers: () => markers,
+    assignPart: vi.fn(),
+    clearPart: vi.fn(),
+    assignAtCursor: vi.fn(),
+  };
   const inspector = new Inspector(actions);
   vi.useFakeTimers();
   inspector.showReport(report(), (pos) => pos + 100);
@@ -120,6 +131,60 @@ describe("Inspector", () => {
     const missing = el.querySelector('[data-testid="outline-missing"]');
     expect(missing?.textContent).toContain("Call to action");
     expect(missing?.textContent).toContain("The one next step.");
+  });
+
+  it("assigns an outline entry to a part from its Change part button", () => {
+    const { inspector, el, actions } = setup();
+    inspector.select("outline");
+    const problem = el.querySelector('[data-testid="outline-entry"][data-kind="problem"]') as HTMLElement;
+    const change = problem.querySelector('[data-testid="outline-change-part"]') as HTMLElement;
+    const choices = problem.querySelector('[data-testid="part-choices"]') as HTMLElement;
+    expect(change.getAttribute("aria-label")).toBe("Change part: Problem");
+    expect(choices.hidden).toBe(true);
+    change.click();
+    expect(change.getAttribute("aria-expanded")).toBe("true");
+    const options = [...choices.querySelectorAll('[data-testid="part-option"]')] as HTMLElement[];
+    expect(options.map((o) => o.textContent)).toContain("Not a part");
+    expect(options.find((o) => o.getAttribute("aria-pressed") === "true")?.dataset.part).toBe("problem");
+    options.find((o) => o.dataset.part === "solution")?.click();
+    expect(actions.assignPart).toHaveBeenCalledWith(113, "solution");
+    expect(choices.hidden).toBe(true);
+  });
+
+  it("opens one chooser at a time and closes it with Escape", () => {
+    const { inspector, el } = setup();
+    inspector.select("outline");
+    const [first, second] = [...el.querySelectorAll('[data-testid="outline-change-part"]')] as HTMLElement[];
+    const [firstChoices, secondChoices] = [...el.querySelectorAll('[data-testid="part-choices"]')] as HTMLElement[];
+    first.click();
+    second.click();
+    expect([firstChoices.hidden, secondChoices.hidden]).toEqual([true, false]);
+    secondChoices.querySelector("button")?.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    expect(secondChoices.hidden).toBe(true);
+    expect(second.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("offers Use automatic on an entry a marker set, and lists markers on no entry", () => {
+    const marker = (part: string, target: number, block: string): Marker => ({ part, from: target - 27, end: target - 1, to: target, target, targetEnd: target + block.length, block });
+    const { inspector, el, actions } = setup([marker("problem", 113, "People wait."), marker("other", 300, "| a | b |")]);
+    inspector.select("outline");
+    const problem = el.querySelector('[data-testid="outline-entry"][data-kind="problem"]') as HTMLElement;
+    expect(problem.dataset.marked).toBe("problem");
+    expect(el.querySelector('[data-testid="outline-entry"][data-kind="headline"] [data-testid="outline-use-automatic"]')).toBeNull();
+    (problem.querySelector('[data-testid="outline-use-automatic"]') as HTMLElement).click();
+    expect(actions.clearPart).toHaveBeenCalledWith(113);
+    const loose = el.querySelector('[data-testid="outline-marker"]') as HTMLElement;
+    expect(loose.textContent).toContain("Not a part");
+    expect(loose.textContent).toContain("| a | b |");
+    (loose.closest("li")?.querySelector('[data-testid="outline-use-automatic"]') as HTMLElement).click();
+    expect(actions.clearPart).toHaveBeenLastCalledWith(300);
+  });
+
+  it("marks the paragraph at the cursor as a missing part", () => {
+    const { inspector, el, actions } = setup();
+    inspector.select("outline");
+    (el.querySelector('[data-testid="outline-missing"] [data-testid="outline-mark-cursor"]') as HTMLElement).click();
+    expect(actions.assignAtCursor).toHaveBeenCalledWith("call-to-action");
   });
 
   it("draws the readiness trend oldest first", () => {

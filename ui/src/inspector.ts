@@ -1,9 +1,11 @@
 // The panel beside the editor: the readiness meter and word budgets, then
 // tabs for the outline, the problems (grouped by section) and the history.
-import type { CommentProblemView, DiagnosticView, LintView, VersionView } from "./bindings";
+import type { CommentProblemView, DiagnosticView, LintView, MissingSection, VersionView } from "./bindings";
 import { fill, h } from "./dom";
 import { formatModified } from "./format";
 import type { PositionMap } from "./lint";
+import { partLabel, type Marker } from "./markers";
+import { partChooser } from "./partmenu";
 
 export interface InspectorActions {
   jump(pos: number, end?: number): void;
@@ -11,6 +13,30 @@ export interface InspectorActions {
   silence(d: DiagnosticView, map: PositionMap): void;
   viewVersion(version: VersionView): void;
   restoreVersion(version: VersionView): void;
+  /** The part markers in the editor's text as it is now. */
+  markers(): Marker[];
+  /** Marks the block whose first line holds `pos` as `part` (replacing its marker). */
+  assignPart(pos: number, part: string): void;
+  /** Removes the marker of the block at `pos`: the lint decides again. */
+  clearPart(pos: number): void;
+  /** Marks the paragraph at the editor's cursor as `part`. */
+  assignAtCursor(part: string): void;
+}
+
+/** Which outline entries a marker set, and the markers set on no entry's first line. */
+interface OutlineMarks {
+  entries: (string | null)[];
+  loose: Marker[];
+}
+
+/** What an outline row shows and where its block starts now. */
+interface Row {
+  kind: string;
+  label: string;
+  title: string | null;
+  marked: string | null;
+  testid: string;
+  pos(): number;
 }
 
 type Tab = "outline" | "problems" | "history";
@@ -37,6 +63,8 @@ export class Inspector {
   private drawn = { meter: "", tabs: "", body: "" };
   /** The problems in the order drawn; a card reads its own from here when clicked. */
   private shown: DiagnosticView[] = [];
+  /** The markers as the outline was last drawn with (read only while it is open). */
+  private marks: OutlineMarks = { entries: [], loose: [] };
 
   constructor(private readonly actions: InspectorActions) {
     this.el.append(this.meter, this.tabs, this.body);
@@ -130,6 +158,7 @@ export class Inspector {
     const r = this.report;
     const groups = r ? problemGroups(r) : [];
     this.shown = groups.flatMap((g) => g.items);
+    this.marks = this.tab === "outline" ? this.currentMarks() : { entries: [], loose: [] };
     if (!this.stale("body", this.bodyKey(groups))) return;
     if (this.tab === "outline") fill(this.body, this.outline());
     else if (this.tab === "problems") fill(this.body, this.problems(groups));
@@ -144,7 +173,10 @@ export class Inspector {
     const r = this.report;
     if (this.tab === "history") return null;
     if (!r) return `${this.tab} -`;
-    if (this.tab === "outline") return `outline ${JSON.stringify([r.outline.map((e) => [e.kind, e.label, e.title]), r.missing])}`;
+    if (this.tab === "outline") {
+      const marks = [this.marks.entries, this.marks.loose.map((m) => [m.part, m.block])];
+      return `outline ${JSON.stringify([r.outline.map((e) => [e.kind, e.label, e.title]), r.missing, marks])}`;
+    }
     const problems = groups.map((g) => [g.section, g.items.map((d) => [d.severity, d.rule, d.message, d.line, d.fix?.replacement ?? null, d.fix === null])]);
     const comments = r.commentProblems.map((p) => [p.message, p.line]);
     return `problems ${JSON.stringify([problems, comments])}`;
@@ -154,27 +186,74 @@ export class Inspector {
     const r = this.report;
     if (!r) return h("p", { class: "empty" }, "Open a draft to see its outline.");
     // Drawn again only when what it shows changes: a click reads the entry's
-    // position from the latest report.
+    // position from the latest report, and a marker's from the text.
     const present = r.outline.map((entry, i) =>
-      h(
-        "li",
-        {},
-        h("button", { class: "outline-item", "data-testid": "outline-item", "data-kind": entry.kind, onclick: () => this.actions.jump(this.map(this.report?.outline[i]?.from ?? entry.from)) },
-          h("span", { class: "outline-label" }, entry.label),
-          entry.title && h("span", { class: "outline-title" }, entry.title),
-        ),
-      ),
+      this.outlineRow({ ...entry, marked: this.marks.entries[i], testid: "outline-item", pos: () => this.map(this.report?.outline[i]?.from ?? entry.from) }),
     );
-    const missing = r.missing.map((m) =>
-      h("li", { class: "outline-missing", "data-testid": "outline-missing", "data-kind": m.kind }, h("span", { class: "outline-label" }, m.label), h("span", { class: "hint" }, m.hint)),
+    const loose = this.marks.loose.map((m, j) =>
+      this.outlineRow({ kind: m.part, label: partLabel(m.part), title: blockTitle(m.block), marked: m.part, testid: "outline-marker", pos: () => this.currentMarks().loose[j]?.target ?? m.target }),
     );
+    const missing = r.missing.map((m) => this.missingRow(m));
     return h(
       "div",
       { "data-testid": "outline" },
       h("ul", { class: "outline" }, ...present),
+      loose.length > 0 && h("h4", {}, "Also marked by you"),
+      loose.length > 0 && h("ul", { class: "outline" }, ...loose),
       missing.length > 0 && h("h4", {}, "Missing"),
       missing.length > 0 && h("ul", { class: "outline" }, ...missing),
     );
+  }
+
+  /** An outline entry: jump to it, change its part, and undo a marker that set it. */
+  private outlineRow(row: Row): HTMLElement {
+    const name = row.title ? `${row.label} “${row.title}”` : row.label;
+    const chooser = partChooser(name, row.marked ?? row.kind, (part) => this.actions.assignPart(row.pos(), part));
+    return h(
+      "li",
+      { class: "outline-entry", "data-testid": "outline-entry", "data-kind": row.kind, "data-marked": row.marked },
+      h(
+        "div",
+        { class: "outline-row" },
+        h(
+          "button",
+          { class: "outline-item", "data-testid": row.testid, "data-kind": row.kind, onclick: () => this.actions.jump(row.pos()) },
+          h("span", { class: "outline-label" }, row.label),
+          row.title && h("span", { class: "outline-title" }, row.title),
+        ),
+        chooser.button,
+      ),
+      row.marked && this.markedNote(row, name),
+      chooser.choices,
+    );
+  }
+
+  private markedNote(row: Row, name: string): HTMLElement {
+    return h(
+      "p",
+      { class: "outline-marked", "data-testid": "outline-marked", title: `Set by <!-- dateline: ${row.marked} --> in the text` },
+      "Set by you",
+      h("button", { class: "link", "data-testid": "outline-use-automatic", "aria-label": `Use automatic: ${name}`, onclick: () => this.actions.clearPart(row.pos()) }, "Use automatic"),
+    );
+  }
+
+  /** A part the draft lacks, greyed, with a way to say which paragraph it is. */
+  private missingRow(m: MissingSection): HTMLElement {
+    return h(
+      "li",
+      { class: "outline-missing", "data-testid": "outline-missing", "data-kind": m.kind },
+      h("span", { class: "outline-label" }, m.label),
+      h("span", { class: "hint" }, m.hint),
+      h(
+        "button",
+        { class: "link", "data-testid": "outline-mark-cursor", "aria-label": `Mark the paragraph at the cursor as ${m.label}`, onclick: () => this.actions.assignAtCursor(m.kind) },
+        "Mark the paragraph at the cursor",
+      ),
+    );
+  }
+
+  private currentMarks(): OutlineMarks {
+    return this.report ? outlineMarks(this.report, this.map, this.actions.markers()) : { entries: [], loose: [] };
   }
 
   private problems(groups: ProblemGroup[]): HTMLElement {
@@ -275,6 +354,23 @@ function problemGroups(r: LintView): ProblemGroup[] {
     title: section ? labels.get(section) ?? section : "Whole draft",
     items: items.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.from - b.from),
   }));
+}
+
+/** Matches markers to the entries starting on the lines they apply to. */
+function outlineMarks(r: LintView, map: PositionMap, markers: Marker[]): OutlineMarks {
+  const starts = r.outline.map((e) => map(e.from));
+  const on = (m: Marker, pos: number) => m.target <= pos && pos <= m.targetEnd;
+  return {
+    // The last marker before a block is the one the lint reads.
+    entries: starts.map((pos) => [...markers].reverse().find((m) => on(m, pos))?.part ?? null),
+    loose: markers.filter((m) => !starts.some((pos) => on(m, pos))),
+  };
+}
+
+/** A marked block's first line as a title: its Markdown marks dropped. */
+function blockTitle(line: string): string {
+  const plain = line.replace(/^[\s>#*_-]+|[\s#*_]+$/g, "");
+  return plain.length > 60 ? `${plain.slice(0, 59)}…` : plain;
 }
 
 /** A small line chart of readiness over versions, oldest first. */
