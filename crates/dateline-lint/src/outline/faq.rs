@@ -76,7 +76,7 @@ fn starts_with_q(t: &str) -> bool {
 /// A question only the team asks: cost, risk, staffing, strategy, or the
 /// rationale of a choice ("Why build it?", not "Why is it slow?").
 pub(crate) fn is_internal_question(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    let lower = text.to_lowercase().replace('’', "'");
     let q = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     // "Q: …", "Q : …", "Q3. …".
     let q = match q.strip_prefix('q') {

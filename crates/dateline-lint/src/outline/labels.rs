@@ -216,6 +216,25 @@ pub(crate) fn looks_like_title(block: &Block) -> bool {
         && !text.ends_with(['.', '。', ':', '：', '?', '？'])
 }
 
+/// "Prepared by …", "By Ann Lee", "Contact: …": who wrote it, not a title.
+pub(crate) fn is_byline(plain: &str) -> bool {
+    let lower = plain.trim().to_lowercase();
+    [
+        "by ",
+        "prepared by",
+        "written by",
+        "author",
+        "contact",
+        "von ",
+        "par ",
+        "por ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || lower.contains('@')
+        || super::dateline::is_date_line(plain)
+}
+
 /// The label a block carries, if any.
 pub(crate) fn cue(block: &Block) -> Option<Cue> {
     if let Some(level) = block.level() {

@@ -236,6 +236,9 @@ impl Builder<'_, '_> {
                 c.label == Some(K::Headline) && labels::has_text_after_label(blocks[i].plain)
             })
         };
+        if let Some(i) = self.headline_after_release_label(end) {
+            return Some(i);
+        }
         // "Acme Announces General Availability of X" holds a label's words,
         // but as a phrase: an H1 like that is still the headline.
         let phrase_only = |i: usize| {
@@ -264,7 +267,34 @@ impl Builder<'_, '_> {
             return Some(i);
         }
         let i = first_text;
-        (i < end && self.cues[i].is_none() && labels::looks_like_title(&blocks[i])).then_some(i)
+        // A title has a body under it: a one-line draft has no headline.
+        let body_follows = (i + 1..end).any(|j| blocks[j].is_prose());
+        (i < end && self.cues[i].is_none() && labels::looks_like_title(&blocks[i]) && body_follows)
+            .then_some(i)
+    }
+
+    /// "# Acme — PR/FAQ", then "## Press Release", then the release's own
+    /// headline: the first heading, emphasised line or title-like line
+    /// after a release label near the top is the headline.
+    fn headline_after_release_label(&self, end: usize) -> Option<usize> {
+        let blocks = self.blocks();
+        let label = (0..end.min(8))
+            .find(|&i| self.locked[i] && self.markers[i].is_none() && labels::is_release_block(&blocks[i]))?;
+        let next: Vec<usize> = (label + 1..end).filter(|&j| !self.locked[j]).take(4).collect();
+        let heading = |j: &usize| {
+            blocks[*j].level().is_some_and(|l| l <= 4)
+                && self.cues[*j]
+                    .as_ref()
+                    .is_none_or(|c| c.label.is_none() || !c.exact)
+        };
+        let line = |j: &usize| blocks[*j].is_emphasised() && blocks[*j].words.len() <= 30;
+        // A byline or a date under the label is no title.
+        let title = |j: &usize| labels::looks_like_title(&blocks[*j]) && !labels::is_byline(blocks[*j].plain);
+        let first = *next.first()?;
+        next.iter()
+            .copied()
+            .find(heading)
+            .or_else(|| [first].into_iter().find(|j| line(j) || title(j)))
     }
 
     /// Labels claim the blocks under them. A label the outline does not know
@@ -470,10 +500,21 @@ impl Builder<'_, '_> {
         // between them.
         let limit = limit.clamp(h + 1, assigned.len());
         for i in h + 1..limit {
-            if !self.locked[i] && matches!(assigned[i], None | Some(K::Other)) {
+            if !self.locked[i] && matches!(assigned[i], None | Some(K::Other)) && self.could_be_subheading(i)
+            {
                 assigned[i] = Some(K::Subheading);
             }
         }
+    }
+
+    /// A subheading says something: not an image, not a one- to
+    /// three-word section label ("## Hook").
+    fn could_be_subheading(&self, i: usize) -> bool {
+        let b = &self.doc.blocks[i];
+        let src = self.doc.text[b.range.clone()].trim();
+        let image = src.starts_with("![") && src.ends_with(')') && !src.contains('\n');
+        let cjk = b.plain.chars().filter(|c| vocab::is_cjk(*c)).count();
+        !image && (b.words.len() >= 4 || cjk >= 8)
     }
 
     /// Quote paragraphs become the leader quote and customer quotes, by

@@ -12,10 +12,14 @@ pub const INFO: RuleInfo = RuleInfo {
 };
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
-    // A smaller heading standing as the headline is there, but not as an H1.
+    // A smaller heading standing as the headline is there, but not as an
+    // H1. Under a document title ("# Acme — PR/FAQ", then "## Press
+    // Release") that is the author's structure: nothing to say.
+    let titled = |h: usize| cx.blocks()[..h].iter().any(|b| b.level() == Some(1));
     let smaller = cx
         .outline
         .headline
+        .filter(|&h| !titled(h))
         .map(|h| &cx.blocks()[h])
         .filter(|b| b.level().is_some_and(|l| l > 1));
     if cx.outline.headline.is_some() && smaller.is_none() {
