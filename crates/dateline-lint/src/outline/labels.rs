@@ -4,6 +4,9 @@
 //! markers.
 
 use super::vocab::{is_cjk, LABELS};
+use crate::wordlists::Matcher;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 use crate::document::{Block, Document};
 use crate::report::SectionKind;
 
@@ -106,25 +109,79 @@ const NOT_PHRASES: &[&str] = &[
 
 /// The part a normalised label names.
 pub(crate) fn label_of(norm: &str, how: Match) -> Option<SectionKind> {
-    if norm.is_empty() || is_release_label(norm) {
+    let bare = without_asides(norm);
+    if bare.is_empty() || is_bare_release_label(&bare) {
         return None;
     }
-    let bare = without_asides(norm);
     let bare = bare.trim_end_matches(['?', '？', ':', '：']).trim();
-    let exact = |s: &str| {
-        bare == s
-            || bare
-                .strip_prefix(s)
-                .is_some_and(|r| r.starts_with([':', '：']) || r.starts_with(" -") || r.starts_with(" —"))
-    };
-    if let Some(kind) = best(|s| exact(s).then_some(s.len())) {
+    if let Some(kind) = exact_label(bare) {
         return Some(kind);
     }
     if how == Match::Exact || bare.split_whitespace().count() > 8 || is_document_title(bare) {
         return None;
     }
-    best(|s| (!NOT_PHRASES.contains(&s) && contains_phrase(bare, s)).then_some(s.len()))
+    phrase_label(bare)
 }
+
+/// The whole text, or its part before ":", " -" or " —", as a synonym;
+/// the longest wins.
+fn exact_label(bare: &str) -> Option<SectionKind> {
+    let heads = bare
+        .char_indices()
+        .filter(|&(i, c)| matches!(c, ':' | '：') || (c == ' ' && (bare[i..].starts_with(" -") || bare[i..].starts_with(" —"))))
+        .map(|(i, _)| &bare[..i]);
+    std::iter::once(bare)
+        .chain(heads)
+        .filter_map(|head| LABEL_INDEX.exact.get(head.trim_end()).map(|k| (head.len(), *k)))
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, kind)| kind)
+}
+
+/// The longest synonym inside a short heading, as whole words (anywhere,
+/// for CJK synonyms).
+fn phrase_label(bare: &str) -> Option<SectionKind> {
+    let index = &*LABEL_INDEX;
+    let words = index.phrases.find(bare).map(|(i, r)| (r.len(), index.phrase_kinds[i]));
+    let cjk = index.cjk.iter().filter(|(p, _)| bare.contains(p.as_str())).map(|(p, k)| (p.len(), *k));
+    words.chain(cjk).max_by_key(|(len, _)| *len).map(|(_, kind)| kind)
+}
+
+/// The synonyms of `data/headings.toml`, indexed once: a map for exact
+/// lookups, an automaton for phrases inside headings.
+struct LabelIndex {
+    exact: HashMap<String, SectionKind>,
+    release: HashSet<String>,
+    phrases: Matcher,
+    phrase_kinds: Vec<SectionKind>,
+    cjk: Vec<(String, SectionKind)>,
+}
+
+static LABEL_INDEX: LazyLock<LabelIndex> = LazyLock::new(|| {
+    let mut exact = HashMap::new();
+    let (mut phrases, mut phrase_kinds, mut cjk) = (Vec::new(), Vec::new(), Vec::new());
+    for (kind, synonyms) in &LABELS.by_kind {
+        for s in synonyms {
+            // The longest synonym list wins a tie, as the TOML's order does.
+            exact.entry(s.clone()).or_insert(*kind);
+            if NOT_PHRASES.contains(&s.as_str()) {
+                continue;
+            }
+            if s.chars().any(is_cjk) {
+                cjk.push((s.clone(), *kind));
+            } else {
+                phrases.push(s.clone());
+                phrase_kinds.push(*kind);
+            }
+        }
+    }
+    LabelIndex {
+        exact,
+        release: LABELS.release_labels.iter().cloned().collect(),
+        phrases: Matcher::new(&phrases),
+        phrase_kinds,
+        cjk,
+    }
+});
 
 /// "The Evergreen Bible PR / FAQ", "JProbe - PR/FAQ Document": the
 /// document's title, not its FAQ.
@@ -142,16 +199,6 @@ fn is_document_title(norm: &str) -> bool {
     .any(|t| norm.contains(t))
 }
 
-/// The kind whose synonym scores highest (the longest match).
-fn best(score: impl Fn(&str) -> Option<usize>) -> Option<SectionKind> {
-    LABELS
-        .by_kind
-        .iter()
-        .flat_map(|(kind, synonyms)| synonyms.iter().filter_map(|s| score(s).map(|n| (n, *kind))))
-        .max_by_key(|(n, _)| *n)
-        .map(|(_, kind)| kind)
-}
-
 /// `phrase` inside `text` as whole words (anywhere, for CJK phrases).
 pub(crate) fn contains_phrase(text: &str, phrase: &str) -> bool {
     if phrase.chars().any(is_cjk) {
@@ -167,16 +214,23 @@ pub(crate) fn contains_phrase(text: &str, phrase: &str) -> bool {
 /// "Press Release", "FOR IMMEDIATE RELEASE", "PRFAQ": labels of the
 /// document, not of a part.
 pub(crate) fn is_release_label(norm: &str) -> bool {
-    let bare = without_asides(norm);
+    is_bare_release_label(&without_asides(norm))
+}
+
+/// [`is_release_label`] of a label without its "(…)" asides.
+fn is_bare_release_label(bare: &str) -> bool {
     let bare = bare.trim_end_matches(|c: char| !c.is_alphanumeric()).trim();
-    LABELS.release_labels.iter().any(|l| {
-        bare == l
-            || bare.strip_prefix(l.as_str()).is_some_and(|r| {
-                // "Pour publication immédiate - 1 Juin 2025": a date may follow.
-                r.starts_with([' ', '-', '–', '—', ':'])
-                    && (!r.chars().any(char::is_alphabetic) || super::dateline::has_date(r))
-            })
-    })
+    if LABEL_INDEX.release.contains(bare) {
+        return true;
+    }
+    // "Pour publication immédiate - 1 Juin 2025": a date may follow.
+    bare.char_indices()
+        .filter(|&(_, c)| matches!(c, ' ' | '-' | '–' | '—' | ':'))
+        .any(|(i, _)| {
+            let rest = &bare[i..];
+            LABEL_INDEX.release.contains(bare[..i].trim_end())
+                && (!rest.chars().any(char::is_alphabetic) || super::dateline::has_date(rest))
+        })
 }
 
 /// A heading, emphasised line or short plain line that only labels the

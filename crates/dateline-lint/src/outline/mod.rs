@@ -507,14 +507,14 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// A subheading says something: not an image, not a one- to
-    /// three-word section label ("## Hook").
+    /// A subheading says something: not an image, not a one-word section
+    /// label ("## Hook").
     fn could_be_subheading(&self, i: usize) -> bool {
         let b = &self.doc.blocks[i];
         let src = self.doc.text[b.range.clone()].trim();
         let image = src.starts_with("![") && src.ends_with(')') && !src.contains('\n');
         let cjk = b.plain.chars().filter(|c| vocab::is_cjk(*c)).count();
-        !image && (b.words.len() >= 4 || cjk >= 8)
+        !image && (b.words.len() >= 2 || cjk >= 4)
     }
 
     /// Quote paragraphs become the leader quote and customer quotes, by

@@ -26,13 +26,14 @@ impl Phrases {
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
-        self.words.is_match(hay) || self.cjk.iter().any(|p| hay.contains(p.as_str()))
+        self.words.is_match(hay) || (!hay.is_ascii() && self.cjk.iter().any(|p| hay.contains(p.as_str())))
     }
 
     /// `(start, end)` of every match, in no particular order.
     pub fn find_all(&self, hay: &str) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = self.words.find(hay).map(|(_, r)| (r.start, r.end)).collect();
-        for p in &self.cjk {
+        // An ASCII text holds no CJK phrase.
+        for p in self.cjk.iter().filter(|_| !hay.is_ascii()) {
             out.extend(hay.match_indices(p.as_str()).map(|(i, m)| (i, i + m.len())));
         }
         out
