@@ -36,10 +36,18 @@ fn plainly_english(sample: &str) -> bool {
     if ascii * 50 < sample.len() * 49 {
         return false;
     }
-    let words: Vec<&str> = sample.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = sample
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
     let common = words
         .iter()
-        .filter(|w| matches!(w.to_ascii_lowercase().as_str(), "the" | "and" | "of" | "to" | "a" | "in" | "is" | "for"))
+        .filter(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the" | "and" | "of" | "to" | "a" | "in" | "is" | "for"
+            )
+        })
         .count();
     words.len() >= 20 && common * 100 >= words.len() * 12
 }

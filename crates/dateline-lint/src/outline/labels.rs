@@ -4,11 +4,11 @@
 //! markers.
 
 use super::vocab::{is_cjk, LABELS};
+use crate::document::{Block, Document};
+use crate::report::SectionKind;
 use crate::wordlists::Matcher;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
-use crate::document::{Block, Document};
-use crate::report::SectionKind;
 
 /// A label a block carries.
 #[derive(Clone, Debug)]
@@ -128,7 +128,10 @@ pub(crate) fn label_of(norm: &str, how: Match) -> Option<SectionKind> {
 fn exact_label(bare: &str) -> Option<SectionKind> {
     let heads = bare
         .char_indices()
-        .filter(|&(i, c)| matches!(c, ':' | '：') || (c == ' ' && (bare[i..].starts_with(" -") || bare[i..].starts_with(" —"))))
+        .filter(|&(i, c)| {
+            matches!(c, ':' | '：')
+                || (c == ' ' && (bare[i..].starts_with(" -") || bare[i..].starts_with(" —")))
+        })
         .map(|(i, _)| &bare[..i]);
     std::iter::once(bare)
         .chain(heads)
@@ -141,8 +144,15 @@ fn exact_label(bare: &str) -> Option<SectionKind> {
 /// for CJK synonyms).
 fn phrase_label(bare: &str) -> Option<SectionKind> {
     let index = &*LABEL_INDEX;
-    let words = index.phrases.find(bare).map(|(i, r)| (r.len(), index.phrase_kinds[i]));
-    let cjk = index.cjk.iter().filter(|(p, _)| bare.contains(p.as_str())).map(|(p, k)| (p.len(), *k));
+    let words = index
+        .phrases
+        .find(bare)
+        .map(|(i, r)| (r.len(), index.phrase_kinds[i]));
+    let cjk = index
+        .cjk
+        .iter()
+        .filter(|(p, _)| bare.contains(p.as_str()))
+        .map(|(p, k)| (p.len(), *k));
     words.chain(cjk).max_by_key(|(len, _)| *len).map(|(_, kind)| kind)
 }
 
