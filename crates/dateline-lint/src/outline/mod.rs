@@ -423,7 +423,9 @@ impl Builder<'_, '_> {
         }
         self.out.company = dateline::company_after_dateline(plain, end);
         // A dateline on a line of its own is no summary.
-        if plain[end..].split_whitespace().count() < 3 && assigned[i].is_none() {
+        let rest = &plain[end..];
+        let cjk = rest.chars().filter(|c| vocab::is_cjk(*c)).count();
+        if rest.split_whitespace().count() < 3 && cjk < 10 && assigned[i].is_none() {
             assigned[i] = Some(K::Other);
             self.locked[i] = true;
         }

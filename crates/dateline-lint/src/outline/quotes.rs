@@ -244,11 +244,22 @@ fn outside_quotations(block: &Block) -> String {
     out
 }
 
+/// "a farmer in Iowa", "an engineer at a bakery": a person described by
+/// what they do and where, as customers are, not by a title.
+fn someone_somewhere(role: &str) -> bool {
+    let lower = role.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words
+        .windows(3)
+        .any(|w| matches!(w[0], "a" | "an") && matches!(w[2], "in" | "at" | "from"))
+}
+
 /// Which side a role or attribution speaks for. A customer word wins
 /// ("a product manager at Initech, a customer").
 pub(crate) fn side_of(role: &str) -> Side {
-    let customer =
-        CUE_WORDS.customer_roles.is_match(role) || role.contains(" from ") && !role.contains(" from our");
+    let customer = CUE_WORDS.customer_roles.is_match(role)
+        || role.contains(" from ") && !role.contains(" from our")
+        || someone_somewhere(role);
     if customer {
         Side::Customer
     } else if CUE_WORDS.leader_roles.is_match(role) {
@@ -288,6 +299,10 @@ mod tests {
         );
         assert_eq!(
             side("\"It took me ten minutes to set up,\" said Bo Chan, a teacher in Ohio."),
+            Some(Side::Customer)
+        );
+        assert_eq!(
+            side("\"It flew on the first try,\" said Jo Park, a farmer in Iowa."),
             Some(Side::Customer)
         );
         assert_eq!(side("\"Wow\" -Jo Grant (customer)"), Some(Side::Customer));
