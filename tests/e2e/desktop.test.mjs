@@ -35,7 +35,14 @@ describe("desktop integration", () => {
       timeout: 5_000,
       timeoutMsg: "the window size was never saved",
     });
+    // A process that looks like Dateline but is not this test's (a
+    // developer's own running app) must survive the harness's kill.
+    const lookalike = spawn("bash", ["-c", `exec -a ${appBinary} sleep 60`], { stdio: "ignore" });
+    await pollUntil(() => readFileSync(`/proc/${lookalike.pid}/cmdline`, "utf8").startsWith(appBinary), 2_000);
     await t.kill();
+    const survived = lookalike.exitCode === null && lookalike.signalCode === null;
+    lookalike.kill("SIGKILL");
+    assert.ok(survived, "the harness killed a process it did not start");
     await t.launch();
     assert.deepEqual(await t.browser.getWindowSize(), sized);
   });

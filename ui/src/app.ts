@@ -33,7 +33,7 @@ import { createEditor, type EditorHandle } from "./editor";
 import { DraftList } from "./drafts";
 import { countWords, draftTitle } from "./format";
 import { askMerge, resolveMerge, type MergeChoice } from "./merge";
-import { askExport, runExport } from "./export";
+import { askExport, exportedMessage, runExport } from "./export";
 import { Inspector } from "./inspector";
 import { AppError, call } from "./ipc";
 import { liveLint, silence, type PositionMap } from "./lint";
@@ -626,8 +626,7 @@ export class App {
     try {
       const outcome = await runExport(draft.id, text, choice);
       if (!outcome) return;
-      const pages = outcome.pages ? ` (${outcome.pages.pages} page${outcome.pages.pages === 1 ? "" : "s"})` : "";
-      this.notices.show("success", `Exported to ${outcome.path}${pages}.`, [], "exported");
+      this.notices.show("success", exportedMessage(outcome), [], "exported");
       for (const warning of outcome.pages?.warnings ?? []) this.notices.show("warning", warning);
       void this.refresh(true);
     } catch (err) {

@@ -549,7 +549,13 @@ openComments: number;
  */
 approvals: number; changeRequests: number }
 export type ExportFormat = "pdf" | "markdown"
-export type ExportOutcome = { path: string; pages: PageCount | null }
+export type ExportOutcome = { path: string; pages: PageCount | null; 
+/**
+ * The file name an export beside the draft would have taken, kept
+ * because Dateline did not write that file (the export went to the
+ * next free name, `path`).
+ */
+kept: string | null }
 export type ExportRequest = { format: ExportFormat; paper: PaperSize; 
 /**
  * Print the press release's section labels (a real release has none).

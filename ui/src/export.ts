@@ -96,3 +96,11 @@ export async function runExport(draftId: number, text: string, choice: NonNullab
   if (choice.where === "beside") return call(commands.exportDraftBeside(draftId, text, choice.request));
   return call(commands.exportDraft(draftId, text, choice.request));
 }
+
+/** What the notice says of a finished export: where it went, its pages, and which file it kept. */
+export function exportedMessage(outcome: ExportOutcome): string {
+  const count = outcome.pages?.pages;
+  const pages = count === undefined ? "" : ` (${count} page${count === 1 ? "" : "s"})`;
+  const kept = outcome.kept ? ` “${outcome.kept}” was not written by Dateline, so it was kept.` : "";
+  return `Exported to ${outcome.path}${pages}.${kept}`;
+}

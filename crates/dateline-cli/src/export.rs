@@ -150,11 +150,35 @@ fn write_output(output: &Path, bytes: &[u8]) -> ExitCode {
         use std::io::Write;
         std::io::stdout().write_all(bytes)
     } else {
-        std::fs::write(output, bytes)
+        // Never truncate-then-write: a full disk or a crash would leave half
+        // a file where the old one was.
+        dateline_files::write_atomic(output, bytes)
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => fail(&format!("cannot write {}: {err}", output.display())),
+        Err(err) => fail(&write_failure(output, &err)),
+    }
+}
+
+/// What went wrong writing `output`, and what to do about it.
+fn write_failure(output: &Path, err: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let name = output.display();
+    let kept = if output.exists() {
+        " The file there is unchanged."
+    } else {
+        ""
+    };
+    match err.kind() {
+        StorageFull | QuotaExceeded => {
+            format!("cannot write {name}: the disk is full. Free some space, then export again.{kept}")
+        }
+        ReadOnlyFilesystem => format!("cannot write {name}: the disk is read-only.{kept}"),
+        PermissionDenied => {
+            format!("cannot write {name}: permission denied. Choose another place with -o.{kept}")
+        }
+        NotFound => format!("cannot write {name}: its folder does not exist."),
+        _ => format!("cannot write {name}: {err}.{kept}"),
     }
 }
 

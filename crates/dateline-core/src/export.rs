@@ -58,6 +58,10 @@ pub struct PageCount {
 pub struct ExportOutcome {
     pub path: String,
     pub pages: Option<PageCount>,
+    /// The file name an export beside the draft would have taken, kept
+    /// because Dateline did not write that file (the export went to the
+    /// next free name, `path`).
+    pub kept: Option<String>,
 }
 
 /// The exported bytes and, for PDF, the page count. `review` is added after
