@@ -25,12 +25,9 @@ fn with_workspace<T>(
     state: &AppState,
     f: impl FnOnce(&mut Workspace) -> CommandResult<T>,
 ) -> CommandResult<T> {
-    // A panic while holding the lock must not brick every later command.
-    let mut ws = state
-        .workspace
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    f(&mut ws)
+    // parking_lot's lock is not poisoned: a panic while holding it does not
+    // brick every later command.
+    f(&mut state.workspace.lock())
 }
 
 /// `with_workspace` for work over the whole folder (opening, listing), which
@@ -183,11 +180,15 @@ pub async fn create_draft(state: State<'_, AppState>, name: String) -> CommandRe
     with_workspace(&state, |ws| ws.create_draft(&name))
 }
 
-/// Lints the editor's text (on a worker thread; the UI drops stale answers).
+/// Lints the editor's text (on a worker thread; the UI drops stale answers),
+/// without the workspace's lock: a watcher batch never delays it.
 #[tauri::command]
 #[specta::specta]
 pub async fn lint_text(state: State<'_, AppState>, text: String) -> CommandResult<LintView> {
-    with_workspace(&state, |ws| Ok(ws.lint(&text)))
+    Ok(dateline_core::drafting::lint_view(
+        &text,
+        &state.lint_config.get(),
+    ))
 }
 
 #[tauri::command]

@@ -1,6 +1,7 @@
 //! The app state Tauri manages: the core workspace behind a mutex, and what
 //! was asked for on the command line.
 
+use dateline_core::drafting::LintConfig;
 use dateline_core::store::Store;
 use dateline_core::Workspace;
 use std::path::PathBuf;
@@ -8,7 +9,10 @@ use std::sync::Mutex;
 use tauri::{App, Manager};
 
 pub struct AppState {
-    pub workspace: Mutex<Workspace>,
+    pub workspace: parking_lot::Mutex<Workspace>,
+    /// The open folder's lint configuration, read without the workspace's
+    /// lock so that a keystroke's lint never waits behind folder work.
+    pub lint_config: LintConfig,
     /// Watches the open folder; replaced whenever another folder opens.
     pub watcher: Mutex<Option<dateline_core::watch::FolderWatcher>>,
     /// A folder or draft named on the command line (or by the file manager).
@@ -36,7 +40,8 @@ pub fn install(app: &mut App) {
         }
     };
     app.manage(AppState {
-        workspace: Mutex::new(workspace),
+        lint_config: workspace.lint_config(),
+        workspace: parking_lot::Mutex::new(workspace),
         watcher: Mutex::new(None),
         requested: requested_path(std::env::args_os().skip(1), None),
         open_request: Mutex::new(None),
@@ -93,7 +98,7 @@ impl AppState {
     /// Watches the folder now open (or nothing). A folder that cannot be
     /// watched still works; the list then refreshes on focus and on save.
     pub fn rewatch(&self, app: &tauri::AppHandle) {
-        let root = self.workspace.lock().unwrap_or_else(|p| p.into_inner()).root();
+        let root = self.workspace.lock().root();
         let watcher = root.and_then(|root| match crate::watcher::watch(app.clone(), root.clone()) {
             Ok(watcher) => Some(watcher),
             Err(err) => {

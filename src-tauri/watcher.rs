@@ -25,18 +25,41 @@ pub fn watch(app: AppHandle, root: PathBuf) -> Result<FolderWatcher, WatchError>
     })
 }
 
+/// Drafts indexed per hold of the workspace lock: a sync client's burst of
+/// thousands of files is indexed in steps of a few milliseconds each, and a
+/// save, journal write or list request waiting on the lock goes in between.
+const PATHS_PER_STEP: usize = 8;
+
 /// Applies the change to the index; says whether the window should hear of
 /// it (named drafts always, a reconcile only when it found something).
 fn index_change(app: &AppHandle, watched: &PathBuf, change: &DraftsChanged) -> bool {
     let state = app.state::<AppState>();
-    let mut ws = state.workspace.lock().unwrap_or_else(|p| p.into_inner());
-    // Events of a folder that was closed meanwhile are not this folder's.
-    if ws.root().as_ref() != Some(watched) {
-        return false;
+    if change.rescan {
+        return apply_step(&state, watched, &[], true).unwrap_or(false);
     }
-    match ws.apply_changes(&change.rel_paths, change.rescan) {
-        Ok(changed) => changed || !change.rel_paths.is_empty(),
+    let mut changed = false;
+    for step in change.rel_paths.chunks(PATHS_PER_STEP) {
+        match apply_step(&state, watched, step, false) {
+            Some(step_changed) => changed |= step_changed,
+            None => return false,
+        }
+    }
+    changed || !change.rel_paths.is_empty()
+}
+
+/// One step of an index update under the lock, handed fairly to a waiting
+/// command afterwards. None when the folder was closed meanwhile (its
+/// events are not this folder's).
+fn apply_step(state: &AppState, watched: &PathBuf, rel_paths: &[String], rescan: bool) -> Option<bool> {
+    let mut ws = state.workspace.lock();
+    if ws.root().as_ref() != Some(watched) {
+        return None;
+    }
+    let changed = match ws.apply_changes(rel_paths, rescan) {
+        Ok(changed) => changed,
         // The window re-reads the folder and shows what is wrong (a vanished folder, say).
         Err(_) => true,
-    }
+    };
+    parking_lot::MutexGuard::unlock_fair(ws);
+    Some(changed)
 }

@@ -2,7 +2,7 @@
 //! editor has open, and the rules for reading and saving them. The app's
 //! commands are thin wrappers over these methods.
 
-use crate::drafting::{self, LintView};
+use crate::drafting::{self, LintConfig, LintView};
 use crate::error::{display_name, Error, Result};
 use crate::folder::{self, Skipped};
 use crate::index::FolderIndex;
@@ -216,6 +216,9 @@ impl OpenFolder {
 pub struct Workspace {
     store: Store,
     folder: Option<OpenFolder>,
+    /// The open folder's lint configuration, shared with whoever lints
+    /// outside the workspace's lock (the shell's `lint_text`).
+    lint_config: LintConfig,
     docs: HashMap<DraftId, OpenDoc>,
     notices: Vec<String>,
     /// How the window last asked for the drafts list.
@@ -227,6 +230,7 @@ impl Workspace {
         let mut workspace = Workspace {
             store,
             folder: None,
+            lint_config: LintConfig::default(),
             docs: HashMap::new(),
             notices: Vec::new(),
             list_query: ListQuery::default(),
@@ -334,6 +338,7 @@ impl Workspace {
         self.store.forget_folder(id)?;
         if self.folder.as_ref().is_some_and(|f| f.id == id) {
             self.folder = None;
+            self.lint_config.set(Config::default());
             self.store.clear_setting(LAST_FOLDER)?;
         }
         self.recent_folders()
@@ -357,6 +362,7 @@ impl Workspace {
                 ..ListQuery::default()
             };
         }
+        self.lint_config.set(open.config.clone());
         self.folder = Some(open);
         self.docs.clear();
         self.listing()
@@ -384,6 +390,7 @@ impl Workspace {
     pub fn refresh(&mut self) -> Result<FolderListing> {
         let open = self.folder.as_mut().ok_or_else(no_folder)?;
         (open.config, open.config_problems) = load_config(&open.root);
+        self.lint_config.set(open.config.clone());
         open.skipped = open.index(&self.store).reconcile()?.skipped;
         self.listing()
     }
@@ -534,6 +541,14 @@ impl Workspace {
         self.docs
             .get(&id)
             .ok_or_else(|| Error::InvalidInput("Open the draft first.".into()))
+    }
+
+    /// A handle on the open folder's lint configuration that stays current
+    /// as folders open and `dateline.toml` is re-read: linting with it
+    /// needs no lock on the workspace, so a keystroke's lint never waits
+    /// behind folder work.
+    pub fn lint_config(&self) -> LintConfig {
+        self.lint_config.clone()
     }
 
     /// Lints editor text with the open folder's configuration.
