@@ -47,7 +47,7 @@ fn with_whole_folder<T>(
 pub async fn startup(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Startup> {
     let requested = state.requested.clone();
     let startup = with_whole_folder(&state, |ws| ws.startup(requested.as_deref()));
-    state.rewatch(&app);
+    crate::watcher::rewatch(&app);
     startup
 }
 
@@ -70,7 +70,7 @@ pub async fn take_open_request(
         return Ok(None);
     };
     let opened = with_workspace(&state, |ws| ws.open_path(&path));
-    state.rewatch(&app);
+    crate::watcher::rewatch(&app);
     opened.map(Some)
 }
 
@@ -91,7 +91,7 @@ pub async fn choose_folder(
         .into_path()
         .map_err(|e| Error::InvalidInput(format!("That folder cannot be opened: {e}.")))?;
     let listing = with_whole_folder(&state, |ws| ws.open_folder_path(&path));
-    state.rewatch(&app);
+    crate::watcher::rewatch(&app);
     listing.map(Some)
 }
 
@@ -103,7 +103,7 @@ pub async fn open_recent_folder(
     folder_id: FolderId,
 ) -> CommandResult<FolderListing> {
     let listing = with_whole_folder(&state, |ws| ws.open_recent(folder_id));
-    state.rewatch(&app);
+    crate::watcher::rewatch(&app);
     listing
 }
 
@@ -121,7 +121,7 @@ pub async fn forget_folder(
     folder_id: FolderId,
 ) -> CommandResult<Vec<FolderInfo>> {
     let recent = with_workspace(&state, |ws| ws.forget_folder(folder_id));
-    state.rewatch(&app);
+    crate::watcher::rewatch(&app);
     recent
 }
 

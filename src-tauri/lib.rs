@@ -114,6 +114,7 @@ pub fn run() {
         .setup(|app| {
             rendering::install(app);
             state::install(app);
+            tauri::Manager::manage(app, watcher::WatcherState::default());
             window_state::install(app.handle());
             Ok(())
         })

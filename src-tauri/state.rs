@@ -13,8 +13,6 @@ pub struct AppState {
     /// The open folder's lint configuration, read without the workspace's
     /// lock so that a keystroke's lint never waits behind folder work.
     pub lint_config: LintConfig,
-    /// Watches the open folder; replaced whenever another folder opens.
-    pub watcher: Mutex<Option<dateline_core::watch::FolderWatcher>>,
     /// A folder or draft named on the command line (or by the file manager).
     pub requested: Option<PathBuf>,
     /// What a second launch asked for, until the window takes it.
@@ -42,7 +40,6 @@ pub fn install(app: &mut App) {
     app.manage(AppState {
         lint_config: workspace.lint_config(),
         workspace: parking_lot::Mutex::new(workspace),
-        watcher: Mutex::new(None),
         requested: requested_path(std::env::args_os().skip(1), None),
         open_request: Mutex::new(None),
     });
@@ -93,20 +90,6 @@ impl AppState {
 
     pub fn take_open_request(&self) -> Option<PathBuf> {
         self.open_request.lock().unwrap_or_else(|p| p.into_inner()).take()
-    }
-
-    /// Watches the folder now open (or nothing). A folder that cannot be
-    /// watched still works; the list then refreshes on focus and on save.
-    pub fn rewatch(&self, app: &tauri::AppHandle) {
-        let root = self.workspace.lock().root();
-        let watcher = root.and_then(|root| match crate::watcher::watch(app.clone(), root.clone()) {
-            Ok(watcher) => Some(watcher),
-            Err(err) => {
-                eprintln!("dateline: cannot watch {}: {err}", root.display());
-                None
-            }
-        });
-        *self.watcher.lock().unwrap_or_else(|p| p.into_inner()) = watcher;
     }
 }
 

@@ -8,12 +8,32 @@
 use crate::state::AppState;
 use dateline_core::watch::{self, DraftsChanged, FolderWatcher, WatchError, WatchOptions};
 use std::path::PathBuf;
+use std::sync::Mutex;
 use tauri::{AppHandle, Emitter, Manager};
+
+/// The watch on the open folder; replaced whenever another folder opens.
+#[derive(Default)]
+pub struct WatcherState(Mutex<Option<FolderWatcher>>);
+
+/// Watches the folder now open (or nothing). A folder that cannot be
+/// watched still works; the list then refreshes on focus and on save.
+pub fn rewatch(app: &AppHandle) {
+    let root = app.state::<AppState>().workspace.lock().root();
+    let watcher = root.and_then(|root| match watch(app.clone(), root.clone()) {
+        Ok(watcher) => Some(watcher),
+        Err(err) => {
+            eprintln!("dateline: cannot watch {}: {err}", root.display());
+            None
+        }
+    });
+    let state = app.state::<WatcherState>();
+    *state.0.lock().unwrap_or_else(|p| p.into_inner()) = watcher;
+}
 
 pub const DRAFTS_CHANGED: &str = "drafts-changed";
 
 /// Starts watching `root`; the watch ends when the returned value is dropped.
-pub fn watch(app: AppHandle, root: PathBuf) -> Result<FolderWatcher, WatchError> {
+fn watch(app: AppHandle, root: PathBuf) -> Result<FolderWatcher, WatchError> {
     let options = WatchOptions::for_folder(&root);
     let watched = root.clone();
     watch::watch(root, options, move |change| {
