@@ -3,7 +3,7 @@
 //! section with the verdicts, the lint summary, and whatever could not be
 //! anchored in the text.
 
-use docx_rs::{BreakType, Comment, Docx, Paragraph, Run, Shading, Table, TableCell, TableRow};
+use docx_rs::{BreakType, Comment, Docx, Paragraph, Run, Shading, Table, TableCell, TableRow, WidthType};
 
 use super::marks::Marks;
 use super::styles;
@@ -147,13 +147,21 @@ fn unplaced_comment(mut docx: Docx, comment: &ReviewComment) -> Docx {
     docx
 }
 
+/// Column widths of the findings table, in twentieths of a point.
+const FINDING_COLUMNS: [usize; 4] = [800, 1100, 2300, 4200];
+
 fn findings_table(material: &ReviewMaterial) -> Table {
-    let head = ["Line", "Severity", "Rule", "Message"].map(|h| {
+    let cell = |i: usize, text: &str| {
         TableCell::new()
-            .shading(Shading::new().fill("E7E6E6"))
-            .add_paragraph(plain(h))
-    });
-    let mut rows = vec![TableRow::new(head.to_vec())];
+            .width(FINDING_COLUMNS[i], WidthType::Dxa)
+            .add_paragraph(plain(text))
+    };
+    let head = ["Line", "Severity", "Rule", "Message"]
+        .iter()
+        .enumerate()
+        .map(|(i, h)| cell(i, h).shading(Shading::new().fill("E7E6E6")))
+        .collect();
+    let mut rows = vec![TableRow::new(head)];
     for f in &material.lint.findings {
         let cells = [
             f.line.to_string(),
@@ -162,14 +170,11 @@ fn findings_table(material: &ReviewMaterial) -> Table {
             f.message.clone(),
         ];
         rows.push(TableRow::new(
-            cells
-                .iter()
-                .map(|c| TableCell::new().add_paragraph(plain(c)))
-                .collect(),
+            cells.iter().enumerate().map(|(i, c)| cell(i, c)).collect(),
         ));
     }
     // Readers (pandoc among them) size columns by the grid.
-    Table::new(rows).set_grid(vec![900, 1300, 2000, 4300])
+    Table::new(rows).set_grid(FINDING_COLUMNS.to_vec())
 }
 
 fn heading(level: usize, text: &str) -> Paragraph {

@@ -3,8 +3,8 @@
 //! style gallery work; and the list numbering the body refers to.
 
 use docx_rs::{
-    AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelText, NumberFormat, Numbering, NumberingId,
-    RunFonts, SpecialIndentType, Start, Style, StyleType,
+    AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat, Numbering,
+    NumberingId, RunFonts, SpecialIndentType, Start, Style, StyleType,
 };
 
 use crate::pdf::Paper;
@@ -39,7 +39,12 @@ pub(crate) fn document(paper: Paper) -> Docx {
     };
     let mut docx = Docx::new()
         .page_size(width, height)
-        .add_style(Style::new("Normal", StyleType::Paragraph).name("Normal"))
+        // Space after each paragraph, as Word's own Normal has.
+        .add_style(
+            Style::new("Normal", StyleType::Paragraph)
+                .name("Normal")
+                .line_spacing(LineSpacing::new().after(140)),
+        )
         .add_style(
             Style::new(TITLE, StyleType::Paragraph)
                 .name("Title")

@@ -75,6 +75,8 @@ struct Walker<'r> {
     tables: Vec<TableRead>,
     format: RunFormat,
     in_run_props: bool,
+    /// Inside a run (`w:tab` elsewhere is a tab stop, not a tab).
+    in_run: bool,
     in_text: bool,
     /// Open links, innermost last: (url, is an image link, children).
     links: Vec<(String, bool, Vec<Inline>)>,
@@ -140,7 +142,10 @@ impl Walker<'_> {
                     p.align = attr(e, b"val").filter(|v| v == "center" || v == "right");
                 }
             }
-            b"r" => self.format = RunFormat::default(),
+            b"r" => {
+                self.format = RunFormat::default();
+                self.in_run = !empty;
+            }
             b"rPr" if !empty => self.in_run_props = true,
             b"b" if self.in_run_props => self.format.bold = toggle_on(e),
             b"i" if self.in_run_props => self.format.italic = toggle_on(e),
@@ -155,7 +160,7 @@ impl Walker<'_> {
                 }
             }
             b"t" | b"delText" if !empty => self.in_text = true,
-            b"tab" if !self.in_run_props => self.text(" "),
+            b"tab" if self.in_run && !self.in_run_props => self.text(" "),
             b"br" | b"cr" if attr(e, b"type").is_none_or(|t| t == "textWrapping") => self.push(Inline::Break),
             b"hyperlink" => self.open_link(e),
             b"docPr" => self.picture(e),
@@ -190,6 +195,7 @@ impl Walker<'_> {
         match name {
             b"p" => self.end_paragraph(),
             b"rPr" => self.in_run_props = false,
+            b"r" => self.in_run = false,
             b"t" | b"delText" => self.in_text = false,
             b"hyperlink" => self.close_link(),
             b"ins" | b"del" => {
