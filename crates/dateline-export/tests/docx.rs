@@ -439,3 +439,18 @@ fn front_matter_comes_back_from_the_properties() {
         imported.markdown
     );
 }
+
+#[test]
+fn a_footnote_is_one_paragraph_and_reads_back_as_a_footnote() {
+    let text = "# H\n\nCheap[^1].\n\n[^1]: Before incentives.\n";
+    let bytes = docx(text, &DocxOptions::default());
+    let doc = part(&bytes, "word/document.xml").unwrap();
+    let label = doc.find("[^1]: ").unwrap();
+    let note = doc.find("Before incentives.").unwrap();
+    assert!(label < note && !doc[label..note].contains("</w:p>"), "{doc}");
+    let md = import_docx(&bytes).unwrap().markdown;
+    assert!(
+        md.contains("Cheap[^1].") && md.contains("[^1]: Before incentives."),
+        "{md}"
+    );
+}

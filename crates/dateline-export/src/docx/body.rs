@@ -53,6 +53,9 @@ pub(crate) struct BodyWriter<'a> {
     ordered: Vec<(usize, u64)>,
     quote_depth: usize,
     table: Option<TableBuild>,
+    /// A footnote's `[^name]: ` is written and its first paragraph goes on
+    /// the same line.
+    footnote_label: bool,
 }
 
 impl<'a> BodyWriter<'a> {
@@ -70,6 +73,7 @@ impl<'a> BodyWriter<'a> {
             ordered: Vec::new(),
             quote_depth: 0,
             table: None,
+            footnote_label: false,
         }
     }
 
@@ -140,6 +144,7 @@ impl<'a> BodyWriter<'a> {
 
     fn start(&mut self, tag: &Tag) {
         match tag {
+            Tag::Paragraph if std::mem::take(&mut self.footnote_label) => {}
             Tag::Paragraph => {
                 self.close_paragraph();
                 let paragraph = self.paragraph_for_context();
@@ -174,6 +179,7 @@ impl<'a> BodyWriter<'a> {
                 self.close_paragraph();
                 self.line.open(Paragraph::new());
                 self.line.text(&format!("[^{name}]: "), false);
+                self.footnote_label = true;
             }
             Tag::Emphasis => self.line.format.italic += 1,
             Tag::Strong => self.line.format.bold += 1,
