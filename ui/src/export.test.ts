@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPaper, wrapColumns } from "./export";
+import { defaultPaper, exportFormat, wrapColumns } from "./export";
 
 describe("defaultPaper", () => {
   it("is Letter where Letter is the norm and A4 elsewhere", () => {
@@ -17,5 +17,14 @@ describe("wrapColumns", () => {
     expect(wrapColumns("5")).toBeNull();
     expect(wrapColumns("500")).toBeNull();
     expect(wrapColumns("abc")).toBeNull();
+  });
+});
+
+describe("exportFormat", () => {
+  it("maps the dialog's choices, PDF for anything else", () => {
+    expect(exportFormat("docx")).toBe("docx");
+    expect(exportFormat("markdown")).toBe("markdown");
+    expect(exportFormat("pdf")).toBe("pdf");
+    expect(exportFormat("")).toBe("pdf");
   });
 });

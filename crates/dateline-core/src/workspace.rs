@@ -855,7 +855,7 @@ fn export_path(draft: &Path, format: ExportFormat) -> PathBuf {
         .unwrap_or_default();
     let dir = draft.parent().unwrap_or(Path::new("."));
     match format {
-        ExportFormat::Pdf => dir.join(format!("{stem}.{}", export::extension(format))),
+        ExportFormat::Pdf | ExportFormat::Docx => dir.join(format!("{stem}.{}", export::extension(format))),
         ExportFormat::Markdown => dir.join(format!("{stem} (export).md")),
     }
 }
