@@ -168,13 +168,24 @@ fn with_review_the_open_comments_become_word_comments() {
     fs::create_dir_all(&logs).unwrap();
     fs::write(logs.join("ana.jsonl"), encode_record(&comment)).unwrap();
     let out = dateline(
-        &["export", "team/launch.md", "--to", "docx", "--with-review", "-o", "l.docx"],
+        &[
+            "export",
+            "team/launch.md",
+            "--to",
+            "docx",
+            "--with-review",
+            "-o",
+            "l.docx",
+        ],
         dir.path(),
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let bytes = fs::read(dir.path().join("l.docx")).unwrap();
     let comments = part(&bytes, "word/comments.xml");
-    assert!(comments.contains("w:author=\"Ana Ruiz\"") && comments.contains("Say what it costs."), "{comments}");
+    assert!(
+        comments.contains("w:author=\"Ana Ruiz\"") && comments.contains("Say what it costs."),
+        "{comments}"
+    );
     let doc = part(&bytes, "word/document.xml");
     let anchored = doc.find("commentRangeStart").unwrap() < doc.find("helps nobody").unwrap();
     assert!(anchored && doc.contains("commentRangeEnd"), "{doc}");
