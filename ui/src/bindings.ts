@@ -548,7 +548,7 @@ openComments: number;
  * Reviewers whose latest verdict approves, or asks for changes.
  */
 approvals: number; changeRequests: number }
-export type ExportFormat = "pdf" | "markdown"
+export type ExportFormat = "pdf" | "markdown" | "docx"
 export type ExportOutcome = { path: string; pages: PageCount | null; 
 /**
  * The file name an export beside the draft would have taken, kept

@@ -1,8 +1,9 @@
-//! `dateline export`: a draft to a typeset PDF or to normalised Markdown.
+//! `dateline export`: a draft to a typeset PDF, normalised Markdown or a
+//! Word document.
 
 use dateline_export::{
-    export_markdown, export_pdf_with_review, FrontMatterMode, LintSummary, MarkdownOptions, Paper,
-    PdfOptions, ReviewMaterial,
+    export_docx, export_markdown, export_pdf_with_review, DocxReview, FrontMatterMode, LintSummary,
+    MarkdownOptions, Paper, PdfOptions, ReviewMaterial,
 };
 use dateline_review::folder::{read_review_dir, review_dir, REVIEW_DIR};
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use std::process::ExitCode;
 pub enum Target {
     Pdf,
     Md,
+    Docx,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -62,6 +64,20 @@ pub fn run(req: Request) -> ExitCode {
                 return ExitCode::from(1);
             }
         },
+        Target::Docx => {
+            let options = crate::word::docx_options(req.draft, &text, pdf_options(&req));
+            let review = DocxReview {
+                material: review.as_ref(),
+                changes: &[],
+            };
+            match export_docx(&text, review, &options) {
+                Ok(bytes) => bytes,
+                Err(err) => {
+                    eprintln!("dateline: {}: {err}", req.draft.display());
+                    return ExitCode::from(1);
+                }
+            }
+        }
     };
     write_output(req.output, &bytes)
 }
@@ -182,7 +198,7 @@ fn write_failure(output: &Path, err: &std::io::Error) -> String {
     }
 }
 
-fn fail(message: &str) -> ExitCode {
+pub(crate) fn fail(message: &str) -> ExitCode {
     eprintln!("dateline: {message}");
     ExitCode::from(2)
 }

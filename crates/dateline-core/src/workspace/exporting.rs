@@ -158,8 +158,8 @@ fn export_path(draft: &Path, format: ExportFormat, n: u32) -> PathBuf {
         .unwrap_or_default();
     let ext = export::extension(format);
     let name = match (format, n) {
-        (ExportFormat::Pdf, 1) => format!("{stem}.{ext}"),
-        (ExportFormat::Pdf, n) => format!("{stem} ({n}).{ext}"),
+        (ExportFormat::Pdf | ExportFormat::Docx, 1) => format!("{stem}.{ext}"),
+        (ExportFormat::Pdf | ExportFormat::Docx, n) => format!("{stem} ({n}).{ext}"),
         (ExportFormat::Markdown, 1) => format!("{stem} (export).md"),
         (ExportFormat::Markdown, n) => format!("{stem} (export {n}).md"),
     };
