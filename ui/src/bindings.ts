@@ -135,7 +135,8 @@ async createDraft(name: string) : Promise<Result<DraftSummary, AppError>> {
 }
 },
 /**
- * Lints the editor's text (on a worker thread; the UI drops stale answers).
+ * Lints the editor's text (on a worker thread; the UI drops stale answers),
+ * without the workspace's lock: a watcher batch never delays it.
  */
 async lintText(text: string) : Promise<Result<LintView, AppError>> {
     try {
