@@ -1,6 +1,7 @@
 //! `dateline export`: a draft to a typeset PDF, normalised Markdown or a
 //! Word document.
 
+use crate::output::fail;
 use dateline_export::{
     export_docx, export_markdown, export_pdf_with_review, DocxReview, FrontMatterMode, LintSummary,
     MarkdownOptions, Paper, PdfOptions, ReviewMaterial,
@@ -196,11 +197,6 @@ fn write_failure(output: &Path, err: &std::io::Error) -> String {
         NotFound => format!("cannot write {name}: its folder does not exist."),
         _ => format!("cannot write {name}: {err}.{kept}"),
     }
-}
-
-pub(crate) fn fail(message: &str) -> ExitCode {
-    eprintln!("dateline: {message}");
-    ExitCode::from(2)
 }
 
 /// The locale that decides the paper size, as POSIX orders the variables.

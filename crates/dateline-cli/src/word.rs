@@ -9,7 +9,7 @@ use dateline_export::{
     image_addresses, import_docx, ChangeKind, DocxOptions, ImportedDraft, PdfOptions, MAX_DOCX_BYTES,
 };
 
-use crate::export::fail;
+use crate::output::fail;
 
 /// Pictures bigger than this are linked, not embedded.
 const MAX_IMAGE_BYTES: u64 = 20 * 1024 * 1024;
