@@ -35,8 +35,10 @@ export class Harness {
   }
 
   async startDriver() {
-    this.port = await freePort();
-    const nativePort = await freePort();
+    // Both at once: two ports asked for one after the other can be the same
+    // one, freed in between (then WebKitWebDriver cannot listen).
+    const [port, nativePort] = await freePorts(2);
+    this.port = port;
     // XDG_* send the app's database, WebKit's caches and settings to a
     // throwaway home, so runs never see each other or the developer's data.
     // A private session bus keeps the single-instance hand-over (D-Bus on
@@ -363,16 +365,23 @@ export async function pollUntil(done, timeoutMs, stepMs = 50) {
   }
 }
 
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
+/** `count` distinct free ports: all held open until every one is chosen. */
+async function freePorts(count) {
+  const servers = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const server = createServer();
+      server.unref();
+      await new Promise((listening, reject) => {
+        server.on("error", reject);
+        server.listen(0, "127.0.0.1", listening);
+      });
+      servers.push(server);
+    }
+    return servers.map((server) => server.address().port);
+  } finally {
+    await Promise.all(servers.map((server) => new Promise((closed) => server.close(closed))));
+  }
 }
 
 async function waitForPort(port, listener, timeoutMs) {
