@@ -551,12 +551,10 @@ impl Workspace {
         self.lint_config.clone()
     }
 
-    /// Lints editor text with the open folder's configuration.
+    /// Lints editor text with the open folder's configuration, read from
+    /// the same snapshot the shell's `lint_text` uses.
     pub fn lint(&self, text: &str) -> LintView {
-        match &self.folder {
-            Some(open) => drafting::lint_view(text, &open.config),
-            None => drafting::lint_view(text, &Config::default()),
-        }
+        drafting::lint_view(text, &self.lint_config.get())
     }
 
     /// Adds `text` to the draft's history, unless it is the newest version
