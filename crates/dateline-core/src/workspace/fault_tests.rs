@@ -4,9 +4,9 @@
 //! byte-identical, no temporary or half-made file in her folder, and her
 //! unsaved text still in the crash journal.
 
-use super::tests::{id_of, Fixture};
+use super::tests::{export_request, id_of, Fixture};
 use super::*;
-use crate::export::{ExportFormat, ExportRequest, PaperSize};
+use crate::export::ExportFormat;
 use crate::workspace::{TextRange, VersionPick};
 use dateline_files::faults;
 use std::io::ErrorKind;
@@ -85,17 +85,6 @@ fn walk<T: std::fmt::Debug>(what: &str, op: impl Fn(&mut Workspace, DraftId) -> 
     }
 }
 
-fn markdown() -> ExportRequest {
-    ExportRequest {
-        format: ExportFormat::Markdown,
-        paper: PaperSize::A4,
-        show_labels: false,
-        strip_front_matter: false,
-        wrap: None,
-        include_review: false,
-    }
-}
-
 #[test]
 fn save_loses_nothing_at_any_failing_step() {
     walk("save", |ws, id| ws.save_draft(id, NEW));
@@ -118,7 +107,9 @@ fn rename_loses_nothing_at_any_failing_step() {
 
 #[test]
 fn export_beside_loses_nothing_at_any_failing_step() {
-    walk("export beside", |ws, id| ws.export_beside(id, NEW, &markdown()));
+    walk("export beside", |ws, id| {
+        ws.export_beside(id, NEW, &export_request(ExportFormat::Markdown))
+    });
 }
 
 #[test]

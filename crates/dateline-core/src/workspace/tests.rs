@@ -38,6 +38,18 @@ impl Fixture {
     }
 }
 
+/// An export on A4, labels hidden, front matter kept, no review.
+pub(super) fn export_request(format: crate::export::ExportFormat) -> crate::export::ExportRequest {
+    crate::export::ExportRequest {
+        format,
+        paper: crate::export::PaperSize::A4,
+        show_labels: false,
+        strip_front_matter: false,
+        wrap: None,
+        include_review: false,
+    }
+}
+
 pub(super) fn id_of(listing: &FolderListing, name: &str) -> DraftId {
     listing
         .drafts
@@ -395,19 +407,12 @@ fn only_other_peoples_writes_count_as_changes_and_they_are_versioned() {
 
 #[test]
 fn exports_go_beside_the_draft_and_never_over_a_draft() {
-    use crate::export::{ExportFormat, ExportRequest, PaperSize};
+    use crate::export::{ExportFormat, ExportRequest};
     let fx = Fixture::new(&[("launch.md", b"# Launch\n\nText.\n"), ("other.md", b"# Other\n")]);
     let (mut ws, listing) = fx.opened();
     let id = id_of(&listing, "launch.md");
     ws.open_draft(id).unwrap();
-    let md = ExportRequest {
-        format: ExportFormat::Markdown,
-        paper: PaperSize::A4,
-        show_labels: false,
-        strip_front_matter: false,
-        wrap: None,
-        include_review: false,
-    };
+    let md = export_request(ExportFormat::Markdown);
     let out = ws.export_beside(id, "# Launch\n\n* edited\n", &md).unwrap();
     assert!(out.path.ends_with("launch (export).md"));
     assert_eq!(
@@ -431,7 +436,7 @@ fn exports_go_beside_the_draft_and_never_over_a_draft() {
 
 #[test]
 fn export_beside_never_replaces_a_file_dateline_did_not_write() {
-    use crate::export::{ExportFormat, ExportRequest, PaperSize};
+    use crate::export::{ExportFormat, ExportRequest};
     let fx = Fixture::new(&[
         ("launch.md", b"# Launch\n\nText.\n"),
         ("launch.pdf", b"her own hand-made PDF"),
@@ -439,14 +444,7 @@ fn export_beside_never_replaces_a_file_dateline_did_not_write() {
     let (mut ws, listing) = fx.opened();
     let id = id_of(&listing, "launch.md");
     ws.open_draft(id).unwrap();
-    let md = ExportRequest {
-        format: ExportFormat::Markdown,
-        paper: PaperSize::A4,
-        show_labels: false,
-        strip_front_matter: false,
-        wrap: None,
-        include_review: false,
-    };
+    let md = export_request(ExportFormat::Markdown);
     let pdf = ExportRequest {
         format: ExportFormat::Pdf,
         ..md.clone()
@@ -769,19 +767,15 @@ mod review {
 
 mod review_export {
     use super::*;
-    use crate::export::{ExportFormat, ExportRequest, PaperSize};
+    use crate::export::{ExportFormat, ExportRequest};
     use crate::workspace::{TextRange, ThreadAction, VersionPick};
 
     const DRAFT: &str = "# Acme Ships Rockets\n\nAcme today launched a rocket for everyone.\n";
 
     fn request(format: ExportFormat) -> ExportRequest {
         ExportRequest {
-            format,
-            paper: PaperSize::A4,
-            show_labels: false,
-            strip_front_matter: false,
-            wrap: None,
             include_review: true,
+            ..export_request(format)
         }
     }
 

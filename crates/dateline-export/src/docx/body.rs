@@ -13,9 +13,7 @@ use super::runs::{Line, OpenChange};
 use super::text::iso_time;
 use super::{images, review, styles, DocxOptions};
 use crate::draft::Outline;
-use crate::translate::{parser_options, plain_text};
-
-type Spanned<'a> = (Event<'a>, Range<usize>);
+use crate::translate::{is_safe_url, parser_options, plain_text, skip_to_end, Spanned};
 
 /// A list being written: its numbering instance and whether the item's
 /// first paragraph (the numbered one) has been written.
@@ -454,28 +452,4 @@ impl<'a> BodyWriter<'a> {
             }
         }
     }
-}
-
-/// Only links a reader can follow become links (as in the PDF).
-pub(crate) fn is_safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
-}
-
-/// The index after the `End` matching the `Start` at `i`.
-fn skip_to_end(events: &[Spanned], i: usize) -> usize {
-    let mut depth = 0usize;
-    for (j, (event, _)) in events.iter().enumerate().skip(i) {
-        match event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if depth == 0 {
-            return j + 1;
-        }
-    }
-    events.len()
 }
