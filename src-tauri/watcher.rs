@@ -9,7 +9,7 @@ use crate::state::AppState;
 use dateline_core::watch::{self, DraftsChanged, FolderWatcher, WatchError, WatchOptions};
 use std::path::PathBuf;
 use std::sync::Mutex;
-use tauri::{AppHandle, Emitter, Manager};
+use tauri::{AppHandle, Manager};
 
 /// The watch on the open folder; replaced whenever another folder opens.
 #[derive(Default)]
@@ -30,8 +30,6 @@ pub fn rewatch(app: &AppHandle) {
     *state.0.lock().unwrap_or_else(|p| p.into_inner()) = watcher;
 }
 
-pub const DRAFTS_CHANGED: &str = "drafts-changed";
-
 /// Starts watching `root`; the watch ends when the returned value is dropped.
 fn watch(app: AppHandle, root: PathBuf) -> Result<FolderWatcher, WatchError> {
     let options = WatchOptions::for_folder(&root);
@@ -40,7 +38,7 @@ fn watch(app: AppHandle, root: PathBuf) -> Result<FolderWatcher, WatchError> {
         let tell_window = index_change(&app, &watched, &change);
         crate::memory::release_freed();
         if tell_window {
-            let _ = app.emit(DRAFTS_CHANGED, change);
+            crate::events::send(&app, crate::events::DraftsChangedOnDisk(change));
         }
     })
 }

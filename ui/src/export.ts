@@ -85,7 +85,7 @@ async function showPages(el: HTMLElement, text: string, request: ExportRequest):
   if (request.format !== "pdf") return fill(el);
   fill(el, "Measuring pages…");
   try {
-    const count = await call(commands.exportPageCount(text, request));
+    const count = await call(commands.countExportPages(text, request));
     fill(
       el,
       h("span", {}, `${count.pages} page${count.pages === 1 ? "" : "s"}: press release ${count.releasePages.toFixed(1)}, FAQ ${count.faqPages}.`),
