@@ -34,7 +34,8 @@ export class Harness {
     return dir;
   }
 
-  async startDriver() {
+  /** Starts tauri-driver; `extraEnv` reaches the app (a GTK theme, say). */
+  async startDriver(extraEnv = {}) {
     // Both at once: two ports asked for one after the other can be the same
     // one, freed in between (then WebKitWebDriver cannot listen).
     const [port, nativePort] = await freePorts(2);
@@ -50,6 +51,7 @@ export class Harness {
       XDG_CACHE_HOME: join(this.home, "cache"),
       DBUS_SESSION_BUS_ADDRESS: await this.startSessionBus(),
       NO_AT_BRIDGE: "1",
+      ...extraEnv,
     };
     this.env = env;
     this.driver = spawn("tauri-driver", ["--port", String(this.port), "--native-port", String(nativePort)], {

@@ -88,7 +88,9 @@ export function createEditor(parent: HTMLElement, callbacks: EditorCallbacks, ex
     syntaxHighlighting(proseHighlight),
     EditorView.lineWrapping,
     EditorState.readOnly.of(readOnly),
-    EditorView.contentAttributes.of({ "data-testid": "editor-content", spellcheck: "true", "aria-label": "Draft text" }),
+    // tabindex: WebKit reports a contenteditable as not tabbable, and the
+    // editor's scroller must hold something the keyboard can reach.
+    EditorView.contentAttributes.of({ "data-testid": "editor-content", spellcheck: "true", "aria-label": "Draft text", tabindex: "0" }),
     keymap.of([
       { key: "Mod-s", preventDefault: true, run: () => (callbacks.onSave(), true) },
       ...defaultKeymap,

@@ -66,7 +66,7 @@ describe("Inspector", () => {
 
   it("groups problems by section, errors first, and maps positions before jumping", () => {
     const { el, actions } = setup();
-    const groups = [...el.querySelectorAll(".problem-group h4")].map((h) => h.textContent);
+    const groups = [...el.querySelectorAll(".problem-group h3")].map((h) => h.textContent);
     expect(groups).toEqual(["Problem", "Whole draft"]);
     const rules = [...el.querySelectorAll('[data-testid="problem"]')].map((p) => (p as HTMLElement).dataset.rule);
     expect(rules).toEqual(["jargon", "weasel-word", "missing-section"]);

@@ -46,7 +46,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const PANEL_DELAY_MS = 150;
 
 export class Inspector {
-  readonly el = h("aside", { class: "inspector", "data-testid": "inspector" });
+  readonly el = h("aside", { class: "inspector", "data-testid": "inspector", "aria-label": "Checks of the draft" });
   private tab: Tab = "problems";
   private renderTimer: ReturnType<typeof setTimeout> | null = null;
   private report: LintView | null = null;
@@ -198,9 +198,9 @@ export class Inspector {
       "div",
       { "data-testid": "outline" },
       h("ul", { class: "outline" }, ...present),
-      loose.length > 0 && h("h4", {}, "Also marked by you"),
+      loose.length > 0 && h("h3", {}, "Also marked by you"),
       loose.length > 0 && h("ul", { class: "outline" }, ...loose),
-      missing.length > 0 && h("h4", {}, "Missing"),
+      missing.length > 0 && h("h3", {}, "Missing"),
       missing.length > 0 && h("ul", { class: "outline" }, ...missing),
     );
   }
@@ -266,8 +266,8 @@ export class Inspector {
       "div",
       { class: "problems", "data-testid": "problems" },
       r.commentProblems.length > 0 &&
-        h("section", { class: "problem-group" }, h("h4", {}, "Disable comments"), h("ul", {}, ...r.commentProblems.map((p, i) => this.commentProblem(p, i)))),
-      ...groups.map((g) => h("section", { class: "problem-group" }, h("h4", {}, g.title), h("ul", {}, ...g.items.map((d) => this.problem(d, index++))))),
+        h("section", { class: "problem-group" }, h("h3", {}, "Disable comments"), h("ul", {}, ...r.commentProblems.map((p, i) => this.commentProblem(p, i)))),
+      ...groups.map((g) => h("section", { class: "problem-group" }, h("h3", {}, g.title), h("ul", {}, ...g.items.map((d) => this.problem(d, index++))))),
     );
   }
 

@@ -165,7 +165,7 @@ export class ReviewPane {
         h("div", { class: "rv-side" }, this.el.newLabel, newPane),
         h(
           "aside",
-          { class: "rv-panel" },
+          { class: "rv-panel", "aria-label": "Review: changes, comments and verdicts" },
           h("h3", {}, "Changes"),
           this.el.changes,
           h("h3", {}, "Lint"),
@@ -242,7 +242,8 @@ export class ReviewPane {
         markdown(),
         syntaxHighlighting(proseHighlight),
         marks,
-        EditorView.contentAttributes.of({ "data-testid": `review-text-${side}`, "aria-label": `${side === "old" ? "Older" : "Newer"} version` }),
+        // Read-only, yet reachable by keyboard: she scrolls and selects text to comment on.
+        EditorView.contentAttributes.of({ "data-testid": `review-text-${side}`, "aria-label": `${side === "old" ? "Older" : "Newer"} version`, tabindex: "0" }),
       ],
     });
   }

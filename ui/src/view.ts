@@ -28,7 +28,7 @@ export class View {
     folderName: h("h2", { class: "folder-name", "data-testid": "folder-name" }),
     skipped: h("div", { class: "skipped", "data-testid": "skipped" }),
     notices: h("div", { class: "notices", "data-testid": "notices" }),
-    title: h("h1", { class: "draft-title", "data-testid": "draft-title" }),
+    title: h("h2", { class: "draft-title", "data-testid": "draft-title" }),
     status: h("span", { class: "save-status", "data-testid": "save-status" }),
     saveButton: h("button", { class: "primary", "data-testid": "save", title: "Save (Ctrl+S)" }, "Save"),
     exportButton: h("button", { "data-testid": "export", title: "Export to PDF, Word or Markdown (Ctrl+E)" }, "Export…"),
@@ -66,7 +66,7 @@ export class View {
         this.topbar(),
         h(
           "aside",
-          { class: "sidebar", "data-testid": "sidebar" },
+          { class: "sidebar", "data-testid": "sidebar", "aria-label": "Drafts" },
           h(
             "div",
             { class: "sidebar-head" },
@@ -107,7 +107,7 @@ export class View {
     return h(
       "header",
       { class: "topbar" },
-      h("div", { class: "brand" }, h("span", { class: "brand-mark", "aria-hidden": "true" }), "Dateline"),
+      h("h1", { class: "brand" }, h("span", { class: "brand-mark", "aria-hidden": "true" }), "Dateline"),
       h(
         "div",
         { class: "folder-controls" },
@@ -161,6 +161,8 @@ export class View {
     this.el.previewButton.hidden = none;
     this.el.reviewButton.hidden = none;
     this.el.exportButton.hidden = none;
+    // An empty heading is noise to a screen reader.
+    this.el.title.hidden = none;
     if (none) this.p.preview.show(false, "");
     this.el.title.textContent = draft ? draftTitle(draft.relPath) : "";
     this.el.title.title = draft ? `${draft.relPath} (double-click or F2 to rename)` : "";

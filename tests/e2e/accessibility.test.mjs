@@ -1,0 +1,174 @@
+// Issue 22: every view passes axe-core's WCAG 2.1 AA rules in the real
+// window, in the light and the dark theme (GTK's dark variant, which
+// WebKitGTK reports as prefers-color-scheme: dark).
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { Harness } from "./harness.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+const LAUNCH = `# Acme Ships Rockets for Everyone
+
+## Acme's rocket takes a family to orbit for the price of a car
+
+SEATTLE, May 4, 2027 — Acme today launched a rocket that we leverage to deliver synergy very quickly.
+
+## The problem
+
+Families cannot reach orbit today.
+
+## FAQ
+
+**Q: How much does it cost?**
+
+A: It costs $49.
+`;
+
+/** The violations axe finds in the window now, as lines a reader can act on. */
+async function violations(t) {
+  await t.browser.execute(`if (!window.axe) { ${axeSource} }`);
+  return t.browser.executeAsync((tags, done) => {
+    window.axe
+      .run(document, { runOnly: { type: "tag", values: tags } })
+      .then((r) => done(r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}: ${n.failureSummary.split("\n").slice(1).join(" ")}`))))
+      .catch((err) => done([`axe failed: ${err}`]));
+  }, WCAG_AA);
+}
+
+/** Fails listing every violation of the view; keeps a screenshot when asked to. */
+async function audit(t, theme, view) {
+  const dir = process.env.DATELINE_SCREENSHOTS;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    // The X screen, not WebDriver's screenshot, which can hang on a page just loaded.
+    execFileSync("import", ["-window", "root", join(dir, `a11y-${theme}-${view}.png`)]);
+  }
+  const found = await violations(t);
+  assert.ok(found.length === 0, `${view} (${theme} theme), ${found.length} violations:\n${found.join("\n")}`);
+}
+
+async function answer(t, testid, value) {
+  const input = await t.$(`${testid}-input`);
+  await input.waitForDisplayed({ timeout: 10_000 });
+  await input.setValue(value);
+  await (await t.$(`${testid}-ok`)).click();
+}
+
+for (const theme of ["light", "dark"]) {
+  describe(`accessibility, ${theme} theme`, () => {
+    const t = new Harness();
+    let drafts;
+
+    before(async () => {
+      drafts = t.draftsFolder({ "launch.md": LAUNCH, "notes.md": "# Notes\n\nShort.\n", "launch (Jane Doe's conflicted copy 2027-05-04).md": LAUNCH.replace("$49", "$59") });
+      await t.startDriver(theme === "dark" ? { GTK_THEME: "Adwaita:dark" } : { GTK_THEME: "Adwaita" });
+    });
+
+    after(() => t.stop());
+
+    it("runs in the theme asked for", async () => {
+      await t.launch();
+      const dark = await t.browser.execute(() => matchMedia("(prefers-color-scheme: dark)").matches);
+      assert.equal(dark, theme === "dark");
+    });
+
+    it("the welcome page", async () => {
+      await (await t.$("welcome")).waitForDisplayed({ timeout: 10_000 });
+      await audit(t, theme, "welcome");
+    });
+
+    it("the drafts list with search and filters", async () => {
+      await t.kill();
+      await t.launch([drafts]);
+      await (await t.$("draft-item")).waitForExist({ timeout: 10_000 });
+      await (await t.$("search")).setValue("rocket");
+      await (await t.$("search-hit")).waitForExist({ timeout: 10_000 });
+      try {
+        await audit(t, theme, "search");
+      } finally {
+        await (await t.$("search")).click();
+        await t.browser.keys(["Control", "a"]);
+        await t.browser.keys(["Backspace"]);
+        await (await t.$("search-hit")).waitForExist({ timeout: 10_000, reverse: true });
+      }
+    });
+
+    it("the editor with each of the Outline, Problems and History tabs", async () => {
+      await t.openDraft("launch.md");
+      await t.waitForProblemsToSettle();
+      for (const tab of ["problems", "outline", "history"]) {
+        await (await t.$(`tab-${tab}`)).click();
+        await audit(t, theme, `tab-${tab}`);
+      }
+    });
+
+    it("a finding's hover card", async () => {
+      const squiggle = await t.browser.$(".cm-lintRange");
+      await squiggle.moveTo();
+      await t.browser.$(".cm-tooltip-hover").waitForExist({ timeout: 10_000 });
+      await audit(t, theme, "hover-card");
+      await (await t.$("draft-title")).moveTo();
+    });
+
+    it("the preview", async () => {
+      await (await t.$("toggle-preview")).click();
+      await t.browser.$(".preview h1").waitForExist({ timeout: 10_000 });
+      await audit(t, theme, "preview");
+      await (await t.$("toggle-preview")).click();
+    });
+
+    it("a notice", async () => {
+      await t.typeAtEnd("More.");
+      await t.pressSave();
+      await t.waitForStatus("saved");
+      await (await t.$("export")).click();
+      await (await t.$("export-dialog")).waitForDisplayed({ timeout: 10_000 });
+      await audit(t, theme, "export-dialog");
+      await (await t.$("export-beside")).click();
+      await t.waitForNotice("success", /./, 30_000);
+      await audit(t, theme, "notice");
+    });
+
+    it("the rename and new-draft dialogs", async () => {
+      await (await t.$("draft-title")).doubleClick();
+      await (await t.$("rename-dialog-input")).waitForDisplayed({ timeout: 10_000 });
+      await audit(t, theme, "rename-dialog");
+      await (await t.$("rename-dialog-cancel")).click();
+      await (await t.$("new-draft")).click();
+      await (await t.$("new-draft-dialog-input")).waitForDisplayed({ timeout: 10_000 });
+      await audit(t, theme, "new-draft-dialog");
+      await (await t.$("new-draft-dialog-cancel")).click();
+    });
+
+    it("review mode, the reviewer dialog and a thread", async () => {
+      await (await t.$("review-open")).click();
+      await (await t.$("review")).waitForDisplayed({ timeout: 10_000 });
+      await audit(t, theme, "review");
+      const inserted = await t.browser.$('[data-testid="review-pane-new"] .rv-ins');
+      await inserted.waitForExist({ timeout: 10_000 });
+      await inserted.scrollIntoView();
+      await inserted.doubleClick();
+      await (await t.$("review-comment")).click();
+      await (await t.$("reviewer-name-input")).waitForDisplayed({ timeout: 10_000 });
+      await audit(t, theme, "reviewer-dialog");
+      await answer(t, "reviewer-name", "Ana Ruiz");
+      await answer(t, "reviewer-email", "ana@example.com");
+      await answer(t, "comment-dialog", "Is this the launch price?");
+      await (await t.$("review-thread")).waitForExist({ timeout: 10_000 });
+      await audit(t, theme, "review-thread");
+      await (await t.$("review-open")).click();
+    });
+
+    it("the merge dialog of a conflict copy", async () => {
+      await (await t.$("conflict-copy")).waitForExist({ timeout: 10_000 });
+      await (await t.$("conflict-copy")).click();
+      await (await t.$("merge-dialog")).waitForDisplayed({ timeout: 10_000 });
+      await audit(t, theme, "merge-dialog");
+    });
+  });
+}
