@@ -77,6 +77,7 @@ pub fn run() {
             specta.mount_events(app);
             rendering::install(app);
             state::install(app);
+            commands::restore_zoom(app.handle());
             tauri::Manager::manage(app, watcher::WatcherState::default());
             window_state::install(app.handle());
             Ok(())

@@ -22,6 +22,11 @@ pub enum MenuAction {
     NextProblem,
     PreviousProblem,
     TogglePreview,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    /// The keyboard shortcuts, listed from this same table.
+    ShowShortcuts,
     /// Close the window, asking first about unsaved edits.
     Quit,
 }
@@ -50,6 +55,10 @@ pub const ITEMS: &[Item] = &[
     item(MenuAction::NextProblem, "nextProblem", "Next Problem", "F8", true),
     item(MenuAction::PreviousProblem, "previousProblem", "Previous Problem", "Shift+F8", true),
     item(MenuAction::TogglePreview, "togglePreview", "Toggle Preview", "CmdOrCtrl+Shift+P", true),
+    item(MenuAction::ZoomIn, "zoomIn", "Zoom In", "CmdOrCtrl+=", true),
+    item(MenuAction::ZoomOut, "zoomOut", "Zoom Out", "CmdOrCtrl+-", true),
+    item(MenuAction::ZoomReset, "zoomReset", "Actual Size", "CmdOrCtrl+0", true),
+    item(MenuAction::ShowShortcuts, "showShortcuts", "Keyboard Shortcuts", "F1", true),
     item(MenuAction::Quit, "quit", "Quit Dateline", "CmdOrCtrl+Q", false),
 ];
 
@@ -98,6 +107,10 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let view = SubmenuBuilder::new(app, "View")
         .item(&menu_item(app, MenuAction::TogglePreview)?)
         .separator()
+        .item(&menu_item(app, MenuAction::ZoomIn)?)
+        .item(&menu_item(app, MenuAction::ZoomOut)?)
+        .item(&menu_item(app, MenuAction::ZoomReset)?)
+        .separator()
         .item(&menu_item(app, MenuAction::NextProblem)?)
         .item(&menu_item(app, MenuAction::PreviousProblem)?)
         .build()?;
@@ -118,10 +131,11 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         bar = bar.item(&app_menu);
     }
     bar = bar.item(&file.build()?).item(&edit_menu(app)?).item(&view);
+    let mut help = SubmenuBuilder::new(app, "Help").item(&menu_item(app, MenuAction::ShowShortcuts)?);
     if !macos {
-        bar = bar.item(&SubmenuBuilder::new(app, "Help").item(&about).build()?);
+        help = help.separator().item(&about);
     }
-    bar.build()
+    bar.item(&help.build()?).build()
 }
 
 /// On macOS the clipboard shortcuts only reach the web view through these

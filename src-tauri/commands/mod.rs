@@ -16,6 +16,9 @@ mod review;
 mod saving;
 mod startup;
 mod typing;
+mod window;
+
+pub use window::restore_zoom;
 
 use crate::state::AppState;
 use dateline_core::{Error, Workspace};
@@ -67,6 +70,7 @@ pub fn list() -> Commands<tauri::Wry> {
         outside::merge_conflict_copy,
         outside::adopt_disk,
         outside::dismiss_conflict_copy,
+        window::zoom_window,
     ]
 }
 

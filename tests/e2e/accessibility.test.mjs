@@ -172,3 +172,60 @@ for (const theme of ["light", "dark"]) {
     });
   });
 }
+
+describe("keyboard, zoom and screen-reader announcements", () => {
+  const t = new Harness();
+  let drafts;
+
+  before(async () => {
+    drafts = t.draftsFolder({ "launch.md": LAUNCH });
+    await t.startDriver();
+    await t.launch([drafts]);
+    await t.openDraft("launch.md");
+    await t.waitForProblemsToSettle();
+  });
+
+  after(() => t.stop());
+
+  const cssWidth = () => t.browser.execute(() => window.innerWidth);
+
+  it("lists every shortcut from the menu's table (Help → Keyboard Shortcuts, F1)", async () => {
+    await t.browser.keys(["F1"]);
+    await (await t.$("shortcuts-dialog")).waitForDisplayed({ timeout: 5_000 });
+    const rows = await t.browser.execute(() => [...document.querySelectorAll('[data-testid="shortcut-row"]')].map((r) => r.textContent));
+    assert.ok(rows.includes("SaveCtrl+S") && rows.includes("Zoom InCtrl+="), rows.join(" | "));
+    await audit(t, "light", "shortcuts-dialog");
+    await t.browser.keys(["Escape"]);
+    await (await t.$("shortcuts-dialog")).waitForExist({ timeout: 5_000, reverse: true });
+  });
+
+  it("announces new findings politely once typing pauses", async () => {
+    const region = await t.$("announcer");
+    assert.equal(await region.getAttribute("aria-live"), "polite");
+    await t.typeAtEnd("We leverage best-of-breed synergy.");
+    await t.browser.waitUntil(async () => /new problem/.test(await region.getProperty("textContent")), {
+      timeout: 10_000,
+      timeoutMsg: "the live region never announced the new findings",
+    });
+  });
+
+  it("zooms the whole window with Ctrl+= and Ctrl+-, remembers it, and Ctrl+0 goes back", async () => {
+    const actual = await cssWidth();
+    await t.browser.keys(["Control", "="]);
+    await t.browser.keys(["Control", "="]);
+    await t.browser.waitUntil(async () => Math.abs((await cssWidth()) * 1.25 - actual) < 4, {
+      timeout: 5_000,
+      timeoutMsg: `the window did not zoom to 125% (${actual} CSS px wide at 100%)`,
+    });
+    await t.kill();
+    await t.launch();
+    await t.browser.waitUntil(async () => Math.abs((await cssWidth()) * 1.25 - actual) < 4, {
+      timeout: 5_000,
+      timeoutMsg: "the zoom level was not remembered",
+    });
+    await t.browser.keys(["Control", "-"]);
+    await t.browser.waitUntil(async () => Math.abs((await cssWidth()) * 1.1 - actual) < 4, { timeout: 5_000 });
+    await t.browser.keys(["Control", "0"]);
+    await t.browser.waitUntil(async () => Math.abs((await cssWidth()) - actual) < 2, { timeout: 5_000 });
+  });
+});

@@ -4,10 +4,11 @@
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { nextDiagnostic, previousDiagnostic } from "@codemirror/lint";
 import { openSearchPanel } from "@codemirror/search";
-import { commands, events, type MenuAction } from "./bindings";
+import { commands, events, type MenuAction, type ZoomStep } from "./bindings";
 import { DraftList } from "./drafts";
 import { createEditor, type EditorHandle } from "./editor";
 import { Inspector } from "./inspector";
+import { Announcer } from "./announce";
 import { AppError, call } from "./ipc";
 import { bindShortcuts } from "./keys";
 import { liveLint, silence } from "./lint";
@@ -15,6 +16,7 @@ import { findMarkers, assignPart, removeMarker } from "./markers";
 import { Notices } from "./notices";
 import { Preview } from "./preview";
 import { ReviewPane } from "./review";
+import { showShortcuts } from "./shortcuts";
 import { View } from "./view";
 import type { AppContext } from "./flows/context";
 import { isDirty, type Flows, type Session } from "./session";
@@ -65,11 +67,23 @@ export class App {
       report,
     });
     const preview = new Preview();
-    view.mount(this.root, { drafts, notices, inspector, preview, review });
+    const announcer = new Announcer();
+    // A draft's first report is its baseline; later ones are news.
+    let announcedDraft: number | null = null;
+    const announceFindings = (draftId: number, rules: string[]) => {
+      if (draftId === announcedDraft) return announcer.report(rules);
+      announcedDraft = draftId;
+      announcer.reset(rules);
+    };
+    view.mount(this.root, { drafts, notices, inspector, preview, review, announcer });
     const lint = liveLint({
       lint: (text) => call(commands.lintText(text)),
       rule: (id) => this.session.rules.get(id),
-      onReport: (report, map) => this.session.draft && inspector.showReport(report, map),
+      onReport: (report, map) => {
+        if (!this.session.draft) return;
+        inspector.showReport(report, map);
+        announceFindings(this.session.draft.id, report.diagnostics.map((d) => d.rule));
+      },
       onError: (err) => notices.show("error", `Checking the draft failed: ${AppError.from(err).message}`, [], "lint-error"),
     });
     this.editor = createEditor(view.el.editorHost, { onChange: (doc) => onEdit(this.ctx, doc), onSave: () => void flows.save() }, [lint]);
@@ -126,9 +140,21 @@ export class App {
       nextProblem: () => nextDiagnostic(editor.view),
       previousProblem: () => previousDiagnostic(editor.view),
       togglePreview: () => flows.togglePreview(),
+      zoomIn: () => void this.zoom("in"),
+      zoomOut: () => void this.zoom("out"),
+      zoomReset: () => void this.zoom("reset"),
+      showShortcuts: () => void showShortcuts(),
       quit: () => void this.quit(),
     };
     actions[action]();
+  }
+
+  private async zoom(step: ZoomStep): Promise<void> {
+    try {
+      await call(commands.zoomWindow(step));
+    } catch (err) {
+      this.ctx.report(err);
+    }
   }
 
   /** Closes the window (and so the app) once unsaved edits are dealt with. */

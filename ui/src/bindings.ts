@@ -413,6 +413,17 @@ async dismissConflictCopy(draftId: number, copyId: number) : Promise<Result<null
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Zooms the whole window a step in, out or back to actual size; returns the new level.
+ */
+async zoomWindow(step: ZoomStep) : Promise<Result<number, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("zoom_window", { step }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -431,7 +442,7 @@ openRequested: "open-requested"
 
 /** user-defined constants **/
 
-export const MENU_ITEMS = [{"accelerator":"CmdOrCtrl+N","action":"newDraft","label":"New Draft…","webview":true},{"accelerator":"F2","action":"renameDraft","label":"Rename Draft…","webview":true},{"accelerator":"CmdOrCtrl+O","action":"openFolder","label":"Open Folder…","webview":true},{"accelerator":"CmdOrCtrl+S","action":"save","label":"Save","webview":true},{"accelerator":"CmdOrCtrl+E","action":"export","label":"Export…","webview":true},{"accelerator":"CmdOrCtrl+F","action":"find","label":"Find…","webview":true},{"accelerator":"F8","action":"nextProblem","label":"Next Problem","webview":true},{"accelerator":"Shift+F8","action":"previousProblem","label":"Previous Problem","webview":true},{"accelerator":"CmdOrCtrl+Shift+P","action":"togglePreview","label":"Toggle Preview","webview":true},{"accelerator":"CmdOrCtrl+Q","action":"quit","label":"Quit Dateline","webview":false}] as const;
+export const MENU_ITEMS = [{"accelerator":"CmdOrCtrl+N","action":"newDraft","label":"New Draft…","webview":true},{"accelerator":"F2","action":"renameDraft","label":"Rename Draft…","webview":true},{"accelerator":"CmdOrCtrl+O","action":"openFolder","label":"Open Folder…","webview":true},{"accelerator":"CmdOrCtrl+S","action":"save","label":"Save","webview":true},{"accelerator":"CmdOrCtrl+E","action":"export","label":"Export…","webview":true},{"accelerator":"CmdOrCtrl+F","action":"find","label":"Find…","webview":true},{"accelerator":"F8","action":"nextProblem","label":"Next Problem","webview":true},{"accelerator":"Shift+F8","action":"previousProblem","label":"Previous Problem","webview":true},{"accelerator":"CmdOrCtrl+Shift+P","action":"togglePreview","label":"Toggle Preview","webview":true},{"accelerator":"CmdOrCtrl+=","action":"zoomIn","label":"Zoom In","webview":true},{"accelerator":"CmdOrCtrl+-","action":"zoomOut","label":"Zoom Out","webview":true},{"accelerator":"CmdOrCtrl+0","action":"zoomReset","label":"Actual Size","webview":true},{"accelerator":"F1","action":"showShortcuts","label":"Keyboard Shortcuts","webview":true},{"accelerator":"CmdOrCtrl+Q","action":"quit","label":"Quit Dateline","webview":false}] as const;
 
 /** user-defined types **/
 
@@ -657,7 +668,11 @@ limit: number }
 /**
  * What a menu item asks the window to do.
  */
-export type MenuAction = "newDraft" | "renameDraft" | "openFolder" | "save" | "export" | "find" | "nextProblem" | "previousProblem" | "togglePreview" | 
+export type MenuAction = "newDraft" | "renameDraft" | "openFolder" | "save" | "export" | "find" | "nextProblem" | "previousProblem" | "togglePreview" | "zoomIn" | "zoomOut" | "zoomReset" | 
+/**
+ * The keyboard shortcuts, listed from this same table.
+ */
+"showShortcuts" | 
 /**
  * Close the window, asking first about unsaved edits.
  */
@@ -828,6 +843,10 @@ export type VersionView = { id: number; createdMs: number;
  */
 source: string; score: number; words: number }
 export type WordBudget = { pressRelease: number; pressReleaseLimit: number; faq: number; faqLimit: number }
+/**
+ * What a zoom key asks for.
+ */
+export type ZoomStep = "in" | "out" | "reset"
 
 /** tauri-specta globals **/
 

@@ -2,6 +2,7 @@
 // drafts list, the document bar, the welcome page and the status bar.
 // Buttons start flows; nothing here calls the backend.
 import { getCurrentWindow } from "@tauri-apps/api/window";
+import type { Announcer } from "./announce";
 import { h, fill } from "./dom";
 import type { DraftList } from "./drafts";
 import type { Flows, SaveStatus, Session } from "./session";
@@ -13,6 +14,7 @@ import type { ReviewPane } from "./review";
 
 /** The parts the layout holds that other modules build. */
 export interface ViewParts {
+  announcer: Announcer;
   drafts: DraftList;
   notices: Notices;
   inspector: Inspector;
@@ -80,6 +82,7 @@ export class View {
           "main",
           { class: "main" },
           this.el.notices,
+          parts.announcer.el,
           h("div", { class: "doc-bar" }, this.el.title, this.el.status, this.el.reviewButton, this.el.previewButton, this.el.exportButton, this.el.saveButton),
           withChildren(this.el.workarea, this.el.editorHost, parts.preview.el, this.el.welcome, parts.inspector.el),
           parts.review.element,

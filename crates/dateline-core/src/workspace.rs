@@ -844,6 +844,8 @@ pub use review::{
     ChangeRow, CommentRow, FindingRow, ReviewSide, ReviewView, ReviewerIdentity, SectionRow, TextRange,
     ThreadAction, ThreadRow, VerdictRow, VersionPick,
 };
+mod zoom;
+pub use zoom::{step_zoom, ZoomStep, ZOOM_LEVELS};
 
 #[cfg(test)]
 mod fault_tests;

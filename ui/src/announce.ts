@@ -1,0 +1,71 @@
+// Tells a screen reader what changed in the findings once typing pauses
+// ("2 new problems: jargon, long sentence"), through a polite live region:
+// read out between her sentences, never over them, and never per keystroke.
+import { h } from "./dom";
+
+/** Typing has paused when no new report came for this long. */
+const PAUSE_MS = 1200;
+
+/** Each rule id counted as often as it is found. */
+function counts(rules: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const rule of rules) out.set(rule, (out.get(rule) ?? 0) + 1);
+  return out;
+}
+
+/** The findings in `after` that `before` did not have, each rule as often as it is new. */
+function added(before: string[], after: string[]): string[] {
+  const had = counts(before);
+  const out: string[] = [];
+  for (const rule of after) {
+    const left = had.get(rule) ?? 0;
+    if (left > 0) had.set(rule, left - 1);
+    else out.push(rule);
+  }
+  return out;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What changed between two reports' findings, as a sentence; null when nothing did. */
+export function describeChange(before: string[], after: string[]): string | null {
+  const fresh = added(before, after);
+  const fixed = added(after, before).length;
+  const parts: string[] = [];
+  if (fresh.length > 0) {
+    const names = [...new Set(fresh)].map((rule) => rule.replace(/-/g, " "));
+    parts.push(`${plural(fresh.length, "new problem", "new problems")}: ${names.join(", ")}`);
+  }
+  if (fixed > 0) parts.push(`${plural(fixed, "problem", "problems")} fixed`);
+  return parts.length > 0 ? `${parts.join("; ")}.` : null;
+}
+
+export class Announcer {
+  readonly el = h("div", { class: "sr-only", role: "status", "aria-live": "polite", "data-testid": "announcer" });
+  private announced: string[] = [];
+  private pending: string[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** A draft just opened: its findings are the baseline, not news. */
+  reset(rules: string[]): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.announced = rules;
+    this.pending = rules;
+    this.el.textContent = "";
+  }
+
+  /** A new report while she types; announced once she pauses. */
+  report(rules: string[]): void {
+    this.pending = rules;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.announce(), PAUSE_MS);
+  }
+
+  private announce(): void {
+    this.timer = null;
+    const message = describeChange(this.announced, this.pending);
+    this.announced = this.pending;
+    if (message) this.el.textContent = message;
+  }
+}
