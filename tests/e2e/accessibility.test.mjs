@@ -228,4 +228,33 @@ describe("keyboard, zoom and screen-reader announcements", () => {
     await t.browser.keys(["Control", "0"]);
     await t.browser.waitUntil(async () => Math.abs((await cssWidth()) - actual) < 2, { timeout: 5_000 });
   });
+
+  /** Nothing runs off the side, and the editor keeps a usable width. */
+  async function assertLayoutHolds(view) {
+    const fit = await t.browser.execute(() => ({
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+      editor: document.querySelector('[data-testid="editor"]').getBoundingClientRect().width,
+    }));
+    assert.ok(fit.overflow <= 1, `${view}: the page is ${fit.overflow} CSS px wider than the window`);
+    assert.ok(fit.editor >= 280, `${view}: the editor is only ${fit.editor} CSS px wide`);
+    await audit(t, "light", view);
+  }
+
+  it("holds its layout at 200% zoom and in a 1024×700 window, and folds the drafts list away", async () => {
+    await t.browser.setWindowSize(1280, 800);
+    for (let i = 0; i < 5; i++) await t.browser.keys(["Control", "="]);
+    const actual = await t.browser.execute(() => window.outerWidth);
+    await t.browser.waitUntil(async () => (await cssWidth()) * 2 <= actual + 8, { timeout: 5_000, timeoutMsg: "not at 200%" });
+    await assertLayoutHolds("zoom-200");
+    await (await t.$("toggle-sidebar")).click();
+    assert.equal(await (await t.$("toggle-sidebar")).getAttribute("aria-expanded"), "false");
+    assert.equal(await (await t.$("sidebar")).isDisplayed(), false);
+    await assertLayoutHolds("zoom-200-folded");
+    await (await t.$("toggle-sidebar")).click();
+    await (await t.$("sidebar")).waitForDisplayed({ timeout: 5_000 });
+    await t.browser.keys(["Control", "0"]);
+    await t.browser.setWindowSize(1024, 700);
+    await t.browser.waitUntil(async () => (await cssWidth()) <= 1024, { timeout: 5_000 });
+    await assertLayoutHolds("window-1024x700");
+  });
 });

@@ -22,6 +22,8 @@ export interface ViewParts {
   review: ReviewPane;
 }
 
+const SIDEBAR_KEY = "dateline.sidebar";
+
 const STATUS_LABELS: Record<SaveStatus, string> = { none: "", saved: "Saved", edited: "Edited", saving: "Saving…", readonly: "Read-only" };
 
 export class View {
@@ -40,6 +42,7 @@ export class View {
     editorHost: h("div", { class: "editor-host", "data-testid": "editor" }),
     welcome: h("section", { class: "welcome", "data-testid": "welcome" }),
     words: h("span", { "data-testid": "word-count" }),
+    sidebarToggle: h("button", { class: "icon", "data-testid": "toggle-sidebar", "aria-controls": "drafts-sidebar", "aria-expanded": "true", "aria-label": "Hide the drafts list", title: "Hide the drafts list" }, "☰"),
     format: h("span", { "data-testid": "file-format" }),
   };
   private parts: ViewParts | null = null;
@@ -60,36 +63,46 @@ export class View {
   mount(root: HTMLElement, parts: ViewParts): void {
     this.parts = parts;
     this.wireControls();
-    fill(
-      root,
+    const shell = h(
+      "div",
+      { class: "shell" },
+      this.topbar(),
       h(
-        "div",
-        { class: "shell" },
-        this.topbar(),
+        "aside",
+        { class: "sidebar", id: "drafts-sidebar", "data-testid": "sidebar", "aria-label": "Drafts" },
         h(
-          "aside",
-          { class: "sidebar", "data-testid": "sidebar", "aria-label": "Drafts" },
-          h(
-            "div",
-            { class: "sidebar-head" },
-            this.el.folderName,
-            h("button", { class: "icon", "data-testid": "refresh", title: "Refresh the list", "aria-label": "Refresh", onclick: () => void this.flows.refresh() }, "↻"),
-          ),
-          parts.drafts.el,
-          this.el.skipped,
+          "div",
+          { class: "sidebar-head" },
+          this.el.folderName,
+          h("button", { class: "icon", "data-testid": "refresh", title: "Refresh the list", "aria-label": "Refresh", onclick: () => void this.flows.refresh() }, "↻"),
         ),
-        h(
-          "main",
-          { class: "main" },
-          this.el.notices,
-          parts.announcer.el,
-          h("div", { class: "doc-bar" }, this.el.title, this.el.status, this.el.reviewButton, this.el.previewButton, this.el.exportButton, this.el.saveButton),
-          withChildren(this.el.workarea, this.el.editorHost, parts.preview.el, this.el.welcome, parts.inspector.el),
-          parts.review.element,
-          h("footer", { class: "statusbar" }, this.el.words, this.el.format),
-        ),
+        parts.drafts.el,
+        this.el.skipped,
+      ),
+      h(
+        "main",
+        { class: "main" },
+        this.el.notices,
+        parts.announcer.el,
+        h("div", { class: "doc-bar" }, this.el.title, this.el.status, this.el.reviewButton, this.el.previewButton, this.el.exportButton, this.el.saveButton),
+        withChildren(this.el.workarea, this.el.editorHost, parts.preview.el, this.el.welcome, parts.inspector.el),
+        parts.review.element,
+        h("footer", { class: "statusbar" }, this.el.words, this.el.format),
       ),
     );
+    fill(root, shell);
+    this.el.sidebarToggle.addEventListener("click", () => this.foldSidebar(shell, !shell.classList.contains("sidebar-collapsed")));
+    this.foldSidebar(shell, localStorage.getItem(SIDEBAR_KEY) === "collapsed");
+  }
+
+  /** Folds the drafts list away (or back), for the panes' width; remembered in the web view's storage. */
+  private foldSidebar(shell: HTMLElement, collapsed: boolean): void {
+    shell.classList.toggle("sidebar-collapsed", collapsed);
+    const label = collapsed ? "Show the drafts list" : "Hide the drafts list";
+    this.el.sidebarToggle.setAttribute("aria-expanded", String(!collapsed));
+    this.el.sidebarToggle.setAttribute("aria-label", label);
+    this.el.sidebarToggle.title = label;
+    localStorage.setItem(SIDEBAR_KEY, collapsed ? "collapsed" : "shown");
   }
 
   private wireControls(): void {
@@ -110,7 +123,7 @@ export class View {
     return h(
       "header",
       { class: "topbar" },
-      h("h1", { class: "brand" }, h("span", { class: "brand-mark", "aria-hidden": "true" }), "Dateline"),
+      h("div", { class: "brand-row" }, this.el.sidebarToggle, h("h1", { class: "brand" }, h("span", { class: "brand-mark", "aria-hidden": "true" }), "Dateline")),
       h(
         "div",
         { class: "folder-controls" },
