@@ -257,4 +257,56 @@ describe("keyboard, zoom and screen-reader announcements", () => {
     await t.browser.waitUntil(async () => (await cssWidth()) <= 1024, { timeout: 5_000 });
     await assertLayoutHolds("window-1024x700");
   });
+
+  /** Presses Tab until the focus is on an element with `testid`; never clicks. */
+  async function tabTo(testid, presses = 60) {
+    for (let i = 0; i < presses; i++) {
+      const at = await t.browser.execute(() => document.activeElement?.getAttribute("data-testid"));
+      if (at === testid) return;
+      await t.browser.keys(["Tab"]);
+    }
+    const seen = [];
+    for (let i = 0; i < 12; i++) {
+      seen.push(await t.browser.execute(() => `${document.activeElement?.tagName}.${document.activeElement?.className}[${document.activeElement?.getAttribute("data-testid")}]`));
+      await t.browser.keys(["Tab"]);
+    }
+    const count = await t.browser.execute((id) => document.querySelectorAll(`[data-testid="${id}"]`).length, testid);
+    assert.fail(`Tab never reached ${testid} (${count} in the page); the focus went: ${seen.join(" → ")}`);
+  }
+
+  const focused = () => t.browser.execute(() => document.activeElement?.getAttribute("data-testid"));
+
+  it("walks by keyboard only: open a draft, fix a finding, save, review, export; Escape gives focus back", async () => {
+    await t.kill();
+    // Both drafts hold a finding with a fix (utilize → use), whichever End lands on.
+    const walk = t.draftsFolder({ "a.md": "# First\n\nWe utilize it.\n", "b.md": LAUNCH.replace("Families cannot", "Families utilize rockets and cannot") });
+    await t.launch([walk]);
+    await tabTo("draft-item");
+    await t.browser.keys(["End"]);
+    await t.browser.keys(["Enter"]);
+    await t.browser.waitUntil(async () => (await t.editorDoc()).length > 0, { timeout: 10_000, timeoutMsg: "Enter on a draft did not open it" });
+    await t.waitForProblemsToSettle();
+    const before = await t.editorDoc();
+    await tabTo("quick-fix");
+    await t.browser.keys(["Enter"]);
+    await t.browser.waitUntil(async () => (await t.editorDoc()) !== before, { timeout: 10_000, timeoutMsg: "the quick fix did not apply" });
+    await t.browser.keys(["Control", "s"]);
+    await t.waitForStatus("saved");
+    await tabTo("review-open");
+    await t.browser.keys(["Enter"]);
+    await (await t.$("review")).waitForDisplayed({ timeout: 10_000 });
+    await t.browser.keys(["Enter"]);
+    await (await t.$("review")).waitForDisplayed({ timeout: 10_000, reverse: true });
+    await t.browser.keys(["Control", "e"]);
+    await (await t.$("export-dialog")).waitForDisplayed({ timeout: 10_000 });
+    await tabTo("export-beside");
+    await t.browser.keys(["Enter"]);
+    await t.waitForNotice("success", /./, 30_000);
+    await tabTo("editor-content");
+    await t.browser.keys(["F2"]);
+    await (await t.$("rename-dialog-input")).waitForDisplayed({ timeout: 5_000 });
+    await t.browser.keys(["Escape"]);
+    await (await t.$("rename-dialog")).waitForExist({ timeout: 5_000, reverse: true });
+    await t.browser.waitUntil(async () => (await focused()) === "editor-content", { timeout: 5_000, timeoutMsg: "Escape did not give the focus back to the editor" });
+  });
 });

@@ -5,6 +5,7 @@
 // than a small one.
 import type { ConflictCopy, DeletedDraft, DraftSort, DraftSummary, FolderListing, ListQuery, SearchHit } from "./bindings";
 import { h, fill } from "./dom";
+import { arrowNavigation } from "./roving";
 import { draftFolder, formatModified, reviewSummary } from "./format";
 import { milestone } from "./milestones";
 
@@ -48,6 +49,7 @@ export class DraftList {
     this.sortSelect.addEventListener("change", () => this.ask({ sort: this.sortSelect.value as DraftSort, limit: PAGE }));
     this.statusSelect.addEventListener("change", () => this.ask({ status: this.statusSelect.value, limit: PAGE }));
     this.searchInput.addEventListener("input", () => this.scheduleSearch());
+    arrowNavigation(this.list, '[data-testid="draft-item"], [data-testid="search-hit"]');
     this.searchInput.addEventListener("keydown", (event) => {
       if (event.key === "Escape") {
         this.searchInput.value = "";

@@ -2,7 +2,7 @@
 // draft, and Mod-S wired to the app's save.
 import { EditorState, StateEffect, StateField, type Extension, type Text } from "@codemirror/state";
 import { Decoration, type DecorationSet, EditorView, keymap, drawSelection, highlightActiveLine, dropCursor } from "@codemirror/view";
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
 import { syntaxHighlighting, HighlightStyle, bracketMatching } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
@@ -91,12 +91,13 @@ export function createEditor(parent: HTMLElement, callbacks: EditorCallbacks, ex
     // tabindex: WebKit reports a contenteditable as not tabbable, and the
     // editor's scroller must hold something the keyboard can reach.
     EditorView.contentAttributes.of({ "data-testid": "editor-content", spellcheck: "true", "aria-label": "Draft text", tabindex: "0" }),
+    // No Tab-to-indent: Tab leaves the editor, as in any text field, so a
+    // keyboard user is never trapped in it; Ctrl+] and Ctrl+[ indent.
     keymap.of([
       { key: "Mod-s", preventDefault: true, run: () => (callbacks.onSave(), true) },
       ...defaultKeymap,
       ...historyKeymap,
       ...searchKeymap,
-      indentWithTab,
     ]),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) callbacks.onChange(update.state.doc);

@@ -6,6 +6,7 @@ import { formatModified } from "./format";
 import type { PositionMap } from "./lint";
 import { partLabel, type Marker } from "./markers";
 import { partChooser } from "./partmenu";
+import { arrowNavigation } from "./roving";
 
 export interface InspectorActions {
   jump(pos: number, end?: number): void;
@@ -68,6 +69,7 @@ export class Inspector {
 
   constructor(private readonly actions: InspectorActions) {
     this.el.append(this.meter, this.tabs, this.body);
+    arrowNavigation(this.body, '.problem-jump, .outline-item, [data-testid="version-view"]');
     this.render();
   }
 

@@ -32,7 +32,7 @@ export function currentPlatform(): Platform {
 export async function showShortcuts(): Promise<void> {
   await ask({
     title: "Keyboard shortcuts",
-    body: [shortcutTable(currentPlatform()), h("p", {}, "In the editor: F8 and Shift+F8 step through the problems; Ctrl+Z undoes, Ctrl+Shift+Z redoes; Escape closes a dialog.")],
+    body: [shortcutTable(currentPlatform()), h("p", {}, "In the editor: F8 and Shift+F8 step through the problems; Ctrl+] and Ctrl+[ indent and outdent; Ctrl+Z undoes, Ctrl+Shift+Z redoes; Tab moves on to the next control; Escape closes a dialog.")],
     choices: [{ value: "close", label: "Close", testid: "shortcuts-close", primary: true }],
     cancel: "close",
     testid: "shortcuts-dialog",
