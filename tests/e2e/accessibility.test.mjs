@@ -295,6 +295,14 @@ describe("keyboard, zoom and screen-reader announcements", () => {
     await tabTo("review-open");
     await t.browser.keys(["Enter"]);
     await (await t.$("review")).waitForDisplayed({ timeout: 10_000 });
+    await tabTo("review-next");
+    await t.browser.keys(["Enter"]);
+    const stepped = await t.$("review-stepped");
+    await t.browser.waitUntil(async () => /^Change 1 of \d+: text/.test(await stepped.getProperty("textContent")), {
+      timeout: 5_000,
+      timeoutMsg: "stepping to a change was not announced",
+    });
+    await tabTo("review-open", 80);
     await t.browser.keys(["Enter"]);
     await (await t.$("review")).waitForDisplayed({ timeout: 10_000, reverse: true });
     await t.browser.keys(["Control", "e"]);

@@ -102,6 +102,16 @@ export function alignedPosition(view: ReviewView, from: Side, pos: number): numb
   return null;
 }
 
+/** A change's kind as a sentence says it. */
+const CHANGE_WORDS: Record<string, string> = {
+  inserted: "text added",
+  deleted: "text removed",
+  replaced: "text changed",
+  sectionAdded: "section added",
+  sectionRemoved: "section removed",
+  sectionMoved: "section moved",
+};
+
 export class ReviewPane {
   readonly element: HTMLElement;
   private draftId: number | null = null;
@@ -117,6 +127,8 @@ export class ReviewPane {
     newLabel: h("div", { class: "rv-label" }),
     summary: h("span", { class: "rv-summary", "data-testid": "review-summary" }),
     position: h("span", { class: "rv-position" }),
+    /** Says which change she stepped to, for a screen reader. */
+    stepped: h("span", { class: "sr-only", role: "status", "aria-live": "polite", "data-testid": "review-stepped" }),
     changes: h("ol", { class: "rv-changes", "data-testid": "review-changes" }),
     delta: h("div", { class: "rv-delta", "data-testid": "review-delta" }),
     threads: h("div", { class: "rv-threads", "data-testid": "review-threads" }),
@@ -149,6 +161,7 @@ export class ReviewPane {
           { class: "rv-row" },
           button("review-prev", "↑", () => this.step(-1), "Previous change"),
           this.el.position,
+          this.el.stepped,
           button("review-next", "↓", () => this.step(1), "Next change"),
           h("span", { class: "rv-spacer" }),
           this.el.commentButton,
@@ -389,6 +402,8 @@ export class ReviewPane {
     this.el.changes.querySelectorAll(".current").forEach((e) => e.classList.remove("current"));
     this.el.changes.children[index]?.classList.add("current");
     this.renderPosition();
+    const count = this.view?.changes.length ?? 0;
+    this.el.stepped.textContent = `Change ${index + 1} of ${count}: ${CHANGE_WORDS[change.kind] ?? change.kind} in ${change.section}.`;
   }
 
   private reveal(side: Side, range: TextRange): void {
