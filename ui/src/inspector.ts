@@ -306,7 +306,7 @@ export class Inspector {
         "div",
         { class: "problem-actions" },
         d.fix && h("button", { "data-testid": "quick-fix", onclick: () => this.actions.fix(current(), this.map) }, d.fix.replacement ? `Change to “${d.fix.replacement}”` : "Remove"),
-        h("button", { "data-testid": "silence", title: `Add <!-- dateline-disable-next-line ${d.rule} --> above this line`, onclick: () => this.actions.silence(current(), this.map) }, "Silence"),
+        h("button", { "data-testid": "silence", "aria-label": `Silence ${d.rule} on line ${d.line}`, title: `Add <!-- dateline-disable-next-line ${d.rule} --> above this line`, onclick: () => this.actions.silence(current(), this.map) }, "Silence"),
       ),
     );
   }
