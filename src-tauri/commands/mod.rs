@@ -44,6 +44,7 @@ pub fn list() -> Commands<tauri::Wry> {
         saving::save_draft_copy,
         typing::open_link,
         drafts::create_draft,
+        drafts::import_word,
         typing::lint_text,
         typing::list_rules,
         typing::render_preview,

@@ -101,6 +101,7 @@ export class App {
       relist: (query) => folders.relist(c(), query),
       openDraft: (id) => open.openDraft(c(), id),
       newDraft: () => open.newDraft(c()),
+      importWord: () => open.importWord(c()),
       renameDraft: () => open.renameDraft(c()),
       save: () => saving.save(c()),
       saveCopy: (draft) => saving.saveCopy(c(), draft),
@@ -132,6 +133,7 @@ export class App {
     const { flows, editor } = this.ctx;
     const actions: Record<MenuAction, () => void> = {
       newDraft: () => void flows.newDraft(),
+      importWord: () => void flows.importWord(),
       renameDraft: () => void flows.renameDraft(),
       openFolder: () => void flows.chooseFolder(),
       save: () => void flows.save(),

@@ -135,6 +135,18 @@ async createDraft(name: string) : Promise<Result<DraftSummary, AppError>> {
 }
 },
 /**
+ * Shows the native file picker for a Word document and imports it as a
+ * new draft in the open folder; `None` when the user cancels.
+ */
+async importWord() : Promise<Result<ImportedWord | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_word") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Lints the editor's text (on a worker thread; the UI drops stale answers),
  * without the workspace's lock: a watcher batch never delays it.
  */
@@ -442,7 +454,7 @@ openRequested: "open-requested"
 
 /** user-defined constants **/
 
-export const MENU_ITEMS = [{"accelerator":"CmdOrCtrl+N","action":"newDraft","label":"New Draft…","webview":true},{"accelerator":"F2","action":"renameDraft","label":"Rename Draft…","webview":true},{"accelerator":"CmdOrCtrl+O","action":"openFolder","label":"Open Folder…","webview":true},{"accelerator":"CmdOrCtrl+S","action":"save","label":"Save","webview":true},{"accelerator":"CmdOrCtrl+E","action":"export","label":"Export…","webview":true},{"accelerator":"CmdOrCtrl+F","action":"find","label":"Find…","webview":true},{"accelerator":"F8","action":"nextProblem","label":"Next Problem","webview":true},{"accelerator":"Shift+F8","action":"previousProblem","label":"Previous Problem","webview":true},{"accelerator":"CmdOrCtrl+Shift+P","action":"togglePreview","label":"Toggle Preview","webview":true},{"accelerator":"CmdOrCtrl+=","action":"zoomIn","label":"Zoom In","webview":true},{"accelerator":"CmdOrCtrl+-","action":"zoomOut","label":"Zoom Out","webview":true},{"accelerator":"CmdOrCtrl+0","action":"zoomReset","label":"Actual Size","webview":true},{"accelerator":"F1","action":"showShortcuts","label":"Keyboard Shortcuts","webview":true},{"accelerator":"CmdOrCtrl+Q","action":"quit","label":"Quit Dateline","webview":false}] as const;
+export const MENU_ITEMS = [{"accelerator":"CmdOrCtrl+N","action":"newDraft","label":"New Draft…","webview":true},{"accelerator":null,"action":"importWord","label":"Import Word Document…","webview":true},{"accelerator":"F2","action":"renameDraft","label":"Rename Draft…","webview":true},{"accelerator":"CmdOrCtrl+O","action":"openFolder","label":"Open Folder…","webview":true},{"accelerator":"CmdOrCtrl+S","action":"save","label":"Save","webview":true},{"accelerator":"CmdOrCtrl+E","action":"export","label":"Export…","webview":true},{"accelerator":"CmdOrCtrl+F","action":"find","label":"Find…","webview":true},{"accelerator":"F8","action":"nextProblem","label":"Next Problem","webview":true},{"accelerator":"Shift+F8","action":"previousProblem","label":"Previous Problem","webview":true},{"accelerator":"CmdOrCtrl+Shift+P","action":"togglePreview","label":"Toggle Preview","webview":true},{"accelerator":"CmdOrCtrl+=","action":"zoomIn","label":"Zoom In","webview":true},{"accelerator":"CmdOrCtrl+-","action":"zoomOut","label":"Zoom Out","webview":true},{"accelerator":"CmdOrCtrl+0","action":"zoomReset","label":"Actual Size","webview":true},{"accelerator":"F1","action":"showShortcuts","label":"Keyboard Shortcuts","webview":true},{"accelerator":"CmdOrCtrl+Q","action":"quit","label":"Quit Dateline","webview":false}] as const;
 
 /** user-defined types **/
 
@@ -647,6 +659,18 @@ deleted: DeletedDraft[]; skipped: SkippedEntry[];
  * linting goes on with the defaults wherever it is wrong.
  */
 configProblems: string[] }
+/**
+ * What an import made, and what of the Word file it could not carry.
+ */
+export type ImportedWord = { draft: DraftSummary; 
+/**
+ * Pictures, footnotes and the like the draft does not hold.
+ */
+notes: string[]; 
+/**
+ * The Word file's comments and tracked changes, not brought in (yet).
+ */
+comments: number; trackedChanges: number }
 export type LineEnding = "lf" | "crlf"
 export type LintView = { diagnostics: DiagnosticView[]; outline: OutlineEntry[]; missing: MissingSection[]; score: number; errors: number; warnings: number; infos: number; words: WordBudget; 
 /**
@@ -668,7 +692,7 @@ limit: number }
 /**
  * What a menu item asks the window to do.
  */
-export type MenuAction = "newDraft" | "renameDraft" | "openFolder" | "save" | "export" | "find" | "nextProblem" | "previousProblem" | "togglePreview" | "zoomIn" | "zoomOut" | "zoomReset" | 
+export type MenuAction = "newDraft" | "importWord" | "renameDraft" | "openFolder" | "save" | "export" | "find" | "nextProblem" | "previousProblem" | "togglePreview" | "zoomIn" | "zoomOut" | "zoomReset" | 
 /**
  * The keyboard shortcuts, listed from this same table.
  */

@@ -36,7 +36,7 @@ function matches(chord: Chord, event: KeyLike): boolean {
   );
 }
 
-const CHORDS = MENU_ITEMS.map((item) => ({ action: item.action, chord: parseAccelerator(item.accelerator), webview: item.webview }));
+const CHORDS = MENU_ITEMS.flatMap((item) => (item.accelerator ? [{ action: item.action, chord: parseAccelerator(item.accelerator), webview: item.webview }] : []));
 
 /** The menu action whose shortcut `event` is, if the web view acts on it itself. */
 export function shortcutFor(event: KeyLike): MenuAction | null {

@@ -25,6 +25,7 @@ export interface Flows {
   relist(query?: ListQuery | null): Promise<void>;
   openDraft(draftId: number): Promise<void>;
   newDraft(): Promise<void>;
+  importWord(): Promise<void>;
   renameDraft(): Promise<void>;
   save(): Promise<boolean>;
   saveCopy(draft: OpenedDraft): Promise<void>;

@@ -5,9 +5,10 @@ import { keyLabel, shortcutTable } from "./shortcuts";
 describe("the shortcuts list", () => {
   it("lists every menu item with its accelerator, from the menu's table", () => {
     const rows = [...shortcutTable("other").querySelectorAll('[data-testid="shortcut-row"]')].map((r) => r.textContent);
-    expect(rows).toHaveLength(MENU_ITEMS.length);
-    for (const item of MENU_ITEMS) {
-      expect(rows).toContain(`${item.label.replace(/…$/, "")}${keyLabel(item.accelerator, "other")}`);
+    const keyed = MENU_ITEMS.filter((item) => item.accelerator);
+    expect(rows).toHaveLength(keyed.length);
+    for (const item of keyed) {
+      expect(rows).toContain(`${item.label.replace(/…$/, "")}${keyLabel(item.accelerator!, "other")}`);
     }
   });
 

@@ -19,8 +19,8 @@ export function keyLabel(accelerator: string, platform: Platform): string {
 
 /** The shortcuts as a table: what each does, and its keys. */
 export function shortcutTable(platform: Platform): HTMLElement {
-  const rows = MENU_ITEMS.map((item) =>
-    h("tr", { "data-testid": "shortcut-row" }, h("th", { scope: "row" }, item.label.replace(/…$/, "")), h("td", {}, h("kbd", {}, keyLabel(item.accelerator, platform)))),
+  const rows = MENU_ITEMS.filter((item) => item.accelerator).map((item) =>
+    h("tr", { "data-testid": "shortcut-row" }, h("th", { scope: "row" }, item.label.replace(/…$/, "")), h("td", {}, h("kbd", {}, keyLabel(item.accelerator ?? "", platform)))),
   );
   return h("table", { class: "shortcuts", "data-testid": "shortcuts-table" }, h("caption", {}, "Menu commands"), h("tbody", {}, ...rows));
 }

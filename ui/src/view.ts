@@ -129,6 +129,7 @@ export class View {
         { class: "folder-controls" },
         this.el.recentSelect,
         h("button", { "data-testid": "new-draft", title: "New draft from the PR/FAQ template (Ctrl+N)", onclick: () => void this.flows.newDraft() }, "New draft"),
+        h("button", { "data-testid": "import-word", title: "Import a Word document (.docx) as a new draft", onclick: () => void this.flows.importWord() }, "Import…"),
         h("button", { "data-testid": "choose-folder", title: "Choose a drafts folder (Ctrl+O)", onclick: () => void this.flows.chooseFolder() }, "Open folder…"),
       ),
     );

@@ -835,6 +835,8 @@ fn free_copy_path(path: &Path) -> Result<PathBuf> {
 }
 
 mod exporting;
+mod importing;
+pub use importing::ImportedWord;
 mod listing;
 pub use listing::{DraftSort, ListQuery, LIST_PAGE};
 mod merge;

@@ -1,6 +1,6 @@
 // Opening a draft, making a new one, renaming the open one, and bringing
 // back one deleted outside the app.
-import { commands, type DeletedDraft } from "../bindings";
+import { commands, type DeletedDraft, type ImportedWord } from "../bindings";
 import { askText } from "../dialog";
 import { draftTitle } from "../format";
 import { call } from "../ipc";
@@ -58,6 +58,34 @@ export async function renameDraft(ctx: AppContext): Promise<void> {
   } catch (err) {
     ctx.report(err);
   }
+}
+
+/** File → Import Word Document…: the picked .docx becomes a new draft, opened; the Word file is left as it was. */
+export async function importWord(ctx: AppContext): Promise<void> {
+  if (!ctx.session.listing) {
+    ctx.notices.show("info", "Open a drafts folder first; an imported document becomes a draft in it.");
+    return;
+  }
+  if (!(await ctx.flows.confirmLeave())) return;
+  try {
+    const imported = await call(commands.importWord());
+    if (!imported) return;
+    await ctx.flows.refresh(true);
+    await openDraft(ctx, imported.draft.id);
+    ctx.notices.show("success", importedMessage(imported), [], "imported");
+  } catch (err) {
+    ctx.report(err);
+  }
+}
+
+function importedMessage(imported: ImportedWord): string {
+  const left = [
+    imported.comments > 0 && `${imported.comments} comment${imported.comments === 1 ? "" : "s"}`,
+    imported.trackedChanges > 0 && `${imported.trackedChanges} tracked change${imported.trackedChanges === 1 ? "" : "s"}`,
+  ].filter(Boolean);
+  const notes = imported.notes.length > 0 ? ` ${imported.notes.join(" ")}` : "";
+  const review = left.length > 0 ? ` Its ${left.join(" and ")} stay in the Word file.` : "";
+  return `Imported as “${imported.draft.relPath}”. The Word file is unchanged.${review}${notes}`;
 }
 
 /** A draft deleted outside the app, brought back with its history. */

@@ -1,0 +1,166 @@
+//! File → Import Word Document…: a `.docx` becomes a new Markdown draft in
+//! the open folder. The Word file is only read; the draft is created beside
+//! the others without replacing anything (`write_atomic_new`).
+
+use super::{DraftSummary, Workspace};
+use crate::error::{display_name, Error, Result};
+use dateline_export::{import_docx, MAX_DOCX_BYTES};
+use dateline_files::write_atomic_new;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// What an import made, and what of the Word file it could not carry.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportedWord {
+    pub draft: DraftSummary,
+    /// Pictures, footnotes and the like the draft does not hold.
+    pub notes: Vec<String>,
+    /// The Word file's comments and tracked changes, not brought in (yet).
+    pub comments: u32,
+    pub tracked_changes: u32,
+}
+
+impl Workspace {
+    /// Imports the Word document at `source` as a new draft named after it.
+    pub fn import_word(&mut self, source: &Path) -> Result<ImportedWord> {
+        let shown = display_name(source);
+        let bytes = read_word_file(source, &shown)?;
+        let imported = import_docx(&bytes).map_err(|e| {
+            Error::InvalidInput(format!(
+                "“{shown}” could not be imported: {e}. Nothing was written."
+            ))
+        })?;
+        let root = self.current()?.root.clone();
+        let target = free_draft_path(&root, &stem_of(source));
+        write_atomic_new(&target, imported.markdown.as_bytes()).map_err(|e| self.save_error(&e, &target))?;
+        let rel = target
+            .strip_prefix(&root)
+            .unwrap_or(&target)
+            .to_string_lossy()
+            .replace('\\', "/");
+        Ok(ImportedWord {
+            draft: self.index_new_file(&rel)?,
+            notes: imported.notes,
+            comments: imported.comments.len() as u32,
+            tracked_changes: imported.changes.len() as u32,
+        })
+    }
+}
+
+/// The file's bytes, refused before reading when it is too big to be a draft.
+fn read_word_file(source: &Path, shown: &str) -> Result<Vec<u8>> {
+    let size = std::fs::metadata(source)
+        .map_err(|e| Error::from_io(&e, "reading", source))?
+        .len();
+    if size > MAX_DOCX_BYTES as u64 {
+        return Err(Error::InvalidInput(format!(
+            "“{shown}” is {size} bytes; Dateline imports Word documents of up to {MAX_DOCX_BYTES} bytes (large pictures make big files: remove or compress them in Word and try again). Nothing was written."
+        )));
+    }
+    std::fs::read(source).map_err(|e| Error::from_io(&e, "reading", source))
+}
+
+/// The Word file's name without its extension, safe as a file name.
+fn stem_of(source: &Path) -> String {
+    let stem = source
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let clean: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let clean = clean.trim().trim_start_matches('.').to_string();
+    if clean.is_empty() {
+        "Imported draft".to_string()
+    } else {
+        clean
+    }
+}
+
+/// `stem.md`, or `stem (imported 2).md` and so on when that is taken. The
+/// write itself still refuses to replace a file that appears meanwhile.
+fn free_draft_path(root: &Path, stem: &str) -> PathBuf {
+    std::iter::once(root.join(format!("{stem}.md")))
+        .chain((2..).map(|n| root.join(format!("{stem} (imported {n}).md"))))
+        .find(|candidate| candidate.symlink_metadata().is_err())
+        .expect("an unbounded sequence of names always has a free one")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::tests::Fixture;
+    use dateline_export::{export_docx, DocxOptions, DocxReview};
+
+    #[test]
+    fn a_word_file_becomes_a_new_draft_and_is_left_as_it_was() {
+        let fx = Fixture::new(&[("Launch.md", b"# Mine\n")]);
+        let (mut ws, _) = fx.opened();
+        let word = tempfile::tempdir().unwrap();
+        let source = word.path().join("Launch.docx");
+        let docx = export_docx(
+            "# Acme Ships Rockets\n\nSEATTLE — *today* Acme launched.\n",
+            DocxReview::default(),
+            &DocxOptions::default(),
+        )
+        .unwrap();
+        std::fs::write(&source, &docx).unwrap();
+        let first = ws.import_word(&source).unwrap();
+        assert_eq!(
+            first.draft.rel_path, "Launch (imported 2).md",
+            "her own Launch.md is not replaced"
+        );
+        assert_eq!(std::fs::read(fx.path("Launch.md")).unwrap(), b"# Mine\n");
+        let text = std::fs::read_to_string(fx.path("Launch (imported 2).md")).unwrap();
+        assert!(text.starts_with("# Acme Ships Rockets"), "{text}");
+        assert!(text.contains("*today*"), "{text}");
+        assert_eq!(
+            std::fs::read(&source).unwrap(),
+            docx,
+            "the Word file is only read"
+        );
+        assert_eq!(
+            ws.import_word(&source).unwrap().draft.rel_path,
+            "Launch (imported 3).md"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_word_is_refused_and_nothing_is_written() {
+        let fx = Fixture::new(&[]);
+        let (mut ws, _) = fx.opened();
+        let word = tempfile::tempdir().unwrap();
+        let source = word.path().join("notes.docx");
+        std::fs::write(&source, b"plain text, not a zip").unwrap();
+        let err = ws.import_word(&source).unwrap_err().to_string();
+        assert!(
+            err.contains("not a Word document") && err.contains("Nothing was written"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_dir(fx.path("")).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn names_the_draft_after_the_word_file_and_never_takes_a_used_name() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            free_draft_path(dir.path(), "Launch"),
+            dir.path().join("Launch.md")
+        );
+        std::fs::write(dir.path().join("Launch.md"), "mine").unwrap();
+        assert_eq!(
+            free_draft_path(dir.path(), "Launch"),
+            dir.path().join("Launch (imported 2).md")
+        );
+        assert_eq!(stem_of(Path::new("/x/Q3: plan?.docx")), "Q3- plan-");
+        assert_eq!(stem_of(Path::new("/x/..docx")), "Imported draft");
+    }
+}
