@@ -844,10 +844,14 @@ pub use review::{
     ChangeRow, CommentRow, FindingRow, ReviewSide, ReviewView, ReviewerIdentity, SectionRow, TextRange,
     ThreadAction, ThreadRow, VerdictRow, VersionPick,
 };
+mod suggestions;
+pub use suggestions::{AcceptOutcome, RefusedSuggestion, SuggestionRow, SuggestionsView, TextEdit};
 
 #[cfg(test)]
 mod fault_tests;
 #[cfg(test)]
 mod merge_tests;
+#[cfg(test)]
+mod suggestion_tests;
 #[cfg(test)]
 mod tests;

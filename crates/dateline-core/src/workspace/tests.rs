@@ -3,7 +3,7 @@ use tempfile::TempDir;
 
 pub(super) struct Fixture {
     _data: TempDir,
-    drafts: TempDir,
+    pub(super) drafts: TempDir,
     db: PathBuf,
 }
 
