@@ -66,6 +66,7 @@ pub fn list() -> Commands<tauri::Wry> {
         review::accept_all_suggestions,
         review::reject_suggestion,
         review::reject_all_suggestions,
+        review::import_critic_markup,
         folders::list_drafts,
         folders::search_drafts,
         folders::restore_deleted,

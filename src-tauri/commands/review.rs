@@ -4,7 +4,8 @@ use super::{with_workspace, CommandResult};
 use crate::state::AppState;
 use dateline_core::store::DraftId;
 use dateline_core::workspace::{
-    AcceptOutcome, ReviewView, ReviewerIdentity, SuggestionsView, TextRange, ThreadAction, VersionPick,
+    AcceptOutcome, CriticImportView, ReviewView, ReviewerIdentity, SuggestionsView, TextRange, ThreadAction,
+    VersionPick,
 };
 use tauri::State;
 
@@ -141,4 +142,19 @@ pub async fn reject_all_suggestions(
     reply: String,
 ) -> CommandResult<u32> {
     with_workspace(&state, |ws| ws.reject_all_suggestions(id, &reviewer, &reply))
+}
+
+/// Turns the CriticMarkup in the editor's `text` into suggestions and
+/// comments by the author named; returns the text without the marks for
+/// the editor to take as one undoable edit.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_critic_markup(
+    state: State<'_, AppState>,
+    id: DraftId,
+    text: String,
+    name: String,
+    email: String,
+) -> CommandResult<CriticImportView> {
+    with_workspace(&state, |ws| ws.import_critic_markup(id, &text, &name, &email))
 }

@@ -404,6 +404,19 @@ async rejectAllSuggestions(id: number, reviewer: string, reply: string) : Promis
 }
 },
 /**
+ * Turns the CriticMarkup in the editor's `text` into suggestions and
+ * comments by the author named; returns the text without the marks for
+ * the editor to take as one undoable edit.
+ */
+async importCriticMarkup(id: number, text: string, name: string, email: string) : Promise<Result<CriticImportView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_critic_markup", { id, text, name, email }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The open folder's drafts as indexed, without walking the folder (the
  * watcher keeps the index current): the rows the window shows, in the
  * order and with the filter asked for (`None`: as last asked).
@@ -577,6 +590,16 @@ export type CommentRow = { id: string; author: string; atMs: number; body: strin
  * A copy a sync client made when two people changed a draft at once.
  */
 export type ConflictCopy = { id: number; relPath: string; modifiedMs: number }
+/**
+ * CriticMarkup turned into suggestions and comments: the text for the
+ * editor to take (the marks removed, insertions pending), and what was
+ * recorded.
+ */
+export type CriticImportView = { text: string; suggestions: number; comments: number; 
+/**
+ * Marks left out (too long for the log).
+ */
+problems: string[] }
 /**
  * A draft whose file vanished; its history is kept.
  */

@@ -845,7 +845,9 @@ pub use review::{
     ThreadAction, ThreadRow, VerdictRow, VersionPick,
 };
 mod suggestions;
-pub use suggestions::{AcceptOutcome, RefusedSuggestion, SuggestionRow, SuggestionsView, TextEdit};
+pub use suggestions::{
+    AcceptOutcome, CriticImportView, RefusedSuggestion, SuggestionRow, SuggestionsView, TextEdit,
+};
 
 #[cfg(test)]
 mod fault_tests;

@@ -186,3 +186,43 @@ fn an_open_suggestion_shows_what_it_does_to_the_lint() {
     assert!(row.fixes.contains(&"jargon".to_string()), "{row:?}");
     assert!(row.introduces.is_empty(), "{row:?}");
 }
+
+#[test]
+fn critic_markup_becomes_suggestions_by_the_named_author() {
+    let marked =
+        "# Acme Ships Rockets\n\nAcme {++today ++}launched a {~~rocket~>small rocket~~}{>>Be exact.<<}.\n";
+    let fx = Fixture::new(&[("launch.md", marked.as_bytes())]);
+    let ((mut ava, id), (ben, ben_id)) = two_people(&fx);
+    let err = ava.import_critic_markup(id, marked, " ", "").unwrap_err();
+    assert!(matches!(err, Error::InvalidInput(_)));
+    let import = ava
+        .import_critic_markup(id, marked, "Dee Rao", "dee@example.com")
+        .unwrap();
+    assert_eq!(import.text, "# Acme Ships Rockets\n\nAcme launched a rocket.\n");
+    assert_eq!((import.suggestions, import.comments), (2, 0));
+    assert_eq!(
+        fs::read_to_string(fx.path("launch.md")).unwrap(),
+        marked,
+        "the draft is the editor's to change"
+    );
+    let view = ben.suggestions(ben_id, &import.text).unwrap();
+    let rows: Vec<(&str, &str, &str, Option<&str>)> = view
+        .suggestions
+        .iter()
+        .map(|s| {
+            (
+                s.author.as_str(),
+                s.kind.as_str(),
+                s.status.as_str(),
+                s.note.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("Dee Rao", "insert", "open", None),
+            ("Dee Rao", "replace", "open", Some("Be exact."))
+        ]
+    );
+}

@@ -5,7 +5,7 @@
 //! undoable edit, or the reason it was refused, found by re-finding the
 //! suggestion in that text (`dateline_review::suggest`).
 
-use super::review::{byte_range, name_of, to_range, TextRange, VersionPick};
+use super::review::{append_line, byte_range, name_of, now_ms, to_range, TextRange, VersionPick};
 use super::Workspace;
 use crate::drafting::Utf16Offsets;
 use crate::error::{Error, Result};
@@ -86,7 +86,61 @@ pub struct AcceptOutcome {
     pub refused: Vec<RefusedSuggestion>,
 }
 
+/// CriticMarkup turned into suggestions and comments: the text for the
+/// editor to take (the marks removed, insertions pending), and what was
+/// recorded.
+#[derive(Clone, Debug, Serialize, Type)]
+pub struct CriticImportView {
+    pub text: String,
+    pub suggestions: u32,
+    pub comments: u32,
+    /// Marks left out (too long for the log).
+    pub problems: Vec<String>,
+}
+
 impl Workspace {
+    /// Turns the CriticMarkup in the editor's `text` into suggestions and
+    /// comments by the author named (written to that person's log, as if
+    /// she had made them here). The draft is not written: the editor
+    /// replaces its text with the returned one, as one undoable edit.
+    pub fn import_critic_markup(
+        &mut self,
+        id: DraftId,
+        text: &str,
+        name: &str,
+        email: &str,
+    ) -> Result<CriticImportView> {
+        let (name, email) = (name.trim(), email.trim());
+        if name.is_empty() {
+            return Err(Error::InvalidInput("Name who made the marked changes.".into()));
+        }
+        let author = log::Author {
+            name: name.to_owned(),
+            email: email.to_owned(),
+        };
+        let import = dateline_review::critic::to_suggestions(text, &author, now_ms());
+        let dir = self.review_dir(id)?;
+        let path = dir.join(format!("{}.jsonl", folder::reviewer_key(name, email)));
+        let lines: String = import.records.iter().map(log::encode_record).collect();
+        if !lines.is_empty() {
+            append_line(&dir, &path, lines.as_bytes())
+                .map_err(|e| Error::from_io(&e, "saving the suggestions", &path))?;
+        }
+        let count = |suggest: bool| {
+            import
+                .records
+                .iter()
+                .filter(|r| matches!(r.event, Event::Suggest { .. }) == suggest)
+                .count() as u32
+        };
+        Ok(CriticImportView {
+            suggestions: count(true),
+            comments: count(false),
+            text: import.text,
+            problems: import.problems,
+        })
+    }
+
     /// Suggests `after` in place of `range` (UTF-16) of the text `on`
     /// shows: a replacement, a deletion (`after` empty) or an insertion (an
     /// empty range). Returns the suggestion's id.
