@@ -978,7 +978,11 @@ export type VersionView = { id: number; createdMs: number;
 /**
  * `original` (first seen), `save`, `restore`.
  */
-source: string; score: number; words: number }
+source: string; score: number; words: number; 
+/**
+ * Which suggested edits the save took, from whom (or empty).
+ */
+note: string }
 export type WordBudget = { pressRelease: number; pressReleaseLimit: number; faq: number; faqLimit: number }
 
 /** tauri-specta globals **/

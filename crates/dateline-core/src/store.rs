@@ -89,6 +89,8 @@ const MIGRATION_SQL: &[&str] = &[
          hash        TEXT NOT NULL,
          exported_ms INTEGER NOT NULL
      ) STRICT;",
+    // 7: a note on a version: which suggested edits the save took, from whom.
+    "ALTER TABLE versions ADD COLUMN note TEXT NOT NULL DEFAULT '';",
 ];
 
 /// A draft's review at a glance, as indexed from its logs.
@@ -277,6 +279,8 @@ pub struct VersionRecord {
     pub source: String,
     pub score: u8,
     pub words: u32,
+    /// Which suggestions the save took (empty for most versions).
+    pub note: String,
 }
 
 /// What a new version records besides its text.
@@ -377,7 +381,7 @@ impl Store {
     /// The draft's versions, newest first.
     pub fn versions(&self, draft: DraftId) -> Result<Vec<VersionRecord>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, created_ms, source, score, words FROM versions WHERE draft_id = ?1 ORDER BY id DESC",
+            "SELECT id, created_ms, source, score, words, note FROM versions WHERE draft_id = ?1 ORDER BY id DESC",
         )?;
         let rows = stmt.query_map([draft], |r| {
             Ok(VersionRecord {
@@ -386,9 +390,19 @@ impl Store {
                 source: r.get(2)?,
                 score: r.get(3)?,
                 words: r.get(4)?,
+                note: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Sets the note of a version of `draft`.
+    pub fn set_version_note(&self, draft: DraftId, version: u32, note: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE versions SET note = ?3 WHERE draft_id = ?1 AND id = ?2",
+            params![draft, version, note],
+        )?;
+        Ok(())
     }
 
     /// The text of a version of `draft`.

@@ -90,6 +90,20 @@ fn a_reviewer_suggests_and_the_author_accepts_in_her_own_log() {
     .unwrap();
     assert_eq!(ben_log.lines().count(), 1);
     assert!(!ben_log.contains("\"accept\""));
+    // The next save's version says which suggestion it took, from whom.
+    ava.open_draft(id).unwrap();
+    ava.save_draft(id, &applied).unwrap();
+    let newest = &ava.versions(id).unwrap()[0];
+    assert_eq!(
+        newest.note,
+        format!("Took suggestions: Ben Ito “$49” → “$39” ({s1}).")
+    );
+    ava.save_draft(id, &format!("{applied}More.\n")).unwrap();
+    assert_eq!(
+        ava.versions(id).unwrap()[0].note,
+        "",
+        "only the save after the accept"
+    );
     let again = ava.accept_suggestion(id, &s1, &applied).unwrap();
     assert!(again.edits.is_empty() && again.refused[0].reason.contains("accepted already"));
 }

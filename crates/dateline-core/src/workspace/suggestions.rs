@@ -286,6 +286,16 @@ impl Workspace {
             .collect())
     }
 
+    /// Puts the suggestions accepted since the last save in the note of
+    /// the version that save recorded.
+    pub(super) fn note_taken_suggestions(&mut self, id: DraftId, version: u32) -> Result<()> {
+        let Some(taken) = self.taken.remove(&id).filter(|t| !t.is_empty()) else {
+            return Ok(());
+        };
+        let note = format!("Took suggestions: {}.", taken.join("; "));
+        self.store.set_version_note(id, version, &note)
+    }
+
     fn merged(&self, id: DraftId) -> Result<Vec<Suggestion>> {
         let logs = folder::read_review_logs(&self.review_dir(id)?);
         Ok(suggest::merge_suggestions(&logs).suggestions)
@@ -324,8 +334,27 @@ impl Workspace {
                 insert: edit.insert.clone(),
             });
             out.accepted.push(suggestion.clone());
+            if let Some(s) = all.iter().find(|s| &s.id == suggestion) {
+                let taken = format!(
+                    "{} “{}” → “{}” ({})",
+                    s.author.name,
+                    short(s.before()),
+                    short(&s.after),
+                    s.id
+                );
+                self.taken.entry(id).or_default().push(taken);
+            }
         }
         Ok(out)
+    }
+}
+
+/// A suggestion's text cut for a version note.
+fn short(s: &str) -> String {
+    let one_line = s.replace('\n', " ");
+    match one_line.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &one_line[..i]),
+        None => one_line,
     }
 }
 
