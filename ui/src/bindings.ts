@@ -654,7 +654,11 @@ openComments: number;
 /**
  * Reviewers whose latest verdict approves, or asks for changes.
  */
-approvals: number; changeRequests: number }
+approvals: number; changeRequests: number; 
+/**
+ * Suggested edits no one has accepted or rejected yet.
+ */
+openSuggestions: number }
 /**
  * What changed: the payload of the shell's `DraftsChangedOnDisk` event.
  */

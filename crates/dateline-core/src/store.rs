@@ -91,6 +91,10 @@ const MIGRATION_SQL: &[&str] = &[
      ) STRICT;",
     // 7: a note on a version: which suggested edits the save took, from whom.
     "ALTER TABLE versions ADD COLUMN note TEXT NOT NULL DEFAULT '';",
+    // 8: undecided suggestions per draft; the index is emptied so that every
+    // draft's logs are read again for them.
+    "DELETE FROM review_index;
+     ALTER TABLE review_index ADD COLUMN open_suggestions INTEGER NOT NULL DEFAULT 0;",
 ];
 
 /// A draft's review at a glance, as indexed from its logs.
@@ -99,6 +103,8 @@ pub struct ReviewCounts {
     pub open_comments: u32,
     pub approvals: u32,
     pub change_requests: u32,
+    /// Suggestions no one has accepted or rejected yet.
+    pub open_suggestions: u32,
 }
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -345,7 +351,7 @@ impl Store {
     pub fn review_counts(&self, draft: DraftId, signature: &str) -> Result<Option<ReviewCounts>> {
         self.conn
             .query_row(
-                "SELECT open_comments, approvals, change_requests FROM review_index
+                "SELECT open_comments, approvals, change_requests, open_suggestions FROM review_index
                  WHERE draft_id = ?1 AND signature = ?2",
                 rusqlite::params![draft, signature],
                 |r| {
@@ -353,6 +359,7 @@ impl Store {
                         open_comments: r.get(0)?,
                         approvals: r.get(1)?,
                         change_requests: r.get(2)?,
+                        open_suggestions: r.get(3)?,
                     })
                 },
             )
@@ -362,17 +369,19 @@ impl Store {
 
     pub fn set_review_counts(&self, draft: DraftId, signature: &str, counts: ReviewCounts) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO review_index (draft_id, signature, open_comments, approvals, change_requests)
-             VALUES (?1, ?2, ?3, ?4, ?5)
+            "INSERT INTO review_index
+                 (draft_id, signature, open_comments, approvals, change_requests, open_suggestions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (draft_id) DO UPDATE SET signature = excluded.signature,
                  open_comments = excluded.open_comments, approvals = excluded.approvals,
-                 change_requests = excluded.change_requests",
+                 change_requests = excluded.change_requests, open_suggestions = excluded.open_suggestions",
             rusqlite::params![
                 draft,
                 signature,
                 counts.open_comments,
                 counts.approvals,
-                counts.change_requests
+                counts.change_requests,
+                counts.open_suggestions
             ],
         )?;
         Ok(())

@@ -56,6 +56,8 @@ pub struct DraftSummary {
     /// Reviewers whose latest verdict approves, or asks for changes.
     pub approvals: u32,
     pub change_requests: u32,
+    /// Suggested edits no one has accepted or rejected yet.
+    pub open_suggestions: u32,
 }
 
 /// A copy a sync client made when two people changed a draft at once.

@@ -369,12 +369,15 @@ impl Workspace {
         if let Some(counts) = self.store.review_counts(id, &signature)? {
             return Ok(counts);
         }
-        let state = folder::read_review_dir(&dir);
+        let logs = folder::read_review_logs(&dir);
+        let state = dateline_review::merge(&logs);
+        let suggestions = dateline_review::suggest::merge_suggestions(&logs).suggestions;
         let verdicts = |v: Verdict| state.verdicts.iter().filter(|e| e.verdict == v).count() as u32;
         let counts = ReviewCounts {
             open_comments: state.threads.iter().filter(|t| !t.resolved).count() as u32,
             approvals: verdicts(Verdict::Approve),
             change_requests: verdicts(Verdict::ChangesRequested),
+            open_suggestions: suggestions.iter().filter(|s| s.decision.is_none()).count() as u32,
         };
         self.store.set_review_counts(id, &signature, counts)?;
         Ok(counts)

@@ -155,6 +155,9 @@ fn accept_all_takes_one_reviewers_and_overlaps_become_conflicting() {
     let s3 = cy
         .add_suggestion(cy_id, on, utf16(V1, "costs $49"), "is $45", "")
         .unwrap();
+    let listed = ava.listing().unwrap();
+    let row = listed.drafts.iter().find(|d| d.rel_path == "launch.md").unwrap();
+    assert_eq!(row.open_suggestions, 3);
     let view = ava.suggestions(id, V1).unwrap();
     let ben_key = view
         .suggestions
@@ -178,6 +181,10 @@ fn accept_all_takes_one_reviewers_and_overlaps_become_conflicting() {
     let cy_key = dateline_review::folder::reviewer_key("Cy Lee", "");
     assert_eq!(ava.reject_all_suggestions(id, &cy_key, "").unwrap(), 1);
     assert_eq!(status_of(&cy, cy_id, &applied, &s3), "rejected");
+    // The drafts list counts the undecided ones (s3 is now rejected).
+    let listed = ava.listing().unwrap();
+    let row = listed.drafts.iter().find(|d| d.rel_path == "launch.md").unwrap();
+    assert_eq!(row.open_suggestions, 0);
     // Review mode lists them too.
     let review = ben.open_review(ben_id, on, on).unwrap();
     assert_eq!(review.suggestions.len(), 3);

@@ -585,6 +585,7 @@ mod review {
                     open_comments: 9,
                     approvals: 0,
                     change_requests: 0,
+                    open_suggestions: 0,
                 },
             )
             .unwrap();
