@@ -3,7 +3,10 @@
 use super::{with_workspace, CommandResult};
 use crate::state::AppState;
 use dateline_core::store::DraftId;
-use dateline_core::workspace::{ReviewView, ReviewerIdentity, TextRange, ThreadAction, VersionPick};
+use dateline_core::workspace::{
+    AcceptOutcome, CriticImportView, ReviewView, ReviewerIdentity, SuggestionsView, TextRange, ThreadAction,
+    VersionPick,
+};
 use tauri::State;
 
 /// Two versions of a draft side by side, with its comments and verdicts.
@@ -64,4 +67,94 @@ pub async fn set_reviewer(
     email: String,
 ) -> CommandResult<ReviewerIdentity> {
     with_workspace(&state, |ws| ws.set_reviewer(&name, &email))
+}
+
+/// Suggests `after` in place of `range` (UTF-16) of the text `on` shows
+/// (empty `after`: a deletion; empty range: an insertion). Returns its id.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_suggestion(
+    state: State<'_, AppState>,
+    id: DraftId,
+    on: VersionPick,
+    range: TextRange,
+    after: String,
+    note: String,
+) -> CommandResult<String> {
+    with_workspace(&state, |ws| ws.add_suggestion(id, on, range, &after, &note))
+}
+
+/// The draft's suggestions placed in the editor's current `text`.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_suggestions(
+    state: State<'_, AppState>,
+    id: DraftId,
+    text: String,
+) -> CommandResult<SuggestionsView> {
+    with_workspace(&state, |ws| ws.suggestions(id, &text))
+}
+
+/// Accepts one suggestion against the editor's `text`: the edits for the
+/// editor to apply (one undoable change), or why it was refused.
+#[tauri::command]
+#[specta::specta]
+pub async fn accept_suggestion(
+    state: State<'_, AppState>,
+    id: DraftId,
+    suggestion: String,
+    text: String,
+) -> CommandResult<AcceptOutcome> {
+    with_workspace(&state, |ws| ws.accept_suggestion(id, &suggestion, &text))
+}
+
+/// Accepts every undecided suggestion of one reviewer that still fits.
+#[tauri::command]
+#[specta::specta]
+pub async fn accept_all_suggestions(
+    state: State<'_, AppState>,
+    id: DraftId,
+    reviewer: String,
+    text: String,
+) -> CommandResult<AcceptOutcome> {
+    with_workspace(&state, |ws| ws.accept_all_suggestions(id, &reviewer, &text))
+}
+
+/// Keeps the text, with an optional reply.
+#[tauri::command]
+#[specta::specta]
+pub async fn reject_suggestion(
+    state: State<'_, AppState>,
+    id: DraftId,
+    suggestion: String,
+    reply: String,
+) -> CommandResult<()> {
+    with_workspace(&state, |ws| ws.reject_suggestion(id, &suggestion, &reply))
+}
+
+/// Rejects every undecided suggestion of one reviewer; returns how many.
+#[tauri::command]
+#[specta::specta]
+pub async fn reject_all_suggestions(
+    state: State<'_, AppState>,
+    id: DraftId,
+    reviewer: String,
+    reply: String,
+) -> CommandResult<u32> {
+    with_workspace(&state, |ws| ws.reject_all_suggestions(id, &reviewer, &reply))
+}
+
+/// Turns the CriticMarkup in the editor's `text` into suggestions and
+/// comments by the author named; returns the text without the marks for
+/// the editor to take as one undoable edit.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_critic_markup(
+    state: State<'_, AppState>,
+    id: DraftId,
+    text: String,
+    name: String,
+    email: String,
+) -> CommandResult<CriticImportView> {
+    with_workspace(&state, |ws| ws.import_critic_markup(id, &text, &name, &email))
 }

@@ -348,6 +348,87 @@ async setReviewer(name: string, email: string) : Promise<Result<ReviewerIdentity
 }
 },
 /**
+ * Suggests `after` in place of `range` (UTF-16) of the text `on` shows
+ * (empty `after`: a deletion; empty range: an insertion). Returns its id.
+ */
+async addSuggestion(id: number, on: VersionPick, range: TextRange, after: string, note: string) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_suggestion", { id, on, range, after, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The draft's suggestions placed in the editor's current `text`.
+ */
+async listSuggestions(id: number, text: string) : Promise<Result<SuggestionsView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_suggestions", { id, text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Accepts one suggestion against the editor's `text`: the edits for the
+ * editor to apply (one undoable change), or why it was refused.
+ */
+async acceptSuggestion(id: number, suggestion: string, text: string) : Promise<Result<AcceptOutcome, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("accept_suggestion", { id, suggestion, text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Accepts every undecided suggestion of one reviewer that still fits.
+ */
+async acceptAllSuggestions(id: number, reviewer: string, text: string) : Promise<Result<AcceptOutcome, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("accept_all_suggestions", { id, reviewer, text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Keeps the text, with an optional reply.
+ */
+async rejectSuggestion(id: number, suggestion: string, reply: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("reject_suggestion", { id, suggestion, reply }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Rejects every undecided suggestion of one reviewer; returns how many.
+ */
+async rejectAllSuggestions(id: number, reviewer: string, reply: string) : Promise<Result<number, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("reject_all_suggestions", { id, reviewer, reply }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Turns the CriticMarkup in the editor's `text` into suggestions and
+ * comments by the author named; returns the text without the marks for
+ * the editor to take as one undoable edit.
+ */
+async importCriticMarkup(id: number, text: string, name: string, email: string) : Promise<Result<CriticImportView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_critic_markup", { id, text, name, email }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The open folder's drafts as indexed, without walking the folder (the
  * watcher keeps the index current): the rows the window shows, in the
  * order and with the filter asked for (`None`: as last asked).
@@ -458,6 +539,12 @@ export const MENU_ITEMS = [{"accelerator":"CmdOrCtrl+N","action":"newDraft","lab
 
 /** user-defined types **/
 
+/**
+ * What an accept did: the edits to apply in one change (all relative to
+ * the text sent, in order, not overlapping), the suggestions recorded as
+ * accepted, and those refused with why.
+ */
+export type AcceptOutcome = { edits: TextEdit[]; accepted: string[]; refused: RefusedSuggestion[] }
 export type AppError = 
 /**
  * No drafts folder is open yet.
@@ -527,6 +614,16 @@ export type CommentRow = { id: string; author: string; atMs: number; body: strin
  */
 export type ConflictCopy = { id: number; relPath: string; modifiedMs: number }
 /**
+ * CriticMarkup turned into suggestions and comments: the text for the
+ * editor to take (the marks removed, insertions pending), and what was
+ * recorded.
+ */
+export type CriticImportView = { text: string; suggestions: number; comments: number; 
+/**
+ * Marks left out (too long for the log).
+ */
+problems: string[] }
+/**
  * A draft whose file vanished; its history is kept.
  */
 export type DeletedDraft = { id: number; relPath: string; title: string; deletedMs: number }
@@ -580,7 +677,11 @@ openComments: number;
 /**
  * Reviewers whose latest verdict approves, or asks for changes.
  */
-approvals: number; changeRequests: number }
+approvals: number; changeRequests: number; 
+/**
+ * Suggested edits no one has accepted or rejected yet.
+ */
+openSuggestions: number }
 /**
  * What changed: the payload of the shell's `DraftsChangedOnDisk` event.
  */
@@ -770,6 +871,7 @@ export type RecoveredText = { text: string; updatedMs: number;
  * it would be refused, so the user saves a copy or merges by hand.
  */
 diskChanged: boolean }
+export type RefusedSuggestion = { id: string; reason: string }
 /**
  * One side of the comparison.
  */
@@ -777,7 +879,11 @@ export type ReviewSide = { pick: VersionPick; label: string; text: string; score
 /**
  * Everything the review pane shows.
  */
-export type ReviewView = { old: ReviewSide; new: ReviewSide; sections: SectionRow[]; changes: ChangeRow[]; oldHighlights: TextRange[]; newHighlights: TextRange[]; fixed: FindingRow[]; introduced: FindingRow[]; unchangedFindings: number; threads: ThreadRow[]; verdicts: VerdictRow[]; 
+export type ReviewView = { old: ReviewSide; new: ReviewSide; sections: SectionRow[]; changes: ChangeRow[]; oldHighlights: TextRange[]; newHighlights: TextRange[]; fixed: FindingRow[]; introduced: FindingRow[]; unchangedFindings: number; threads: ThreadRow[]; 
+/**
+ * Suggested edits, placed in the newer (right) text.
+ */
+suggestions: SuggestionRow[]; verdicts: VerdictRow[]; 
 /**
  * Review files that were skipped in part, and why.
  */
@@ -812,6 +918,56 @@ lastDraft: number | null;
  * Why the last folder could not be reopened, or the database had to be reset.
  */
 notices: string[] }
+/**
+ * One suggestion as the window shows it.
+ */
+export type SuggestionRow = { id: string; author: string; 
+/**
+ * Whose suggestions "Accept all" and "Reject all" take (the reviewer's
+ * log key, from name and email).
+ */
+reviewer: string; atMs: number; 
+/**
+ * replace, delete or insert.
+ */
+kind: string; 
+/**
+ * The exact text it replaces (empty for an insertion).
+ */
+before: string; after: string; note: string | null; 
+/**
+ * open, accepted, rejected, orphaned or conflicting.
+ */
+status: string; 
+/**
+ * Where `before` is in the text (UTF-16), for undecided ones found.
+ */
+anchor: TextRange | null; 
+/**
+ * Other open suggestions on the same text.
+ */
+overlaps: string[]; 
+/**
+ * The accepted suggestion that made this one conflicting.
+ */
+conflictedBy: string | null; decidedBy: string | null; reply: string | null; 
+/**
+ * Open ones: the rules whose findings the edit would fix, and those
+ * it would bring in (computed by linting the text with it applied).
+ */
+fixes: string[]; introduces: string[] }
+/**
+ * A draft's suggestions placed in a text.
+ */
+export type SuggestionsView = { suggestions: SuggestionRow[]; 
+/**
+ * Review files that were skipped in part, and why.
+ */
+problems: string[] }
+/**
+ * Replace `from..to` (UTF-16) of the text the editor sent with `insert`.
+ */
+export type TextEdit = { from: number; to: number; insert: string }
 /**
  * How a file was written, so that a save writes it the same way.
  */
@@ -865,7 +1021,11 @@ export type VersionView = { id: number; createdMs: number;
 /**
  * `original` (first seen), `save`, `restore`.
  */
-source: string; score: number; words: number }
+source: string; score: number; words: number; 
+/**
+ * Which suggested edits the save took, from whom (or empty).
+ */
+note: string }
 export type WordBudget = { pressRelease: number; pressReleaseLimit: number; faq: number; faqLimit: number }
 /**
  * What a zoom key asks for.

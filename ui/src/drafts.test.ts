@@ -19,6 +19,7 @@ function draft(id: number, title: string, status: string): DraftSummary {
     openComments: 0,
     approvals: 0,
     changeRequests: 0,
+    openSuggestions: 0,
   };
 }
 

@@ -191,8 +191,8 @@ describe("Inspector", () => {
     const { inspector, el } = setup();
     inspector.select("history");
     inspector.showVersions([
-      { id: 3, createdMs: 3, source: "save", score: 80, words: 10 },
-      { id: 1, createdMs: 1, source: "original", score: 20, words: 5 },
+      { id: 3, createdMs: 3, source: "save", score: 80, words: 10, note: "" },
+      { id: 1, createdMs: 1, source: "original", score: 20, words: 5, note: "" },
     ]);
     expect(el.querySelector('[data-testid="score-trend"]')?.getAttribute("aria-label")).toContain("20, 80");
     expect(el.querySelectorAll('[data-testid="version"]')).toHaveLength(2);

@@ -7,7 +7,7 @@ use dateline_export::{
     MarkdownOptions, Paper, PdfOptions, ReviewMaterial,
 };
 use dateline_review::folder::{read_review_dir, review_dir, REVIEW_DIR};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -53,7 +53,21 @@ pub fn run(req: Request) -> ExitCode {
         Target::Md => {
             let mut options = markdown_options(&req);
             options.appendix = review.as_ref().map(ReviewMaterial::appendix);
-            export_markdown(&text, &options).into_bytes()
+            let out = export_markdown(&text, &options);
+            if req.with_review {
+                // Marked in the normalised body (the writer would escape
+                // markup written before it), then the appendix after it.
+                options.appendix = None;
+                let body = export_markdown(&text, &options);
+                let appendix = out.get(body.len()..).unwrap_or_default();
+                format!(
+                    "{}{appendix}",
+                    crate::review::with_suggestions_marked(req.draft, &body)
+                )
+                .into_bytes()
+            } else {
+                out.into_bytes()
+            }
         }
         Target::Pdf => match export_pdf_with_review(&text, review.as_ref(), &pdf_options(&req)) {
             Ok(pdf) => {
@@ -100,7 +114,7 @@ fn markdown_options(req: &Request) -> MarkdownOptions<'static> {
 /// not an error: the packet then has the lint summary and no comments.
 fn read_review(draft: &Path, text: &str) -> ReviewMaterial {
     let lint = LintSummary::from(&dateline_lint::lint(text, &dateline_lint::Config::default()));
-    let Some((root, rel_path)) = drafts_root_of(draft) else {
+    let Some((root, rel_path)) = crate::review::drafts_root_of(draft) else {
         eprintln!(
             "dateline: no {REVIEW_DIR} folder above {}; exporting without comments",
             draft.display()
@@ -115,24 +129,6 @@ fn read_review(draft: &Path, text: &str) -> ReviewMaterial {
         eprintln!("dateline: review data: {problem}");
     }
     ReviewMaterial::new(&state, lint)
-}
-
-/// The drafts folder holding `draft` and the draft's path in it (with `/`).
-fn drafts_root_of(draft: &Path) -> Option<(PathBuf, String)> {
-    let draft = draft.canonicalize().ok()?;
-    draft
-        .ancestors()
-        .skip(1)
-        .find(|dir| dir.join(REVIEW_DIR).is_dir())
-        .map(|root| {
-            let rel = draft.strip_prefix(root).unwrap_or(&draft);
-            let rel = rel
-                .iter()
-                .map(|part| part.to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            (root.to_path_buf(), rel)
-        })
 }
 
 fn pdf_options(req: &Request) -> PdfOptions {

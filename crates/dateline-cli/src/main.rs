@@ -6,6 +6,7 @@ mod eval;
 mod export;
 mod files;
 mod output;
+mod review;
 mod word;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -105,6 +106,19 @@ enum Command {
         #[arg(long)]
         with_review: bool,
     },
+    /// The review gate: a draft's open comments, its suggestions and the
+    /// reviewers' verdicts, from the drafts folder's .dateline/reviews.
+    ///
+    /// Exit status: 0 when the review passes, 1 when a reviewer requested
+    /// changes or a suggestion is undecided (open, orphaned or conflicting),
+    /// 2 when the draft cannot be read.
+    Review {
+        /// The draft (a Markdown file).
+        draft: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = review::ReviewFormat::Text)]
+        format: review::ReviewFormat,
+    },
     /// Make a new Markdown draft of a Word document (.docx). The Word file is
     /// only read; an existing draft is never replaced.
     ///
@@ -178,6 +192,7 @@ fn main() -> ExitCode {
             with_review,
         }),
         Command::Import { file, output } => word::import(&file, &output),
+        Command::Review { draft, format } => review::run(&draft, format),
     }
 }
 

@@ -89,6 +89,12 @@ const MIGRATION_SQL: &[&str] = &[
          hash        TEXT NOT NULL,
          exported_ms INTEGER NOT NULL
      ) STRICT;",
+    // 7: a note on a version: which suggested edits the save took, from whom.
+    "ALTER TABLE versions ADD COLUMN note TEXT NOT NULL DEFAULT '';",
+    // 8: undecided suggestions per draft; the index is emptied so that every
+    // draft's logs are read again for them.
+    "DELETE FROM review_index;
+     ALTER TABLE review_index ADD COLUMN open_suggestions INTEGER NOT NULL DEFAULT 0;",
 ];
 
 /// A draft's review at a glance, as indexed from its logs.
@@ -97,6 +103,8 @@ pub struct ReviewCounts {
     pub open_comments: u32,
     pub approvals: u32,
     pub change_requests: u32,
+    /// Suggestions no one has accepted or rejected yet.
+    pub open_suggestions: u32,
 }
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -277,6 +285,8 @@ pub struct VersionRecord {
     pub source: String,
     pub score: u8,
     pub words: u32,
+    /// Which suggestions the save took (empty for most versions).
+    pub note: String,
 }
 
 /// What a new version records besides its text.
@@ -341,7 +351,7 @@ impl Store {
     pub fn review_counts(&self, draft: DraftId, signature: &str) -> Result<Option<ReviewCounts>> {
         self.conn
             .query_row(
-                "SELECT open_comments, approvals, change_requests FROM review_index
+                "SELECT open_comments, approvals, change_requests, open_suggestions FROM review_index
                  WHERE draft_id = ?1 AND signature = ?2",
                 rusqlite::params![draft, signature],
                 |r| {
@@ -349,6 +359,7 @@ impl Store {
                         open_comments: r.get(0)?,
                         approvals: r.get(1)?,
                         change_requests: r.get(2)?,
+                        open_suggestions: r.get(3)?,
                     })
                 },
             )
@@ -358,17 +369,19 @@ impl Store {
 
     pub fn set_review_counts(&self, draft: DraftId, signature: &str, counts: ReviewCounts) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO review_index (draft_id, signature, open_comments, approvals, change_requests)
-             VALUES (?1, ?2, ?3, ?4, ?5)
+            "INSERT INTO review_index
+                 (draft_id, signature, open_comments, approvals, change_requests, open_suggestions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (draft_id) DO UPDATE SET signature = excluded.signature,
                  open_comments = excluded.open_comments, approvals = excluded.approvals,
-                 change_requests = excluded.change_requests",
+                 change_requests = excluded.change_requests, open_suggestions = excluded.open_suggestions",
             rusqlite::params![
                 draft,
                 signature,
                 counts.open_comments,
                 counts.approvals,
-                counts.change_requests
+                counts.change_requests,
+                counts.open_suggestions
             ],
         )?;
         Ok(())
@@ -377,7 +390,7 @@ impl Store {
     /// The draft's versions, newest first.
     pub fn versions(&self, draft: DraftId) -> Result<Vec<VersionRecord>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, created_ms, source, score, words FROM versions WHERE draft_id = ?1 ORDER BY id DESC",
+            "SELECT id, created_ms, source, score, words, note FROM versions WHERE draft_id = ?1 ORDER BY id DESC",
         )?;
         let rows = stmt.query_map([draft], |r| {
             Ok(VersionRecord {
@@ -386,9 +399,19 @@ impl Store {
                 source: r.get(2)?,
                 score: r.get(3)?,
                 words: r.get(4)?,
+                note: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Sets the note of a version of `draft`.
+    pub fn set_version_note(&self, draft: DraftId, version: u32, note: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE versions SET note = ?3 WHERE draft_id = ?1 AND id = ?2",
+            params![draft, version, note],
+        )?;
+        Ok(())
     }
 
     /// The text of a version of `draft`.

@@ -56,6 +56,8 @@ pub struct DraftSummary {
     /// Reviewers whose latest verdict approves, or asks for changes.
     pub approvals: u32,
     pub change_requests: u32,
+    /// Suggested edits no one has accepted or rejected yet.
+    pub open_suggestions: u32,
 }
 
 /// A copy a sync client made when two people changed a draft at once.
@@ -148,6 +150,8 @@ pub struct VersionView {
     pub source: String,
     pub score: u8,
     pub words: u32,
+    /// Which suggested edits the save took, from whom (or empty).
+    pub note: String,
 }
 
 impl From<VersionRecord> for VersionView {
@@ -158,6 +162,7 @@ impl From<VersionRecord> for VersionView {
             source: v.source,
             score: v.score,
             words: v.words,
+            note: v.note,
         }
     }
 }
@@ -223,6 +228,9 @@ pub struct Workspace {
     notices: Vec<String>,
     /// How the window last asked for the drafts list.
     list_query: ListQuery,
+    /// Suggestions accepted since the draft's last save, for that save's
+    /// version note.
+    taken: HashMap<DraftId, Vec<String>>,
 }
 
 impl Workspace {
@@ -234,6 +242,7 @@ impl Workspace {
             docs: HashMap::new(),
             notices: Vec::new(),
             list_query: ListQuery::default(),
+            taken: HashMap::new(),
         };
         workspace.list_query = workspace.saved_list_query();
         workspace
@@ -480,9 +489,11 @@ impl Workspace {
             // First sight of a draft, or text that changed outside the app
             // since its last version: keep it in the history.
             match self.store.latest_version_text(id)? {
-                None => self.record_version(id, "original", &decoded.text)?,
+                None => {
+                    self.record_version(id, "original", &decoded.text)?;
+                }
                 Some(latest) if latest != decoded.text => {
-                    self.record_version(id, "external", &decoded.text)?
+                    self.record_version(id, "external", &decoded.text)?;
                 }
                 Some(_) => {}
             }
@@ -559,14 +570,20 @@ impl Workspace {
 
     /// Adds `text` to the draft's history, unless it is the newest version
     /// already (a second save of the same text is no new version).
-    fn record_version(&self, id: DraftId, source: &str, text: &str) -> Result<()> {
+    /// Adds a version unless the newest one holds `text`; its id if added.
+    fn record_version(&self, id: DraftId, source: &str, text: &str) -> Result<Option<u32>> {
         if self.store.latest_version_text(id)?.as_deref() == Some(text) {
-            return Ok(());
+            return Ok(None);
         }
         let default = Config::default();
         let config = self.folder.as_ref().map_or(&default, |open| &open.config);
-        crate::index::add_version(&self.store, id, source, text, config)?;
-        Ok(())
+        Ok(Some(crate::index::add_version(
+            &self.store,
+            id,
+            source,
+            text,
+            config,
+        )?))
     }
 
     pub fn versions(&self, id: DraftId) -> Result<Vec<VersionView>> {
@@ -678,7 +695,9 @@ impl Workspace {
             doc.base_text = Some(text.to_string());
         }
         self.store.clear_journal(id)?;
-        self.record_version(id, source, text)?;
+        if let Some(version) = self.record_version(id, source, text)? {
+            self.note_taken_suggestions(id, version)?;
+        }
         // The list shows the new title and readiness without waiting for the
         // watcher; the save itself is done, so a failure here only waits for it.
         if let Ok((_, rel_path)) = self.store.draft_location(id) {
@@ -846,6 +865,10 @@ pub use review::{
     ChangeRow, CommentRow, FindingRow, ReviewSide, ReviewView, ReviewerIdentity, SectionRow, TextRange,
     ThreadAction, ThreadRow, VerdictRow, VersionPick,
 };
+mod suggestions;
+pub use suggestions::{
+    AcceptOutcome, CriticImportView, RefusedSuggestion, SuggestionRow, SuggestionsView, TextEdit,
+};
 mod zoom;
 pub use zoom::{step_zoom, ZoomStep, ZOOM_LEVELS};
 
@@ -853,5 +876,7 @@ pub use zoom::{step_zoom, ZoomStep, ZOOM_LEVELS};
 mod fault_tests;
 #[cfg(test)]
 mod merge_tests;
+#[cfg(test)]
+mod suggestion_tests;
 #[cfg(test)]
 mod tests;

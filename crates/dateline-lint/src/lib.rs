@@ -9,8 +9,10 @@
 
 mod config;
 mod context;
+pub mod critic;
 mod document;
 mod language;
+mod marked;
 mod outline;
 mod position;
 mod report;
@@ -31,7 +33,23 @@ pub use rules::{rules, RuleInfo};
 pub const TEMPLATE: &str = include_str!("../data/template.md");
 
 /// Lints one draft. Never fails and never panics: any text gives a report.
+///
+/// A draft holding CriticMarkup ([`critic`]) is linted as it reads with the
+/// marks pending, and the findings are placed back in the marked text, so
+/// the markup itself is never flagged.
 pub fn lint(text: &str, config: &Config) -> Report {
+    if critic::may_have_markup(text) {
+        let marks = critic::parse(text);
+        if !marks.is_empty() {
+            let (clean, map) = critic::strip_marks(text, &marks);
+            return marked::place_back(lint_plain(&clean, config), text, &clean, &map);
+        }
+    }
+    lint_plain(text, config)
+}
+
+/// Lints text that holds no CriticMarkup to strip.
+fn lint_plain(text: &str, config: &Config) -> Report {
     let mut tables = document::Tables::default();
     let doc = document::Document::parse(text, &mut tables);
     let outline = outline::outline(&doc);

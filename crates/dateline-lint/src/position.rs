@@ -110,6 +110,25 @@ pub(crate) fn finish(text: &str, outline: &Outline, mut found: Vec<Found>) -> Ve
     out
 }
 
+/// Sets line and columns of diagnostics whose byte offsets were moved into
+/// `text` (the lint of a marked draft, [`crate::marked`]).
+pub(crate) fn reposition(text: &str, diagnostics: &mut [Diagnostic]) {
+    let lines = line_starts(text);
+    let mut positions = Positions::new(text, &lines);
+    let mut ends = Positions::new(text, &lines);
+    for d in diagnostics {
+        (d.line, d.column, d.column_utf16) = positions.at(floor(text, d.start));
+        (d.end_line, d.end_column, d.end_column_utf16) = ends.at(floor(text, d.end));
+    }
+}
+
+/// 1-based line and column (in chars) of `at` in `text`.
+pub(crate) fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let lines = line_starts(text);
+    let (line, column, _) = Positions::new(text, &lines).at(floor(text, at));
+    (line, column)
+}
+
 /// The innermost outline section holding `at`.
 fn section_at(outline: &Outline, at: usize) -> Option<SectionKind> {
     outline

@@ -50,6 +50,31 @@ pub enum Resolution {
     Orphaned,
 }
 
+/// Why [`Anchor::find_for_edit`] will not place an edit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Refusal {
+    /// The quoted text is no longer in the text.
+    Gone,
+    /// The quote is there, but none of it with the text that was around it.
+    ContextChanged,
+    /// The quote is there more than once, equally well placed.
+    Ambiguous,
+}
+
+impl Refusal {
+    /// Why, for the author.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Refusal::Gone => "the text it changes is no longer in the draft",
+            Refusal::ContextChanged => {
+                "the text around it changed since the suggestion was made; apply it by hand if it still fits"
+            }
+            Refusal::Ambiguous => "the text it changes appears more than once with the same surroundings",
+        }
+    }
+}
+
 impl Resolution {
     /// The span, when the anchor was found.
     pub fn span(self) -> Option<Span> {
@@ -123,6 +148,56 @@ impl Anchor {
                 }
             }
         }
+    }
+
+    /// Where the quote is, for changing it (accepting a suggestion): the
+    /// quote verbatim, with at least one side of its stored context whole
+    /// (both for a point: its prefix and suffix must meet), and no other
+    /// copy placed as well unless both sides match there too. Anything
+    /// less is refused: the text may have changed since the anchor was made.
+    pub fn find_for_edit(&self, text: &str) -> Result<Span, Refusal> {
+        if self.quote.is_empty() {
+            return match self.resolve_point(text) {
+                Resolution::Exact(s) | Resolution::Moved(s)
+                    if text[..s.start].ends_with(&self.prefix)
+                        && text[s.start..].starts_with(&self.suffix) =>
+                {
+                    Ok(s)
+                }
+                _ if !self.prefix.is_empty() && text.contains(&self.prefix)
+                    || !self.suffix.is_empty() && text.contains(&self.suffix) =>
+                {
+                    Err(Refusal::ContextChanged)
+                }
+                _ => Err(Refusal::Gone),
+            };
+        }
+        let quote = self.quote.as_bytes();
+        let mut ranked: Vec<((u8, usize), usize)> = self
+            .occurrences(text)
+            .into_iter()
+            .map(|at| (self.context_score(text, at, at + quote.len()), at))
+            .collect();
+        ranked.sort_by_key(|&(score, at)| (Reverse(score), at.abs_diff(self.start_hint)));
+        match ranked.as_slice() {
+            [] => Err(Refusal::Gone),
+            [(best, _), ..] if best.0 == 0 => Err(Refusal::ContextChanged),
+            [(best, _), (next, _), ..] if best == next && best.0 < 2 => Err(Refusal::Ambiguous),
+            [(_, at), ..] => Ok(Span::new(*at, at + quote.len())),
+        }
+    }
+
+    /// Every start of the quote in `text`, overlapping ones too ("aa" in
+    /// "aaa" twice).
+    fn occurrences(&self, text: &str) -> Vec<usize> {
+        let finder = memmem::Finder::new(self.quote.as_bytes());
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(at) = finder.find(&text.as_bytes()[from..]).map(|i| from + i) {
+            found.push(at);
+            from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        found
     }
 
     /// A point comment: found where its prefix and suffix meet.

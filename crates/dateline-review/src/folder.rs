@@ -39,6 +39,12 @@ pub fn review_dir(drafts_root: &Path, rel_path: &str) -> PathBuf {
 /// draft nobody has reviewed yet). Unreadable files, links and whatever
 /// lies past the size limit become problems in the result, never errors.
 pub fn read_review_dir(dir: &Path) -> ReviewState {
+    merge(&read_review_logs(dir))
+}
+
+/// Every reviewer's log in `dir`, parsed, by file name: for
+/// [`merge`] and [`crate::suggest::merge_suggestions`] both.
+pub fn read_review_logs(dir: &Path) -> Vec<ParsedLog> {
     let mut paths: Vec<PathBuf> = match fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -47,7 +53,7 @@ pub fn read_review_dir(dir: &Path) -> ReviewState {
         Err(_) => Vec::new(),
     };
     paths.sort();
-    let logs: Vec<ParsedLog> = paths
+    paths
         .iter()
         .map(|path| {
             let name = path
@@ -62,8 +68,7 @@ pub fn read_review_dir(dir: &Path) -> ReviewState {
                 },
             }
         })
-        .collect();
-    merge(&logs)
+        .collect()
 }
 
 /// Moves the review folder of a draft renamed from `from_rel` to `to_rel`,

@@ -13,6 +13,11 @@
 //! - [`log`]: the comment log, one append-only JSON Lines file per reviewer
 //!   per draft in the shared folder, and the merge of all of them into
 //!   threads.
+//! - [`suggest`]: suggested edits (replace, delete, insert) in the same
+//!   logs, the author's accept and reject, their status in a text, and the
+//!   edit an accept makes, refused when the text changed since.
+//! - [`critic`]: CriticMarkup turned into suggestions and comments, and
+//!   open suggestions written as CriticMarkup.
 //! - [`render_text`]: the diff and lint delta as plain text for the CLI.
 //! - [`mod@merge`]: a line-based three-way merge ([`three_way`]) of unsaved
 //!   edits with a version that arrived on disk, conflicts left to the user.
@@ -35,6 +40,7 @@
 mod align;
 mod anchor;
 pub mod conflict_copy;
+pub mod critic;
 mod delta;
 mod diff;
 pub mod folder;
@@ -42,9 +48,10 @@ pub mod log;
 pub mod merge;
 mod render;
 mod sections;
+pub mod suggest;
 mod words;
 
-pub use anchor::{Anchor, Resolution, CONTEXT_CHARS};
+pub use anchor::{Anchor, Refusal, Resolution, CONTEXT_CHARS};
 pub use delta::{lint_delta, Finding, LintDelta};
 pub use diff::{
     diff, diff_with_outlines, Change, ChangeKind, DiffStats, ReviewDiff, SectionDiff, SectionStatus,

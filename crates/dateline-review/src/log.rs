@@ -33,6 +33,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 use std::time::{SystemTime, UNIX_EPOCH};
+pub use suggestion::SuggestKind;
 
 /// The `v` written on every line. A reader skips lines with a larger `v`
 /// (from a newer app) and says so; fields it does not know are ignored, so
@@ -48,6 +49,8 @@ pub const MAX_QUOTE_CHARS: usize = 20_000;
 pub const MAX_NAME_CHARS: usize = 200;
 /// Characters in an id or a draft version.
 pub const MAX_ID_CHARS: usize = 128;
+
+mod suggestion;
 
 /// Who wrote a record.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -105,6 +108,34 @@ pub enum Event {
     Disposition { id: String, disposition: Disposition },
     /// The writer's overall verdict; the latest one counts.
     Verdict { verdict: Verdict, summary: String },
+    /// A suggested edit: `anchor.quote` (the exact text before, empty for an
+    /// insertion at the anchor's point) becomes `after`. See
+    /// [`crate::suggest`].
+    Suggest {
+        id: String,
+        draft_version: String,
+        anchor: Anchor,
+        kind: SuggestKind,
+        #[serde(default)]
+        after: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// The draft author took a suggestion (she writes it in her own log).
+    /// `conflicts`: the undecided suggestions whose text overlapped it then.
+    Accept {
+        id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reply: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        conflicts: Vec<String>,
+    },
+    /// The draft author kept her text, with an optional reply.
+    Reject {
+        id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reply: Option<String>,
+    },
 }
 
 /// One line of a log.
@@ -129,7 +160,16 @@ struct Line<'a> {
 }
 
 /// Record types this version knows, for a clear message on the others.
-const KNOWN_TYPES: [&str; 5] = ["comment", "edit", "resolve", "disposition", "verdict"];
+const KNOWN_TYPES: [&str; 8] = [
+    "comment",
+    "edit",
+    "resolve",
+    "disposition",
+    "verdict",
+    "suggest",
+    "accept",
+    "reject",
+];
 
 impl Record {
     /// Checks the limits [`parse_log`] enforces, so the app can refuse a
@@ -152,9 +192,7 @@ impl Record {
                     check_id(p)?;
                 }
                 if let Some(a) = anchor {
-                    check_len("quote", &a.quote, MAX_QUOTE_CHARS)?;
-                    check_len("anchor prefix", &a.prefix, 4 * CONTEXT_CHARS)?;
-                    check_len("anchor suffix", &a.suffix, 4 * CONTEXT_CHARS)?;
+                    check_anchor(a)?;
                 }
             }
             Event::Edit { id, body } => {
@@ -163,19 +201,28 @@ impl Record {
             }
             Event::Resolve { id, .. } | Event::Disposition { id, .. } => check_id(id)?,
             Event::Verdict { summary, .. } => check_len("summary", summary, MAX_BODY_CHARS)?,
+            Event::Suggest { .. } | Event::Accept { .. } | Event::Reject { .. } => {
+                suggestion::validate(&self.event)?
+            }
         }
         Ok(())
     }
 }
 
-fn check_len(what: &str, s: &str, max: usize) -> Result<(), String> {
+pub(crate) fn check_anchor(a: &Anchor) -> Result<(), String> {
+    check_len("quote", &a.quote, MAX_QUOTE_CHARS)?;
+    check_len("anchor prefix", &a.prefix, 4 * CONTEXT_CHARS)?;
+    check_len("anchor suffix", &a.suffix, 4 * CONTEXT_CHARS)
+}
+
+pub(crate) fn check_len(what: &str, s: &str, max: usize) -> Result<(), String> {
     if s.len() > max && s.chars().count() > max {
         return Err(format!("{what} is longer than {max} characters"));
     }
     Ok(())
 }
 
-fn check_id(id: &str) -> Result<(), String> {
+pub(crate) fn check_id(id: &str) -> Result<(), String> {
     if id.is_empty() || id.len() > MAX_ID_CHARS {
         return Err(format!("id must be 1 to {MAX_ID_CHARS} characters"));
     }
@@ -570,13 +617,16 @@ pub fn merge(logs: &[ParsedLog]) -> ReviewState {
     }
 }
 
-fn kind_of(record: &Record) -> &'static str {
+pub(crate) fn kind_of(record: &Record) -> &'static str {
     match record.event {
         Event::Comment { .. } => "comment",
         Event::Edit { .. } => "edit",
         Event::Resolve { .. } => "resolve",
         Event::Disposition { .. } => "disposition",
         Event::Verdict { .. } => "verdict",
+        Event::Suggest { .. } => "suggest",
+        Event::Accept { .. } => "accept",
+        Event::Reject { .. } => "reject",
     }
 }
 

@@ -196,6 +196,7 @@ impl Workspace {
             open_comments: review.open_comments,
             approvals: review.approvals,
             change_requests: review.change_requests,
+            open_suggestions: review.open_suggestions,
         })
     }
 }

@@ -132,6 +132,8 @@ pub struct ReviewView {
     pub introduced: Vec<FindingRow>,
     pub unchanged_findings: u32,
     pub threads: Vec<ThreadRow>,
+    /// Suggested edits, placed in the newer (right) text.
+    pub suggestions: Vec<super::SuggestionRow>,
     pub verdicts: Vec<VerdictRow>,
     /// Review files that were skipped in part, and why.
     pub problems: Vec<String>,
@@ -192,11 +194,14 @@ impl Workspace {
             &new_report.outline,
         );
         let delta = dateline_review::lint_delta(&old_report, &new_report, &old_side.text, &new_side.text);
-        let state = self.review_state(id)?;
+        let logs = folder::read_review_logs(&self.review_dir(id)?);
+        let state = dateline_review::merge(&logs);
         if let Some(version) = self.reviewed_version(id, &new_side)? {
             self.store.set_setting(&last_reviewed_key(id), &version)?;
         }
-        let view = assemble(
+        let merged = dateline_review::suggest::merge_suggestions(&logs);
+        let suggestions = self.rows(&merged.suggestions, &new_side.text)?;
+        let mut view = assemble(
             ReviewSide {
                 score: old_report.score,
                 ..old_side
@@ -210,6 +215,8 @@ impl Workspace {
             state,
             self.reviewer()?,
         );
+        view.suggestions = suggestions;
+        view.problems.extend(merged.problems);
         Ok(view)
     }
 
@@ -300,7 +307,7 @@ impl Workspace {
         })
     }
 
-    fn side(&self, id: DraftId, pick: VersionPick) -> Result<ReviewSide> {
+    pub(super) fn side(&self, id: DraftId, pick: VersionPick) -> Result<ReviewSide> {
         let versions = self.versions(id)?;
         let pick = match pick {
             VersionPick::LastReviewed => {
@@ -362,12 +369,15 @@ impl Workspace {
         if let Some(counts) = self.store.review_counts(id, &signature)? {
             return Ok(counts);
         }
-        let state = folder::read_review_dir(&dir);
+        let logs = folder::read_review_logs(&dir);
+        let state = dateline_review::merge(&logs);
+        let suggestions = dateline_review::suggest::merge_suggestions(&logs).suggestions;
         let verdicts = |v: Verdict| state.verdicts.iter().filter(|e| e.verdict == v).count() as u32;
         let counts = ReviewCounts {
             open_comments: state.threads.iter().filter(|t| !t.resolved).count() as u32,
             approvals: verdicts(Verdict::Approve),
             change_requests: verdicts(Verdict::ChangesRequested),
+            open_suggestions: suggestions.iter().filter(|s| s.decision.is_none()).count() as u32,
         };
         self.store.set_review_counts(id, &signature, counts)?;
         Ok(counts)
@@ -378,14 +388,14 @@ impl Workspace {
         Ok(folder::read_review_dir(&self.review_dir(id)?))
     }
 
-    fn review_dir(&self, id: DraftId) -> Result<PathBuf> {
+    pub(super) fn review_dir(&self, id: DraftId) -> Result<PathBuf> {
         let root = &self.current()?.root;
         let (_, rel_path) = self.store.draft_location(id)?;
         Ok(folder::review_dir(root, &rel_path))
     }
 
     /// Appends one record to this reviewer's own log of the draft.
-    fn append(&mut self, id: DraftId, event: Event) -> Result<()> {
+    pub(super) fn append(&mut self, id: DraftId, event: Event) -> Result<()> {
         let Some(me) = self.reviewer()? else {
             return Err(Error::InvalidInput(
                 "Set your name first (Reviewer…): colleagues see it on your comments.".into(),
@@ -437,19 +447,19 @@ fn last_reviewed_key(id: DraftId) -> String {
     format!("review.last.{id}")
 }
 
-fn append_line(dir: &Path, path: &Path, line: &[u8]) -> std::io::Result<()> {
+pub(super) fn append_line(dir: &Path, path: &Path, line: &[u8]) -> std::io::Result<()> {
     fs::create_dir_all(dir)?;
     dateline_files::append_durable(path, line)
 }
 
-fn now_ms() -> i64 {
+pub(super) fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as i64)
 }
 
 /// UTF-16 range → byte range of `text`, clamped to the text.
-fn byte_range(text: &str, range: TextRange) -> std::ops::Range<usize> {
+pub(super) fn byte_range(text: &str, range: TextRange) -> std::ops::Range<usize> {
     let (mut from, mut to, mut units) = (None, None, 0u32);
     for (byte, c) in text.char_indices() {
         if from.is_none() && units >= range.from {
@@ -533,6 +543,7 @@ fn assemble(
         introduced: delta.introduced.iter().map(finding_row).collect(),
         unchanged_findings: delta.unchanged_count as u32,
         threads,
+        suggestions: Vec::new(),
         verdicts,
         problems: state.problems,
         reviewer,
@@ -580,7 +591,7 @@ fn finding_row(f: &dateline_review::Finding) -> FindingRow {
     }
 }
 
-fn to_range(at: &mut Utf16Offsets, span: dateline_review::Span) -> TextRange {
+pub(super) fn to_range(at: &mut Utf16Offsets, span: dateline_review::Span) -> TextRange {
     TextRange {
         from: at.of(span.start),
         to: at.of(span.end),
@@ -588,7 +599,7 @@ fn to_range(at: &mut Utf16Offsets, span: dateline_review::Span) -> TextRange {
 }
 
 /// The serde name of an enum value ("changesRequested", "moved", ...).
-fn name_of<T: Serialize>(value: &T) -> String {
+pub(super) fn name_of<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))

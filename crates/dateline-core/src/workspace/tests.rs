@@ -3,7 +3,7 @@ use tempfile::TempDir;
 
 pub(super) struct Fixture {
     _data: TempDir,
-    drafts: TempDir,
+    pub(super) drafts: TempDir,
     db: PathBuf,
 }
 
@@ -585,6 +585,7 @@ mod review {
                     open_comments: 9,
                     approvals: 0,
                     change_requests: 0,
+                    open_suggestions: 0,
                 },
             )
             .unwrap();
