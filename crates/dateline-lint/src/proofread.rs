@@ -436,7 +436,7 @@ mod tests {
             .find(|f| f.kind == Kind::Spelling)
             .expect("a misspelling");
         assert_eq!(&text[f.range.clone()], "custmer");
-        assert_eq!(f.fixes[0].1, "customer");
+        assert_eq!(corrections("custmer", Dialect::American)[0], "customer");
     }
 
     #[test]
