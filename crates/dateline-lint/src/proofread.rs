@@ -148,7 +148,7 @@ impl Proofreader {
         let lints = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let doc = harper_core::Document::new(&masked, &PlainEnglish, &*dictionary);
             (
-                unknown_words(&doc, &*dictionary, harper_dialect(dialect)),
+                unknown_words(&doc, &dictionary, harper_dialect(dialect)),
                 group.organized_lints(&doc),
             )
         }));
