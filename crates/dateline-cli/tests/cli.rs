@@ -180,7 +180,7 @@ fn spelling_reads_the_dialect_and_the_team_words_file_beside_the_config() {
     };
     assert_eq!(
         spelled(dir.path()),
-        ["14 \"spindle\""],
+        ["14 \"kindle\""],
         "British: colour is fine, zindle is not"
     );
     fs::write(dir.path().join("dateline-words.txt"), "# team words\nzindle\n").unwrap();
