@@ -3,6 +3,7 @@
 //! project knows Tauri.
 
 mod commands;
+mod events;
 mod memory;
 mod menu;
 mod navigation;
@@ -11,54 +12,15 @@ mod state;
 mod watcher;
 mod window_state;
 
-use tauri_specta::{collect_commands, Builder};
+use tauri_specta::Builder;
 
-/// The typed command list: registered with Tauri and exported as TypeScript
-/// bindings (`ui/src/bindings.ts`) from the same place.
+/// The typed commands, events and shortcut table: registered with Tauri and
+/// exported as TypeScript bindings (`ui/src/bindings.ts`) from the same place.
 pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
-        .commands(collect_commands![
-            commands::startup,
-            commands::has_open_request,
-            commands::take_open_request,
-            commands::choose_folder,
-            commands::open_recent_folder,
-            commands::recent_folders,
-            commands::forget_folder,
-            commands::refresh_folder,
-            commands::open_draft,
-            commands::save_draft,
-            commands::save_draft_copy,
-            commands::open_link,
-            commands::create_draft,
-            commands::lint_text,
-            commands::lint_rules,
-            commands::render_preview,
-            commands::journal_draft,
-            commands::discard_changes,
-            commands::list_versions,
-            commands::version_text,
-            commands::restore_version,
-            commands::changed_on_disk,
-            commands::draft_rel_path,
-            commands::rename_draft,
-            commands::export_page_count,
-            commands::export_draft,
-            commands::export_draft_beside,
-            commands::review_open,
-            commands::review_comment,
-            commands::review_thread,
-            commands::review_verdict,
-            commands::set_reviewer,
-            commands::list_drafts,
-            commands::search_drafts,
-            commands::restore_deleted,
-            commands::merge_from_disk,
-            commands::merge_conflict_copy,
-            commands::adopt_disk,
-            commands::dismiss_conflict_copy,
-        ])
-        .typ::<menu::MenuAction>()
+        .commands(commands::list())
+        .events(events::all())
+        .constant("MENU_ITEMS", menu::ITEMS)
 }
 
 /// Where the generated bindings live, relative to the workspace root.
@@ -102,7 +64,7 @@ pub fn run() {
         .plugin(navigation::guard())
         .invoke_handler(specta.invoke_handler())
         .menu(menu::build)
-        .on_menu_event(|app, event| menu::forward(app, event.id().as_ref()))
+        .on_menu_event(|app, event| events::forward_menu(app, event.id().as_ref()))
         .on_window_event(|window, event| {
             if matches!(
                 event,
@@ -111,9 +73,11 @@ pub fn run() {
                 window_state::changed(window);
             }
         })
-        .setup(|app| {
+        .setup(move |app| {
+            specta.mount_events(app);
             rendering::install(app);
             state::install(app);
+            tauri::Manager::manage(app, watcher::WatcherState::default());
             window_state::install(app.handle());
             Ok(())
         })
@@ -178,7 +142,7 @@ fn relaunch() -> Option<std::io::Error> {
 /// Runs in the first instance when Dateline is launched again: bring the
 /// window forward and, if a draft or folder was named, ask the window to open it.
 fn hand_over(app: &tauri::AppHandle, args: Vec<String>, cwd: String) {
-    use tauri::{Emitter, Manager};
+    use tauri::Manager;
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();
         let _ = window.show();
@@ -189,12 +153,9 @@ fn hand_over(app: &tauri::AppHandle, args: Vec<String>, cwd: String) {
     };
     if let Some(state) = app.try_state::<state::AppState>() {
         state.request_open(path);
-        let _ = app.emit(OPEN_REQUESTED, ());
+        events::send(app, events::OpenRequested);
     }
 }
-
-/// Tells the window that a later launch asked for a draft or folder.
-pub const OPEN_REQUESTED: &str = "open-requested";
 
 #[cfg(test)]
 mod tests {

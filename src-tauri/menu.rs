@@ -1,14 +1,13 @@
 //! The native menu bar: File, Edit, View and Help with each platform's usual
 //! shortcuts, and the About box. Items that act on the draft are handed to
-//! the window as a `menu` event naming a [`MenuAction`]; the window runs the
-//! same code as its own keyboard shortcuts.
+//! the window as a [`MenuChosen`](crate::events::MenuChosen) event naming a
+//! [`MenuAction`]. [`ITEMS`] is the one shortcut table: the bindings export
+//! it as `MENU_ITEMS`, from which the window builds its key handling.
 
 use serde::Serialize;
 use specta::Type;
 use tauri::menu::{AboutMetadata, Menu, MenuBuilder, MenuItem, PredefinedMenuItem, SubmenuBuilder};
-use tauri::{AppHandle, Emitter, Runtime};
-
-pub const MENU_EVENT: &str = "menu";
+use tauri::{AppHandle, Runtime};
 
 /// What a menu item asks the window to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
@@ -27,36 +26,48 @@ pub enum MenuAction {
     Quit,
 }
 
-/// One forwarded item: its action, label and accelerator.
-struct Item {
-    action: MenuAction,
+/// One forwarded item: its action, label and accelerator, and whether the
+/// web view acts on the accelerator itself when it has the key first.
+#[derive(Clone, Copy, Serialize, Type)]
+pub struct Item {
+    pub action: MenuAction,
+    #[serde(skip)]
     id: &'static str,
-    label: &'static str,
-    accelerator: &'static str,
+    pub label: &'static str,
+    pub accelerator: &'static str,
+    pub webview: bool,
 }
 
+/// Quit is the menu's alone: the web view never closes the window on a key.
 #[rustfmt::skip]
-const ITEMS: &[Item] = &[
-    item(MenuAction::NewDraft, "newDraft", "New Draft…", "CmdOrCtrl+N"),
-    item(MenuAction::RenameDraft, "renameDraft", "Rename Draft…", "F2"),
-    item(MenuAction::OpenFolder, "openFolder", "Open Folder…", "CmdOrCtrl+O"),
-    item(MenuAction::Save, "save", "Save", "CmdOrCtrl+S"),
-    item(MenuAction::Export, "export", "Export…", "CmdOrCtrl+E"),
-    item(MenuAction::Find, "find", "Find…", "CmdOrCtrl+F"),
-    item(MenuAction::NextProblem, "nextProblem", "Next Problem", "F8"),
-    item(MenuAction::PreviousProblem, "previousProblem", "Previous Problem", "Shift+F8"),
-    item(MenuAction::TogglePreview, "togglePreview", "Toggle Preview", "CmdOrCtrl+Shift+P"),
-    item(MenuAction::Quit, "quit", "Quit Dateline", "CmdOrCtrl+Q"),
+pub const ITEMS: &[Item] = &[
+    item(MenuAction::NewDraft, "newDraft", "New Draft…", "CmdOrCtrl+N", true),
+    item(MenuAction::RenameDraft, "renameDraft", "Rename Draft…", "F2", true),
+    item(MenuAction::OpenFolder, "openFolder", "Open Folder…", "CmdOrCtrl+O", true),
+    item(MenuAction::Save, "save", "Save", "CmdOrCtrl+S", true),
+    item(MenuAction::Export, "export", "Export…", "CmdOrCtrl+E", true),
+    item(MenuAction::Find, "find", "Find…", "CmdOrCtrl+F", true),
+    item(MenuAction::NextProblem, "nextProblem", "Next Problem", "F8", true),
+    item(MenuAction::PreviousProblem, "previousProblem", "Previous Problem", "Shift+F8", true),
+    item(MenuAction::TogglePreview, "togglePreview", "Toggle Preview", "CmdOrCtrl+Shift+P", true),
+    item(MenuAction::Quit, "quit", "Quit Dateline", "CmdOrCtrl+Q", false),
 ];
 
 const COPYRIGHT: &str = "© 2026 The Dateline authors";
 
-const fn item(action: MenuAction, id: &'static str, label: &'static str, accelerator: &'static str) -> Item {
+const fn item(
+    action: MenuAction,
+    id: &'static str,
+    label: &'static str,
+    accelerator: &'static str,
+    webview: bool,
+) -> Item {
     Item {
         action,
         id,
         label,
         accelerator,
+        webview,
     }
 }
 
@@ -150,13 +161,6 @@ fn about_metadata<R: Runtime>(app: &AppHandle<R>) -> AboutMetadata<'static> {
 /// The action a menu item id stands for; `None` for the platform's own items.
 pub fn action_for(id: &str) -> Option<MenuAction> {
     ITEMS.iter().find(|i| i.id == id).map(|i| i.action)
-}
-
-/// Forwards a clicked item to the window.
-pub fn forward<R: Runtime>(app: &AppHandle<R>, id: &str) {
-    if let Some(action) = action_for(id) {
-        let _ = app.emit(MENU_EVENT, action);
-    }
 }
 
 #[cfg(test)]

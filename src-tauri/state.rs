@@ -1,6 +1,7 @@
 //! The app state Tauri manages: the core workspace behind a mutex, and what
 //! was asked for on the command line.
 
+use dateline_core::drafting::LintConfig;
 use dateline_core::store::Store;
 use dateline_core::Workspace;
 use std::path::PathBuf;
@@ -8,9 +9,10 @@ use std::sync::Mutex;
 use tauri::{App, Manager};
 
 pub struct AppState {
-    pub workspace: Mutex<Workspace>,
-    /// Watches the open folder; replaced whenever another folder opens.
-    pub watcher: Mutex<Option<dateline_core::watch::FolderWatcher>>,
+    pub workspace: parking_lot::Mutex<Workspace>,
+    /// The open folder's lint configuration, read without the workspace's
+    /// lock so that a keystroke's lint never waits behind folder work.
+    pub lint_config: LintConfig,
     /// A folder or draft named on the command line (or by the file manager).
     pub requested: Option<PathBuf>,
     /// What a second launch asked for, until the window takes it.
@@ -36,8 +38,8 @@ pub fn install(app: &mut App) {
         }
     };
     app.manage(AppState {
-        workspace: Mutex::new(workspace),
-        watcher: Mutex::new(None),
+        lint_config: workspace.lint_config(),
+        workspace: parking_lot::Mutex::new(workspace),
         requested: requested_path(std::env::args_os().skip(1), None),
         open_request: Mutex::new(None),
     });
@@ -88,20 +90,6 @@ impl AppState {
 
     pub fn take_open_request(&self) -> Option<PathBuf> {
         self.open_request.lock().unwrap_or_else(|p| p.into_inner()).take()
-    }
-
-    /// Watches the folder now open (or nothing). A folder that cannot be
-    /// watched still works; the list then refreshes on focus and on save.
-    pub fn rewatch(&self, app: &tauri::AppHandle) {
-        let root = self.workspace.lock().unwrap_or_else(|p| p.into_inner()).root();
-        let watcher = root.and_then(|root| match crate::watcher::watch(app.clone(), root.clone()) {
-            Ok(watcher) => Some(watcher),
-            Err(err) => {
-                eprintln!("dateline: cannot watch {}: {err}", root.display());
-                None
-            }
-        });
-        *self.watcher.lock().unwrap_or_else(|p| p.into_inner()) = watcher;
     }
 }
 

@@ -6,12 +6,15 @@
 //   review:     click on Review to both versions painted with their
 //               highlights, measured in the page (saved draft vs its first
 //               version, then again with nothing new since the last review)
+//   burst:      lint and save round trips from the window, every 30 ms as
+//               the editor asks, on a quiet folder and while another
+//               process writes 3,000 drafts into it (a sync client)
 //   folder:     a generated folder of 10,000 drafts: launch to listed (first
 //               open, then a later one), search as you type, an outside edit
 //               to the open editor, and the memory of the app's processes
 // Run: ./dev.sh bench   (or: xvfb-run -a node tests/e2e/bench.mjs [--folder-only])
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from "node:fs";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Harness, appBinary } from "./harness.mjs";
@@ -33,6 +36,7 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 
 async function main() {
   if (process.argv.includes("--folder-only")) return benchFolder(10_000);
+  if (process.argv.includes("--burst-only")) return benchBurst(3_000);
   const t = new Harness();
   const draft = threeThousandWords();
   const drafts = t.draftsFolder({ "long.md": draft });
@@ -78,7 +82,58 @@ async function main() {
   console.log(`keystroke to diagnostics painted (${timings.length} samples): median ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms, max ${timings.at(-1).toFixed(1)} ms`);
   const phase = (name) => percentile(phases.map((p) => p[name]).sort((a, b) => a - b), 50).toFixed(1);
   console.log(`  where it goes (medians): queued behind the request in flight ${phase("queued")} ms, round trip ${phase("trip")} ms, applying the answer ${phase("apply")} ms, to the next frame ${phase("frame")} ms`);
+  await benchBurst(3_000);
   await benchFolder(10_000);
+}
+
+/**
+ * Lint and save latency as the window sees it (invoke to answer), quiet and
+ * during a burst of `count` drafts written into the open folder by another
+ * process: the workspace lock must not make a keystroke wait for the index.
+ */
+async function benchBurst(count) {
+  const t = new Harness();
+  const draft = threeThousandWords();
+  const drafts = t.draftsFolder({ "open.md": draft });
+  await t.startDriver();
+  await t.launch([join(drafts, "open.md")]);
+  await t.waitForStatus("saved");
+  const draftId = Number(await (await t.browser.$('[data-testid="draft-item"][data-rel-path="open.md"]')).getAttribute("data-draft-id"));
+  const sample = (what, samples) =>
+    t.browser.executeAsync(
+      async (what, samples, draftId, text, done) => {
+        const invoke = window.__TAURI_INTERNALS__.invoke;
+        const times = [];
+        for (let i = 0; i < samples; i++) {
+          const begin = performance.now();
+          if (what === "lint") await invoke("lint_text", { text });
+          else await invoke("save_draft", { draftId, text: `${text}\nSaved ${i}.\n` });
+          times.push(performance.now() - begin);
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        done(times);
+      },
+      what,
+      samples,
+      draftId,
+      draft,
+    );
+  const quiet = { lint: await sample("lint", 40), save: await sample("save", 20) };
+  const texts = readdirSync(corpus).filter((f) => f.endsWith(".md")).map((f) => readFileSync(join(corpus, f), "utf8"));
+  const script = `const fs=require("fs");const [dir,n,...t]=JSON.parse(process.argv[1]);for(let i=0;i<n;i++)fs.writeFileSync(dir+"/synced-"+i+".md",t[i%t.length]);`;
+  // Another process writes, as a sync client would, while the page measures.
+  const burst = spawn(process.execPath, ["-e", script, JSON.stringify([drafts, count, ...texts])], { stdio: "ignore" });
+  const burstDone = new Promise((r) => burst.on("exit", r));
+  const loaded = { lint: await sample("lint", 60), save: await sample("save", 20) };
+  await burstDone;
+  await t.stop();
+  const line = (label, times) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return `${label}: median ${percentile(sorted, 50).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms (${sorted.length})`;
+  };
+  console.log(`burst of ${count} drafts written into the open folder:`);
+  console.log(`  ${line("lint round trip, quiet", quiet.lint)}; ${line("during the burst", loaded.lint)}`);
+  console.log(`  ${line("save round trip, quiet", quiet.save)}; ${line("during the burst", loaded.save)}`);
 }
 
 /**

@@ -7,9 +7,11 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Harness, appBinary, pollUntil } from "./harness.mjs";
+
+const hasXdotool = () => spawnSync("xdotool", ["version"], { stdio: "ignore" }).status === 0;
 
 describe("desktop integration", () => {
   const t = new Harness();
@@ -35,7 +37,14 @@ describe("desktop integration", () => {
       timeout: 5_000,
       timeoutMsg: "the window size was never saved",
     });
+    // A process that looks like Dateline but is not this test's (a
+    // developer's own running app) must survive the harness's kill.
+    const lookalike = spawn("bash", ["-c", `exec -a ${appBinary} sleep 60`], { stdio: "ignore" });
+    await pollUntil(() => readFileSync(`/proc/${lookalike.pid}/cmdline`, "utf8").startsWith(appBinary), 2_000);
     await t.kill();
+    const survived = lookalike.exitCode === null && lookalike.signalCode === null;
+    lookalike.kill("SIGKILL");
+    assert.ok(survived, "the harness killed a process it did not start");
     await t.launch();
     assert.deepEqual(await t.browser.getWindowSize(), sized);
   });
@@ -67,6 +76,42 @@ describe("desktop integration", () => {
       timeoutMsg: "the handed-over draft never opened",
     });
     assert.deepEqual((await t.listedDrafts()).sort(), ["launch.md", "other.md"]);
+  });
+
+  it("acts once on each shortcut: the menu's accelerator and the window's own key handling never both run", async () => {
+    const pressed = async () => (await t.$("toggle-preview")).getAttribute("aria-pressed");
+    for (const expected of ["true", "false"]) {
+      await t.browser.keys(["Control", "Shift", "p"]);
+      await t.browser.waitUntil(async () => (await pressed()) === expected, {
+        timeout: 5_000,
+        timeoutMsg: `Ctrl+Shift+P did not set the preview to ${expected}`,
+      });
+      // A second delivery of the same key press would toggle it straight back.
+      await sleep(500);
+      assert.equal(await pressed(), expected);
+    }
+    // Real key presses from the X server take GTK's path, where the native
+    // menu's accelerator gets the key before the web view does.
+    if (hasXdotool()) {
+      for (const window of execFileSync("xdotool", ["search", "--pid", String(t.appPids()[0])]).toString().trim().split("\n")) {
+        spawnSync("xdotool", ["windowfocus", "--sync", window], { stdio: "ignore" });
+      }
+      await (await t.$("editor")).click();
+      execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+shift+p"]);
+      await t.browser.waitUntil(async () => (await pressed()) === "true", { timeout: 5_000, timeoutMsg: "a real Ctrl+Shift+P did not show the preview" });
+      await sleep(500);
+      assert.equal(await pressed(), "true");
+      execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+shift+p"]);
+      await t.browser.waitUntil(async () => (await pressed()) === "false", { timeout: 5_000 });
+    } else {
+      console.log("xdotool is not installed: real key presses are not tried");
+    }
+    await t.browser.keys(["Control", "n"]);
+    await (await t.$("new-draft-dialog")).waitForExist({ timeout: 5_000 });
+    await sleep(500);
+    assert.equal((await t.browser.$$('[data-testid="new-draft-dialog"]')).length, 1, "one key press, one dialog");
+    await t.browser.keys(["Escape"]);
+    await (await t.$("new-draft-dialog")).waitForExist({ timeout: 5_000, reverse: true });
   });
 
   it("asks before the hand-over replaces unsaved edits, and Cancel keeps them", async () => {

@@ -30,8 +30,20 @@ describe("drafting: template, live lint, quick fix, history", () => {
     assert.match(onDisk, /### Problem/);
     assert.equal(await t.editorDoc(), onDisk);
     await (await t.$("tab-outline")).click();
-    const kinds = await t.browser.execute(() => [...document.querySelectorAll('[data-testid="outline-item"]')].map((e) => e.dataset.kind));
-    for (const kind of ["headline", "summary", "problem", "solution", "call-to-action"]) assert.ok(kinds.includes(kind), `${kind} in ${kinds}`);
+    const expected = ["headline", "summary", "problem", "solution", "call-to-action"];
+    const outlineKinds = () => t.browser.execute(() => [...document.querySelectorAll('[data-testid="outline-item"]')].map((e) => e.dataset.kind));
+    // The outline follows the draft's first lint, which may still be on its way.
+    let kinds = [];
+    await t.browser
+      .waitUntil(
+        async () => {
+          kinds = await outlineKinds();
+          return expected.every((kind) => kinds.includes(kind));
+        },
+        { timeout: 10_000 },
+      )
+      .catch(() => undefined);
+    for (const kind of expected) assert.ok(kinds.includes(kind), `${kind} in ${kinds}`);
   });
 
   it("shows a diagnostic for a jargon word as it is typed, and fixes it in one click", async () => {

@@ -4,7 +4,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Harness } from "./harness.mjs";
@@ -41,5 +41,22 @@ describe("export", () => {
     const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
     assert.match(info, /Title:\s+\S/);
     assert.equal(readFileSync(join(drafts, "atlas.md"), "utf8").includes("Exported from the editor."), false, "export does not save the draft");
+  });
+
+  it("keeps a file of the same name that Dateline did not write, and updates its own export", async () => {
+    writeFileSync(join(drafts, "atlas.pdf"), "a PDF she made by hand");
+    const exportBeside = async () => {
+      await (await t.$("export")).click();
+      await (await t.$("export-beside")).click();
+    };
+    await exportBeside();
+    await t.waitForNotice("success", /Exported to .*atlas \(2\)\.pdf .*“atlas\.pdf” was not written by Dateline, so it was kept\./, 30_000);
+    assert.equal(readFileSync(join(drafts, "atlas.pdf"), "utf8"), "a PDF she made by hand");
+    const first = readFileSync(join(drafts, "atlas (2).pdf"));
+    await t.typeAtEnd(" A second export.");
+    await exportBeside();
+    await t.browser.waitUntil(async () => !readFileSync(join(drafts, "atlas (2).pdf")).equals(first), { timeout: 30_000, timeoutMsg: "the second export did not update the first" });
+    assert.equal(existsSync(join(drafts, "atlas (3).pdf")), false, "its own earlier export is updated, not a third file");
+    assert.equal(readFileSync(join(drafts, "atlas.pdf"), "utf8"), "a PDF she made by hand");
   });
 });

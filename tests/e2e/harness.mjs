@@ -3,7 +3,7 @@
 // small helpers to find elements by `data-testid`. Each test file makes one
 // Harness; a test may launch and quit the app several times (restarts).
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
@@ -20,6 +20,8 @@ export class Harness {
     this.home = mkdtempSync(join(tmpdir(), "dateline-e2e-home-"));
     this.driver = null;
     this.browser = null;
+    /** Pids of second launches, so that they count as this harness's own. */
+    this.launched = [];
   }
 
   /** A fresh drafts folder holding `files` ({ "name.md": string | Buffer }). */
@@ -33,8 +35,10 @@ export class Harness {
   }
 
   async startDriver() {
-    this.port = await freePort();
-    const nativePort = await freePort();
+    // Both at once: two ports asked for one after the other can be the same
+    // one, freed in between (then WebKitWebDriver cannot listen).
+    const [port, nativePort] = await freePorts(2);
+    this.port = port;
     // XDG_* send the app's database, WebKit's caches and settings to a
     // throwaway home, so runs never see each other or the developer's data.
     // A private session bus keeps the single-instance hand-over (D-Bus on
@@ -84,6 +88,7 @@ export class Harness {
   launchAgain(args, cwd = this.home) {
     return new Promise((resolveExit, reject) => {
       const child = spawn(appBinary, args, { env: this.env, cwd, stdio: "ignore" });
+      this.launched.push(child.pid);
       const timer = setTimeout(() => {
         child.kill("SIGKILL");
         reject(new Error("the second launch did not hand over and exit within 20 s"));
@@ -114,11 +119,10 @@ export class Harness {
 
   /** Kills the app process outright, as a crash or a power cut would. */
   async kill() {
-    const { execFileSync } = await import("node:child_process");
-    execFileSync("pkill", ["-KILL", "-f", appBinary]);
+    for (const pid of this.appPids()) killPid(pid);
     await this.browser?.deleteSession().catch(() => undefined);
     this.browser = null;
-    await waitForAppExit();
+    await this.waitForAppExit();
     await this.waitForBusNameFree();
   }
 
@@ -126,8 +130,31 @@ export class Harness {
     if (this.browser) await this.browser.deleteSession().catch(() => undefined);
     this.browser = null;
     // The next launch would otherwise hand over to this one and exit.
-    await waitForAppExit();
+    await this.waitForAppExit();
     await this.waitForBusNameFree();
+  }
+
+  /**
+   * The app processes this harness started: those under its own
+   * tauri-driver, and its second launches. Never a process matched by
+   * name, which could be a developer's own running Dateline.
+   */
+  appPids() {
+    const roots = [this.driver?.pid, ...this.launched].filter(Boolean);
+    return descendantsOf(roots).filter((pid) => isApp(pid));
+  }
+
+  /**
+   * Waits until none of this harness's app processes is left, killing any
+   * that outlives a grace period: the next launch would otherwise hand over
+   * to it (single instance) instead of starting.
+   */
+  async waitForAppExit(graceMs = 5_000) {
+    const gone = () => this.appPids().length === 0;
+    if (!(await pollUntil(gone, graceMs))) {
+      for (const pid of this.appPids()) killPid(pid);
+      await pollUntil(gone, 5_000);
+    }
   }
 
   /**
@@ -273,16 +300,55 @@ export class Harness {
   }
 }
 
-/**
- * Waits until no process of the app binary is left, killing any that
- * outlives a grace period: the next launch would otherwise hand over to it
- * (single instance) instead of starting.
- */
-async function waitForAppExit(graceMs = 5_000) {
-  const gone = () => spawnSync("pgrep", ["-f", appBinary]).status !== 0;
-  if (!(await pollUntil(gone, graceMs))) {
-    spawnSync("pkill", ["-KILL", "-f", appBinary]);
-    await pollUntil(gone, 5_000);
+/** Every live process under `roots` (and the roots), from /proc. */
+function descendantsOf(roots) {
+  const children = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The parent pid is the field after the parenthesised command name.
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // The process ended while the table was read.
+    }
+  }
+  const found = [];
+  const queue = roots.filter((pid) => pidAlive(pid));
+  while (queue.length > 0) {
+    const pid = queue.pop();
+    found.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return found;
+}
+
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `pid` runs the app binary (and is not a zombie). */
+function isApp(pid) {
+  try {
+    const argv0 = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0];
+    return resolve(argv0) === resolve(appBinary) || argv0.endsWith("/dateline-app") || argv0 === "dateline-app";
+  } catch {
+    return false;
+  }
+}
+
+function killPid(pid) {
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // Already gone.
   }
 }
 
@@ -299,16 +365,23 @@ export async function pollUntil(done, timeoutMs, stepMs = 50) {
   }
 }
 
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
+/** `count` distinct free ports: all held open until every one is chosen. */
+async function freePorts(count) {
+  const servers = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const server = createServer();
+      server.unref();
+      await new Promise((listening, reject) => {
+        server.on("error", reject);
+        server.listen(0, "127.0.0.1", listening);
+      });
+      servers.push(server);
+    }
+    return servers.map((server) => server.address().port);
+  } finally {
+    await Promise.all(servers.map((server) => new Promise((closed) => server.close(closed))));
+  }
 }
 
 async function waitForPort(port, listener, timeoutMs) {

@@ -10,9 +10,9 @@ export const commands = {
 /**
  * What the window shows first: recent folders, the reopened folder and draft.
  */
-async startup() : Promise<Result<Startup, AppError>> {
+async startUp() : Promise<Result<Startup, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("startup") };
+    return { status: "ok", data: await TAURI_INVOKE("start_up") };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -60,9 +60,9 @@ async openRecentFolder(folderId: number) : Promise<Result<FolderListing, AppErro
     else return { status: "error", error: e  as any };
 }
 },
-async recentFolders() : Promise<Result<FolderInfo[], AppError>> {
+async listRecentFolders() : Promise<Result<FolderInfo[], AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("recent_folders") };
+    return { status: "ok", data: await TAURI_INVOKE("list_recent_folders") };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -135,7 +135,8 @@ async createDraft(name: string) : Promise<Result<DraftSummary, AppError>> {
 }
 },
 /**
- * Lints the editor's text (on a worker thread; the UI drops stale answers).
+ * Lints the editor's text (on a worker thread; the UI drops stale answers),
+ * without the workspace's lock: a watcher batch never delays it.
  */
 async lintText(text: string) : Promise<Result<LintView, AppError>> {
     try {
@@ -145,9 +146,9 @@ async lintText(text: string) : Promise<Result<LintView, AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async lintRules() : Promise<Result<RuleDoc[], AppError>> {
+async listRules() : Promise<Result<RuleDoc[], AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("lint_rules") };
+    return { status: "ok", data: await TAURI_INVOKE("list_rules") };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -191,9 +192,9 @@ async listVersions(draftId: number) : Promise<Result<VersionView[], AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async versionText(draftId: number, versionId: number) : Promise<Result<string, AppError>> {
+async readVersion(draftId: number, versionId: number) : Promise<Result<string, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("version_text", { draftId, versionId }) };
+    return { status: "ok", data: await TAURI_INVOKE("read_version", { draftId, versionId }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -214,9 +215,9 @@ async restoreVersion(draftId: number, versionId: number) : Promise<Result<SavedD
  * True when someone else changed the open draft's file since the editor
  * read or wrote it (the watcher's events include the app's own saves).
  */
-async changedOnDisk(draftId: number) : Promise<Result<boolean, AppError>> {
+async checkDiskChange(draftId: number) : Promise<Result<boolean, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("changed_on_disk", { draftId }) };
+    return { status: "ok", data: await TAURI_INVOKE("check_disk_change", { draftId }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -225,9 +226,9 @@ async changedOnDisk(draftId: number) : Promise<Result<boolean, AppError>> {
 /**
  * Where the draft is now, relative to the folder (it may have been renamed).
  */
-async draftRelPath(draftId: number) : Promise<Result<string, AppError>> {
+async locateDraft(draftId: number) : Promise<Result<string, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("draft_rel_path", { draftId }) };
+    return { status: "ok", data: await TAURI_INVOKE("locate_draft", { draftId }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -248,9 +249,9 @@ async renameDraft(draftId: number, name: string) : Promise<Result<string, AppErr
 /**
  * The page count the PDF would have, measured on the real layout.
  */
-async exportPageCount(text: string, request: ExportRequest) : Promise<Result<PageCount, AppError>> {
+async countExportPages(text: string, request: ExportRequest) : Promise<Result<PageCount, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("export_page_count", { text, request }) };
+    return { status: "ok", data: await TAURI_INVOKE("count_export_pages", { text, request }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -282,9 +283,9 @@ async exportDraftBeside(draftId: number, text: string, request: ExportRequest) :
 /**
  * Two versions of a draft side by side, with its comments and verdicts.
  */
-async reviewOpen(id: number, older: VersionPick, newer: VersionPick) : Promise<Result<ReviewView, AppError>> {
+async openReview(id: number, older: VersionPick, newer: VersionPick) : Promise<Result<ReviewView, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("review_open", { id, older, newer }) };
+    return { status: "ok", data: await TAURI_INVOKE("open_review", { id, older, newer }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -293,9 +294,9 @@ async reviewOpen(id: number, older: VersionPick, newer: VersionPick) : Promise<R
 /**
  * Comments on `range` (UTF-16) of the text `on` shows.
  */
-async reviewComment(id: number, on: VersionPick, range: TextRange, body: string) : Promise<Result<null, AppError>> {
+async addComment(id: number, on: VersionPick, range: TextRange, body: string) : Promise<Result<null, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("review_comment", { id, on, range, body }) };
+    return { status: "ok", data: await TAURI_INVOKE("add_comment", { id, on, range, body }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -304,9 +305,9 @@ async reviewComment(id: number, on: VersionPick, range: TextRange, body: string)
 /**
  * Replies to, resolves or sets the disposition of a comment thread.
  */
-async reviewThread(id: number, thread: string, action: ThreadAction) : Promise<Result<null, AppError>> {
+async actOnThread(id: number, thread: string, action: ThreadAction) : Promise<Result<null, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("review_thread", { id, thread, action }) };
+    return { status: "ok", data: await TAURI_INVOKE("act_on_thread", { id, thread, action }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -315,9 +316,9 @@ async reviewThread(id: number, thread: string, action: ThreadAction) : Promise<R
 /**
  * Sets this reviewer's verdict for the round.
  */
-async reviewVerdict(id: number, approve: boolean, summary: string) : Promise<Result<null, AppError>> {
+async setVerdict(id: number, approve: boolean, summary: string) : Promise<Result<null, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("review_verdict", { id, approve, summary }) };
+    return { status: "ok", data: await TAURI_INVOKE("set_verdict", { id, approve, summary }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -418,10 +419,19 @@ async dismissConflictCopy(draftId: number, copyId: number) : Promise<Result<null
 /** user-defined events **/
 
 
+export const events = __makeEvents__<{
+draftsChangedOnDisk: DraftsChangedOnDisk,
+menuChosen: MenuChosen,
+openRequested: OpenRequested
+}>({
+draftsChangedOnDisk: "drafts-changed-on-disk",
+menuChosen: "menu-chosen",
+openRequested: "open-requested"
+})
 
 /** user-defined constants **/
 
-
+export const MENU_ITEMS = [{"accelerator":"CmdOrCtrl+N","action":"newDraft","label":"New Draft…","webview":true},{"accelerator":"F2","action":"renameDraft","label":"Rename Draft…","webview":true},{"accelerator":"CmdOrCtrl+O","action":"openFolder","label":"Open Folder…","webview":true},{"accelerator":"CmdOrCtrl+S","action":"save","label":"Save","webview":true},{"accelerator":"CmdOrCtrl+E","action":"export","label":"Export…","webview":true},{"accelerator":"CmdOrCtrl+F","action":"find","label":"Find…","webview":true},{"accelerator":"F8","action":"nextProblem","label":"Next Problem","webview":true},{"accelerator":"Shift+F8","action":"previousProblem","label":"Previous Problem","webview":true},{"accelerator":"CmdOrCtrl+Shift+P","action":"togglePreview","label":"Toggle Preview","webview":true},{"accelerator":"CmdOrCtrl+Q","action":"quit","label":"Quit Dateline","webview":false}] as const;
 
 /** user-defined types **/
 
@@ -548,8 +558,32 @@ openComments: number;
  * Reviewers whose latest verdict approves, or asks for changes.
  */
 approvals: number; changeRequests: number }
-export type ExportFormat = "pdf" | "markdown"
-export type ExportOutcome = { path: string; pages: PageCount | null }
+/**
+ * What changed: the payload of the shell's `DraftsChangedOnDisk` event.
+ */
+export type DraftsChanged = { 
+/**
+ * Drafts created, edited, renamed or removed, relative to the folder.
+ */
+relPaths: string[]; 
+/**
+ * Something happened that cannot be pinned to drafts (a folder moved,
+ * the watcher lost events, the periodic reconcile): re-read everything.
+ */
+rescan: boolean }
+/**
+ * Drafts in the open folder changed on disk: someone else's edit, the
+ * app's own save, or a reconcile that found something.
+ */
+export type DraftsChangedOnDisk = DraftsChanged
+export type ExportFormat = "pdf" | "markdown" | "docx"
+export type ExportOutcome = { path: string; pages: PageCount | null; 
+/**
+ * The file name an export beside the draft would have taken, kept
+ * because Dateline did not write that file (the export went to the
+ * next free name, `path`).
+ */
+kept: string | null }
 export type ExportRequest = { format: ExportFormat; paper: PaperSize; 
 /**
  * Print the press release's section labels (a real release has none).
@@ -628,6 +662,11 @@ export type MenuAction = "newDraft" | "renameDraft" | "openFolder" | "save" | "e
  * Close the window, asking first about unsaved edits.
  */
 "quit"
+/**
+ * A menu item was chosen (clicked, or its accelerator pressed where the
+ * platform gives accelerators to the menu).
+ */
+export type MenuChosen = MenuAction
 export type MergeChunk = 
 /**
  * Text both agree on; `incoming` when it is the other side's change.
@@ -651,6 +690,10 @@ theirsText: string; chunks: MergeChunk[]; conflicts: number;
  */
 diskToken: string | null }
 export type MissingSection = { kind: string; label: string; hint: string }
+/**
+ * A later launch asked for a draft or folder; the window takes the request.
+ */
+export type OpenRequested = null
 export type OpenedDraft = { id: number; relPath: string; name: string; 
 /**
  * The text with `\n` line endings; the file's own endings come back on save.

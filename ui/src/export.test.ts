@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPaper, wrapColumns } from "./export";
+import { defaultPaper, exportedMessage, exportFormat, wrapColumns } from "./export";
 
 describe("defaultPaper", () => {
   it("is Letter where Letter is the norm and A4 elsewhere", () => {
@@ -17,5 +17,22 @@ describe("wrapColumns", () => {
     expect(wrapColumns("5")).toBeNull();
     expect(wrapColumns("500")).toBeNull();
     expect(wrapColumns("abc")).toBeNull();
+  });
+});
+
+describe("exportedMessage", () => {
+  it("says where the export went and which file of hers it kept", () => {
+    const outcome = { path: "/d/launch (2).pdf", pages: null, kept: "launch.pdf" };
+    expect(exportedMessage(outcome)).toBe("Exported to /d/launch (2).pdf. “launch.pdf” was not written by Dateline, so it was kept.");
+    expect(exportedMessage({ ...outcome, kept: null })).toBe("Exported to /d/launch (2).pdf.");
+  });
+});
+
+describe("exportFormat", () => {
+  it("maps the dialog's choices, PDF for anything else", () => {
+    expect(exportFormat("docx")).toBe("docx");
+    expect(exportFormat("markdown")).toBe("markdown");
+    expect(exportFormat("pdf")).toBe("pdf");
+    expect(exportFormat("")).toBe("pdf");
   });
 });

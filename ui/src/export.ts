@@ -1,7 +1,7 @@
 // The export dialog: format and paper, the page count measured on the real
 // layout before anything is written, then "Export as…" (native save dialog)
 // or "Export beside the draft".
-import { commands, type ExportOutcome, type ExportRequest, type PaperSize } from "./bindings";
+import { commands, type ExportFormat, type ExportOutcome, type ExportRequest, type PaperSize } from "./bindings";
 import { h, fill } from "./dom";
 import { AppError, call } from "./ipc";
 
@@ -10,12 +10,17 @@ export function defaultPaper(language: string): PaperSize {
   return /-(US|CA|MX|PH|CL|CO|VE|PR)$/i.test(language) ? "letter" : "a4";
 }
 
+/** The format a dialog choice stands for (PDF unless it says otherwise). */
+export function exportFormat(value: string): ExportFormat {
+  return value === "markdown" || value === "docx" ? value : "pdf";
+}
+
 export type ExportChoice = { request: ExportRequest; where: "dialog" | "beside" } | null;
 
 /** Asks how to export; measures pages as the options change. */
 export function askExport(text: string): Promise<ExportChoice> {
   return new Promise((resolve) => {
-    const format = h("select", { "data-testid": "export-format" }, h("option", { value: "pdf" }, "PDF (typeset)"), h("option", { value: "markdown" }, "Markdown (normalised)"));
+    const format = h("select", { "data-testid": "export-format" }, h("option", { value: "pdf" }, "PDF (typeset)"), h("option", { value: "markdown" }, "Markdown (normalised)"), h("option", { value: "docx" }, "Word document (.docx)"));
     const paper = h("select", { "data-testid": "export-paper" }, h("option", { value: "a4" }, "A4"), h("option", { value: "letter" }, "US Letter"));
     paper.value = defaultPaper(navigator.language);
     const labels = h("input", { type: "checkbox", "data-testid": "export-labels" });
@@ -25,7 +30,7 @@ export function askExport(text: string): Promise<ExportChoice> {
     const pages = h("p", { class: "export-pages", "data-testid": "export-pages", "aria-live": "polite" });
     const dialog = h("dialog", { class: "modal export-dialog", "data-testid": "export-dialog" });
     const request = (): ExportRequest => ({
-      format: format.value === "markdown" ? "markdown" : "pdf",
+      format: exportFormat(format.value),
       paper: paper.value === "letter" ? "letter" : "a4",
       showLabels: labels.checked,
       stripFrontMatter: strip.checked,
@@ -80,7 +85,7 @@ async function showPages(el: HTMLElement, text: string, request: ExportRequest):
   if (request.format !== "pdf") return fill(el);
   fill(el, "Measuring pages…");
   try {
-    const count = await call(commands.exportPageCount(text, request));
+    const count = await call(commands.countExportPages(text, request));
     fill(
       el,
       h("span", {}, `${count.pages} page${count.pages === 1 ? "" : "s"}: press release ${count.releasePages.toFixed(1)}, FAQ ${count.faqPages}.`),
@@ -95,4 +100,12 @@ async function showPages(el: HTMLElement, text: string, request: ExportRequest):
 export async function runExport(draftId: number, text: string, choice: NonNullable<ExportChoice>): Promise<ExportOutcome | null> {
   if (choice.where === "beside") return call(commands.exportDraftBeside(draftId, text, choice.request));
   return call(commands.exportDraft(draftId, text, choice.request));
+}
+
+/** What the notice says of a finished export: where it went, its pages, and which file it kept. */
+export function exportedMessage(outcome: ExportOutcome): string {
+  const count = outcome.pages?.pages;
+  const pages = count === undefined ? "" : ` (${count} page${count === 1 ? "" : "s"})`;
+  const kept = outcome.kept ? ` “${outcome.kept}” was not written by Dateline, so it was kept.` : "";
+  return `Exported to ${outcome.path}${pages}.${kept}`;
 }

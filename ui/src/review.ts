@@ -202,7 +202,7 @@ export class ReviewPane {
     if (this.draftId === null) return;
     try {
       const view = await call(
-        commands.reviewOpen(this.draftId, pickFrom(this.el.oldPick.value), pickFrom(this.el.newPick.value)),
+        commands.openReview(this.draftId, pickFrom(this.el.oldPick.value), pickFrom(this.el.newPick.value)),
       );
       this.show(view);
     } catch (err) {
@@ -431,7 +431,7 @@ export class ReviewPane {
     if (!view.reviewer && !(await this.askIdentity())) return;
     const body = await askText("Comment", `On “${clip(view[side].text.slice(selection.from, selection.to))}”`, "", "comment-dialog", "Comment");
     if (body === null) return;
-    await this.write(() => commands.reviewComment(this.draftId!, view[side].pick, { from: selection.from, to: selection.to }, body));
+    await this.write(() => commands.addComment(this.draftId!, view[side].pick, { from: selection.from, to: selection.to }, body));
   }
 
   private async reply(thread: string): Promise<void> {
@@ -440,9 +440,9 @@ export class ReviewPane {
     if (body !== null) await this.act(thread, { kind: "reply", body });
   }
 
-  private async act(thread: string, action: Parameters<typeof commands.reviewThread>[2]): Promise<void> {
+  private async act(thread: string, action: Parameters<typeof commands.actOnThread>[2]): Promise<void> {
     if (!this.view?.reviewer && !(await this.askIdentity())) return;
-    await this.write(() => commands.reviewThread(this.draftId!, thread, action));
+    await this.write(() => commands.actOnThread(this.draftId!, thread, action));
   }
 
   private async verdict(approve: boolean): Promise<void> {
@@ -450,7 +450,7 @@ export class ReviewPane {
     if (!this.view?.reviewer && !(await this.askIdentity())) return;
     const summary = await askText(approve ? "Approve this round" : "Request changes", "Summary for the author", "", "verdict-dialog", approve ? "Approve" : "Request changes");
     if (summary === null) return;
-    await this.write(() => commands.reviewVerdict(this.draftId!, approve, summary));
+    await this.write(() => commands.setVerdict(this.draftId!, approve, summary));
   }
 
   /** Asks once for the name (and email) colleagues see on this reviewer's comments. */

@@ -1,8 +1,10 @@
-//! `dateline export`: a draft to a typeset PDF or to normalised Markdown.
+//! `dateline export`: a draft to a typeset PDF, normalised Markdown or a
+//! Word document.
 
+use crate::output::fail;
 use dateline_export::{
-    export_markdown, export_pdf_with_review, FrontMatterMode, LintSummary, MarkdownOptions, Paper,
-    PdfOptions, ReviewMaterial,
+    export_docx, export_markdown, export_pdf_with_review, DocxReview, FrontMatterMode, LintSummary,
+    MarkdownOptions, Paper, PdfOptions, ReviewMaterial,
 };
 use dateline_review::folder::{read_review_dir, review_dir, REVIEW_DIR};
 use std::path::{Path, PathBuf};
@@ -12,6 +14,7 @@ use std::process::ExitCode;
 pub enum Target {
     Pdf,
     Md,
+    Docx,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -62,6 +65,20 @@ pub fn run(req: Request) -> ExitCode {
                 return ExitCode::from(1);
             }
         },
+        Target::Docx => {
+            let options = crate::word::docx_options(req.draft, &text, pdf_options(&req));
+            let review = DocxReview {
+                material: review.as_ref(),
+                changes: &[],
+            };
+            match export_docx(&text, review, &options) {
+                Ok(bytes) => bytes,
+                Err(err) => {
+                    eprintln!("dateline: {}: {err}", req.draft.display());
+                    return ExitCode::from(1);
+                }
+            }
+        }
     };
     write_output(req.output, &bytes)
 }
@@ -150,17 +167,36 @@ fn write_output(output: &Path, bytes: &[u8]) -> ExitCode {
         use std::io::Write;
         std::io::stdout().write_all(bytes)
     } else {
-        std::fs::write(output, bytes)
+        // Never truncate-then-write: a full disk or a crash would leave half
+        // a file where the old one was.
+        dateline_files::write_atomic(output, bytes)
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => fail(&format!("cannot write {}: {err}", output.display())),
+        Err(err) => fail(&write_failure(output, &err)),
     }
 }
 
-fn fail(message: &str) -> ExitCode {
-    eprintln!("dateline: {message}");
-    ExitCode::from(2)
+/// What went wrong writing `output`, and what to do about it.
+fn write_failure(output: &Path, err: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let name = output.display();
+    let kept = if output.exists() {
+        " The file there is unchanged."
+    } else {
+        ""
+    };
+    match err.kind() {
+        StorageFull | QuotaExceeded => {
+            format!("cannot write {name}: the disk is full. Free some space, then export again.{kept}")
+        }
+        ReadOnlyFilesystem => format!("cannot write {name}: the disk is read-only.{kept}"),
+        PermissionDenied => {
+            format!("cannot write {name}: permission denied. Choose another place with -o.{kept}")
+        }
+        NotFound => format!("cannot write {name}: its folder does not exist."),
+        _ => format!("cannot write {name}: {err}.{kept}"),
+    }
 }
 
 /// The locale that decides the paper size, as POSIX orders the variables.

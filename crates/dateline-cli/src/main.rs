@@ -6,6 +6,7 @@ mod eval;
 mod export;
 mod files;
 mod output;
+mod word;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use files::ProblemKind;
@@ -69,7 +70,7 @@ enum Command {
         #[arg(long)]
         docs: Option<PathBuf>,
     },
-    /// Export a draft: a typeset PDF, or normalised Markdown.
+    /// Export a draft: a typeset PDF, normalised Markdown, or a Word document.
     ///
     /// Exit status: 0 when written, 1 when typesetting failed, 2 for bad
     /// usage or a draft that cannot be read.
@@ -82,13 +83,13 @@ enum Command {
         /// Where to write it; `-` for standard output.
         #[arg(short, long)]
         output: PathBuf,
-        /// Paper size for PDF; default from the locale (Letter for US/CA/MX…, else A4).
+        /// Paper size for PDF and Word; default from the locale (Letter for US/CA/MX…, else A4).
         #[arg(long, value_enum)]
         paper: Option<export::PaperArg>,
         /// Print the press release's section labels (a real release has none).
         #[arg(long)]
         show_labels: bool,
-        /// Author for the PDF metadata (default: front matter author/owner).
+        /// Author for the PDF or Word metadata (default: front matter author/owner).
         #[arg(long)]
         author: Option<String>,
         /// Markdown: wrap paragraphs at this many columns (default: one line each).
@@ -99,9 +100,22 @@ enum Command {
         strip_front_matter: bool,
         /// Add the review kept in the drafts folder's .dateline/reviews: the
         /// open comments, the verdicts and the lint summary (a review packet
-        /// for PDF, an appendix for Markdown).
+        /// for PDF, an appendix for Markdown, Word comments and a closing
+        /// section for Word).
         #[arg(long)]
         with_review: bool,
+    },
+    /// Make a new Markdown draft of a Word document (.docx). The Word file is
+    /// only read; an existing draft is never replaced.
+    ///
+    /// Exit status: 0 when written, 2 for bad usage, a file that is not an
+    /// importable Word document, or an output that already exists.
+    Import {
+        /// The Word document.
+        file: PathBuf,
+        /// The new draft; `-` for standard output.
+        #[arg(short, long)]
+        output: PathBuf,
     },
 }
 
@@ -163,6 +177,7 @@ fn main() -> ExitCode {
             strip_front_matter,
             with_review,
         }),
+        Command::Import { file, output } => word::import(&file, &output),
     }
 }
 

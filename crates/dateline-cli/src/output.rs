@@ -187,6 +187,13 @@ fn indent(s: &str) -> String {
         .join("\n")
 }
 
+/// Says what went wrong, the way every command reports a failure of its
+/// own (bad input, an unwritable output), and exits 2.
+pub fn fail(message: &str) -> std::process::ExitCode {
+    eprintln!("dateline: {message}");
+    std::process::ExitCode::from(2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,24 @@
 
 use dateline_lint::{CommentProblem, Config, Diagnostic, Report, SectionKind, Severity};
 use serde::Serialize;
+use std::sync::{Arc, RwLock};
+
+/// The lint configuration of the open folder, shared between the workspace
+/// (which replaces it when a folder opens or its `dateline.toml` is re-read)
+/// and the editor's lint, which reads it without taking the workspace.
+#[derive(Clone, Default)]
+pub struct LintConfig(Arc<RwLock<Arc<Config>>>);
+
+impl LintConfig {
+    /// The configuration now in force (held only as long as the read).
+    pub fn get(&self) -> Arc<Config> {
+        self.0.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    pub fn set(&self, config: Config) {
+        *self.0.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(config);
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "lowercase")]

@@ -59,13 +59,14 @@ impl Error {
         let name = display_name(path);
         match err.kind() {
             io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => Error::DiskFull(format!(
-                "The disk is full while {doing} “{name}”. Nothing was written; your text is still in the editor. Free some space and try again."
+                "The disk is full while {doing} “{name}”: free some space, then try again. Nothing was written; your text is kept in the editor and in the crash journal."
             )),
-            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-                Error::Unreadable(format!(
-                    "Permission denied while {doing} “{name}”. Check the file's permissions; your text is still in the editor."
-                ))
-            }
+            io::ErrorKind::ReadOnlyFilesystem => Error::Unreadable(format!(
+                "The disk holding “{name}” is read-only, so {doing} it failed. Save a copy elsewhere, or make the disk writable; your text is kept in the editor and in the crash journal."
+            )),
+            io::ErrorKind::PermissionDenied => Error::Unreadable(format!(
+                "Permission denied while {doing} “{name}”. Check the file's and its folder's permissions; your text is kept in the editor and in the crash journal."
+            )),
             io::ErrorKind::NotFound => Error::NotFound(format!(
                 "“{name}” is no longer there (deleted, renamed or its folder moved) while {doing} it."
             )),
@@ -76,7 +77,17 @@ impl Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(err: rusqlite::Error) -> Error {
-        Error::Storage(format!("Dateline's database failed: {err}."))
+        use rusqlite::ErrorCode::{CannotOpen, DiskFull, PermissionDenied, ReadOnly};
+        const UNPROTECTED: &str = "Unsaved text cannot be kept against a crash until then; it stays in the editor, so save your draft.";
+        match err.sqlite_error_code() {
+            Some(DiskFull) => Error::DiskFull(format!(
+                "The disk holding Dateline's own data is full. Free some space. {UNPROTECTED}"
+            )),
+            Some(ReadOnly | PermissionDenied | CannotOpen) => Error::Storage(format!(
+                "Dateline's own data folder cannot be written (read-only, permission denied or gone). {UNPROTECTED}"
+            )),
+            _ => Error::Storage(format!("Dateline's database failed: {err}.")),
+        }
     }
 }
 

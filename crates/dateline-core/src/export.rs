@@ -5,7 +5,8 @@
 use crate::error::{Error, Result};
 pub use dateline_export::ReviewMaterial;
 use dateline_export::{
-    export_markdown, export_pdf_with_review, FrontMatterMode, MarkdownOptions, Paper, PdfOptions,
+    export_docx, export_markdown, export_pdf_with_review, DocxOptions, DocxReview, FrontMatterMode,
+    MarkdownOptions, Paper, PdfOptions,
 };
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 pub enum ExportFormat {
     Pdf,
     Markdown,
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, specta::Type)]
@@ -58,6 +60,10 @@ pub struct PageCount {
 pub struct ExportOutcome {
     pub path: String,
     pub pages: Option<PageCount>,
+    /// The file name an export beside the draft would have taken, kept
+    /// because Dateline did not write that file (the export went to the
+    /// next free name, `path`).
+    pub kept: Option<String>,
 }
 
 /// The exported bytes and, for PDF, the page count. `review` is added after
@@ -85,6 +91,21 @@ pub fn render(
             };
             Ok((pdf.bytes, Some(pages)))
         }
+        ExportFormat::Docx => {
+            let pdf = pdf_options(request);
+            let options = DocxOptions {
+                paper: pdf.paper,
+                show_section_labels: pdf.show_section_labels,
+                ..Default::default()
+            };
+            let review = DocxReview {
+                material: review,
+                changes: &[],
+            };
+            let bytes = export_docx(text, review, &options)
+                .map_err(|e| Error::Io(format!("The Word document could not be written: {e}.")))?;
+            Ok((bytes, None))
+        }
     }
 }
 
@@ -107,6 +128,7 @@ pub fn extension(format: ExportFormat) -> &'static str {
     match format {
         ExportFormat::Pdf => "pdf",
         ExportFormat::Markdown => "md",
+        ExportFormat::Docx => "docx",
     }
 }
 
@@ -160,6 +182,16 @@ mod tests {
         .unwrap();
         assert_eq!(String::from_utf8(bytes).unwrap(), "# T\n\n- x\n");
         assert!(pages.is_none());
+    }
+
+    #[test]
+    fn word_export_is_a_word_package() {
+        let (bytes, pages) = render("# T\n\nBody.\n", &request(ExportFormat::Docx), None).unwrap();
+        assert!(bytes.starts_with(b"PK\x03\x04"));
+        assert!(pages.is_none());
+        let imported = dateline_export::import_docx(&bytes).unwrap();
+        assert_eq!(imported.markdown, "# T\n\nBody.\n");
+        assert_eq!(extension(ExportFormat::Docx), "docx");
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! not the lint itself. Pure Rust: no Tauri, no webview, so that the `dateline`
 //! CLI and the tests use exactly the code the app runs.
 
-pub mod atomic;
 pub mod drafting;
 pub mod error;
 pub mod export;

@@ -81,6 +81,14 @@ const MIGRATION_SQL: &[&str] = &[
      CREATE VIRTUAL TABLE draft_search USING fts5(
          title, body, tokenize = 'porter unicode61 remove_diacritics 2'
      );",
+    // 6: the files Dateline exported (path and hash of the bytes written),
+    // so "export beside the draft" updates its own earlier export and never
+    // replaces a file of the same name that someone else wrote.
+    "CREATE TABLE exports (
+         path        TEXT PRIMARY KEY NOT NULL,
+         hash        TEXT NOT NULL,
+         exported_ms INTEGER NOT NULL
+     ) STRICT;",
 ];
 
 /// A draft's review at a glance, as indexed from its logs.
@@ -433,12 +441,50 @@ pub fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
+mod exports;
 mod index;
 pub use index::{FileFacts, IndexRow, IndexedFile, SearchHit, SnippetPart};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The app-data folder itself full, then read-only: the journal write
+    /// fails with a message that says her unsaved text is not protected.
+    #[test]
+    fn a_full_or_read_only_app_data_folder_says_unsaved_text_is_unprotected() {
+        let Some(disk) = dateline_files::testfs::SmallDisk::mount(1024) else {
+            return;
+        };
+        let store = Store::open(&disk.path().join("dateline.db")).unwrap();
+        let folder = store.remember_folder(Path::new("/drafts")).unwrap();
+        let draft = store.draft_id(folder, "launch.md").unwrap();
+        store.write_journal(draft, "first words", None).unwrap();
+        disk.fill();
+        let big = "her unsaved words ".repeat(64 * 1024);
+        match store.write_journal(draft, &big, None) {
+            Err(Error::DiskFull(message)) => {
+                assert!(message.contains("cannot be kept against a crash"), "{message}")
+            }
+            other => panic!("expected a full disk, got {other:?}"),
+        }
+        assert_eq!(store.journal(draft).unwrap().unwrap().text, "first words");
+        disk.free();
+        drop(store);
+        disk.set_writable(false);
+        let store = Store::open(&disk.path().join("dateline.db"));
+        let refused = store.and_then(|s| s.write_journal(draft, "more", None));
+        disk.set_writable(true);
+        match refused {
+            Err(Error::Storage(message) | Error::Unreadable(message)) => {
+                assert!(
+                    message.contains("cannot be kept against a crash") || message.contains("read-only"),
+                    "{message}"
+                )
+            }
+            other => panic!("expected a read-only refusal, got {other:?}"),
+        }
+    }
 
     #[test]
     fn migrations_are_valid_and_counted() {

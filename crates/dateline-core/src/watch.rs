@@ -37,8 +37,8 @@ pub enum WatchMode {
     Poll,
 }
 
-/// What changed: the payload of the app's `drafts-changed` event.
-#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+/// What changed: the payload of the shell's `DraftsChangedOnDisk` event.
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct DraftsChanged {
     /// Drafts created, edited, renamed or removed, relative to the folder.

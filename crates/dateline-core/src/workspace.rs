@@ -2,14 +2,13 @@
 //! editor has open, and the rules for reading and saving them. The app's
 //! commands are thin wrappers over these methods.
 
-use crate::atomic::{rename_noclobber, write_atomic, write_atomic_new};
-use crate::drafting::{self, LintView};
+use crate::drafting::{self, LintConfig, LintView};
 use crate::error::{display_name, Error, Result};
-use crate::export::{self, ExportFormat, ExportOutcome, ExportRequest};
 use crate::folder::{self, Skipped};
 use crate::index::FolderIndex;
 use crate::store::{DraftId, FolderId, FolderRecord, SearchHit, Store, VersionRecord};
 use crate::text::{self, TextFormat};
+use dateline_files::{rename_noclobber, write_atomic, write_atomic_new};
 use dateline_lint::{Config, WORDS_FILE};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -217,6 +216,9 @@ impl OpenFolder {
 pub struct Workspace {
     store: Store,
     folder: Option<OpenFolder>,
+    /// The open folder's lint configuration, shared with whoever lints
+    /// outside the workspace's lock (the shell's `lint_text`).
+    lint_config: LintConfig,
     docs: HashMap<DraftId, OpenDoc>,
     notices: Vec<String>,
     /// How the window last asked for the drafts list.
@@ -228,6 +230,7 @@ impl Workspace {
         let mut workspace = Workspace {
             store,
             folder: None,
+            lint_config: LintConfig::default(),
             docs: HashMap::new(),
             notices: Vec::new(),
             list_query: ListQuery::default(),
@@ -335,6 +338,7 @@ impl Workspace {
         self.store.forget_folder(id)?;
         if self.folder.as_ref().is_some_and(|f| f.id == id) {
             self.folder = None;
+            self.lint_config.set(Config::default());
             self.store.clear_setting(LAST_FOLDER)?;
         }
         self.recent_folders()
@@ -358,6 +362,7 @@ impl Workspace {
                 ..ListQuery::default()
             };
         }
+        self.lint_config.set(open.config.clone());
         self.folder = Some(open);
         self.docs.clear();
         self.listing()
@@ -385,6 +390,7 @@ impl Workspace {
     pub fn refresh(&mut self) -> Result<FolderListing> {
         let open = self.folder.as_mut().ok_or_else(no_folder)?;
         (open.config, open.config_problems) = load_config(&open.root);
+        self.lint_config.set(open.config.clone());
         open.skipped = open.index(&self.store).reconcile()?.skipped;
         self.listing()
     }
@@ -474,9 +480,9 @@ impl Workspace {
             // First sight of a draft, or text that changed outside the app
             // since its last version: keep it in the history.
             match self.store.latest_version_text(id)? {
-                None => _ = self.record_version(id, "original", &decoded.text)?,
+                None => self.record_version(id, "original", &decoded.text)?,
                 Some(latest) if latest != decoded.text => {
-                    _ = self.record_version(id, "external", &decoded.text)?
+                    self.record_version(id, "external", &decoded.text)?
                 }
                 Some(_) => {}
             }
@@ -537,18 +543,30 @@ impl Workspace {
             .ok_or_else(|| Error::InvalidInput("Open the draft first.".into()))
     }
 
-    /// Lints editor text with the open folder's configuration.
-    pub fn lint(&self, text: &str) -> LintView {
-        match &self.folder {
-            Some(open) => drafting::lint_view(text, &open.config),
-            None => drafting::lint_view(text, &Config::default()),
-        }
+    /// A handle on the open folder's lint configuration that stays current
+    /// as folders open and `dateline.toml` is re-read: linting with it
+    /// needs no lock on the workspace, so a keystroke's lint never waits
+    /// behind folder work.
+    pub fn lint_config(&self) -> LintConfig {
+        self.lint_config.clone()
     }
 
-    fn record_version(&self, id: DraftId, source: &str, text: &str) -> Result<u32> {
+    /// Lints editor text with the open folder's configuration, read from
+    /// the same snapshot the shell's `lint_text` uses.
+    pub fn lint(&self, text: &str) -> LintView {
+        drafting::lint_view(text, &self.lint_config.get())
+    }
+
+    /// Adds `text` to the draft's history, unless it is the newest version
+    /// already (a second save of the same text is no new version).
+    fn record_version(&self, id: DraftId, source: &str, text: &str) -> Result<()> {
+        if self.store.latest_version_text(id)?.as_deref() == Some(text) {
+            return Ok(());
+        }
         let default = Config::default();
         let config = self.folder.as_ref().map_or(&default, |open| &open.config);
-        crate::index::add_version(&self.store, id, source, text, config)
+        crate::index::add_version(&self.store, id, source, text, config)?;
+        Ok(())
     }
 
     pub fn versions(&self, id: DraftId) -> Result<Vec<VersionView>> {
@@ -588,48 +606,6 @@ impl Workspace {
         write_atomic_new(&path, text.as_bytes()).map_err(|e| self.save_error(&e, &path))?;
         let (_, rel_path) = self.store.draft_location(id)?;
         self.index_new_file(&rel_path)
-    }
-
-    /// Exports editor text of a draft to `target` (a path the backend chose
-    /// through the native save dialog). A draft is never overwritten.
-    pub fn export_to(
-        &self,
-        id: DraftId,
-        text: &str,
-        request: &ExportRequest,
-        target: &Path,
-    ) -> Result<ExportOutcome> {
-        self.draft_path(id)?;
-        if is_draft_file(target) {
-            return Err(Error::InvalidInput(format!(
-                "“{}” is a draft; export to a new file so no draft is overwritten.",
-                display_name(target)
-            )));
-        }
-        let review = if request.include_review {
-            Some(self.review_material(id, text)?)
-        } else {
-            None
-        };
-        let (bytes, pages) = export::render(text, request, review.as_ref())?;
-        write_atomic(target, &bytes).map_err(|e| Error::from_io(&e, "exporting", target))?;
-        Ok(ExportOutcome {
-            path: target.display().to_string(),
-            pages,
-        })
-    }
-
-    /// Exports beside the draft: `launch.pdf`, or `launch (export).md`, with
-    /// a number added when that name is taken by something else.
-    pub fn export_beside(&self, id: DraftId, text: &str, request: &ExportRequest) -> Result<ExportOutcome> {
-        let source = self.draft_path(id)?;
-        let target = export_path(&source, request.format);
-        self.export_to(id, text, request, &target)
-    }
-
-    /// The suggested export file name (for the save dialog).
-    pub fn export_file_name(&self, id: DraftId, format: ExportFormat) -> Result<String> {
-        Ok(display_name(&export_path(&self.draft_path(id)?, format)))
     }
 
     /// Creates a draft from the PR/FAQ template in the open folder.
@@ -849,28 +825,6 @@ fn draft_file_name(name: &str) -> Result<String> {
     }
 }
 
-/// An existing Markdown file that is not itself an export: a draft.
-fn is_draft_file(path: &Path) -> bool {
-    folder::is_markdown(path)
-        && path.exists()
-        && !path
-            .file_stem()
-            .is_some_and(|s| s.to_string_lossy().ends_with("(export)"))
-}
-
-/// Where an export of `draft` goes beside it.
-fn export_path(draft: &Path, format: ExportFormat) -> PathBuf {
-    let stem = draft
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let dir = draft.parent().unwrap_or(Path::new("."));
-    match format {
-        ExportFormat::Pdf => dir.join(format!("{stem}.{}", export::extension(format))),
-        ExportFormat::Markdown => dir.join(format!("{stem} (export).md")),
-    }
-}
-
 /// `name (copy).md`, `name (copy 2).md`, … whichever is free.
 fn free_copy_path(path: &Path) -> Result<PathBuf> {
     let stem = path
@@ -891,6 +845,7 @@ fn free_copy_path(path: &Path) -> Result<PathBuf> {
         .ok_or_else(|| Error::Io(format!("Too many copies of “{stem}” already exist.")))
 }
 
+mod exporting;
 mod listing;
 pub use listing::{DraftSort, ListQuery, LIST_PAGE};
 mod merge;
@@ -901,6 +856,8 @@ pub use review::{
     ThreadAction, ThreadRow, VerdictRow, VersionPick,
 };
 
+#[cfg(test)]
+mod fault_tests;
 #[cfg(test)]
 mod merge_tests;
 #[cfg(test)]

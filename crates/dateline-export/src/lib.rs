@@ -1,5 +1,5 @@
 //! Export of PR/FAQ drafts (issue 7): a typeset PDF through Typst used as a
-//! library, and normalised Markdown. No I/O: text and options in, bytes or
+//! library, normalised Markdown, and a Word document (issue 20). No I/O: text and options in, bytes or
 //! a string out.
 //!
 //! ```
@@ -7,14 +7,21 @@
 //! assert_eq!(md, "# Title\n\n- one\n- two\n");
 //! ```
 
+mod docx;
 mod draft;
 mod escape;
+mod import;
 mod markdown;
 mod pdf;
 mod review;
 mod translate;
 mod world;
 
+pub use docx::{export_docx, image_addresses, DocxError, DocxOptions, DocxReview, TrackedChange};
+pub use import::{
+    import_docx, ChangeKind, ImportError, ImportedChange, ImportedComment, ImportedDraft, MAX_DOCX_BYTES,
+    MAX_INFLATED_BYTES,
+};
 pub use markdown::{export_markdown, Appendix, FrontMatterMode, MarkdownOptions};
 pub use pdf::{
     export_pdf, export_pdf_with_review, export_review_packet, Paper, PdfExport, PdfOptions, MAX_FAQ_PAGES,
@@ -22,7 +29,7 @@ pub use pdf::{
 };
 pub use review::{
     open_comments, verdicts, LintFinding, LintSummary, ReviewComment, ReviewMaterial, ReviewPacket,
-    ReviewVerdict,
+    ReviewReply, ReviewVerdict,
 };
 pub use world::warm_up;
 

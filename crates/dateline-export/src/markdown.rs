@@ -57,7 +57,7 @@ pub fn export_markdown(text: &str, opts: &MarkdownOptions) -> String {
     out
 }
 
-fn cmark_options() -> pulldown_cmark_to_cmark::Options<'static> {
+pub(crate) fn cmark_options() -> pulldown_cmark_to_cmark::Options<'static> {
     pulldown_cmark_to_cmark::Options {
         list_token: '-',
         increment_ordered_list_bullets: true,
@@ -355,7 +355,7 @@ fn comment_item(comment: &ReviewComment) -> String {
         item.push_str(&format!("\n  > {}\n", literal(quoted)));
     }
     for body in comment
-        .body
+        .thread_text()
         .split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())

@@ -201,7 +201,7 @@ fn comment_markup(comment: &ReviewComment) -> String {
         escape::string(&comment.author),
         optional_string(comment.disposition.as_deref()),
         optional_markup(comment.quoted.as_deref()),
-        escape::markup_paragraphs(&comment.body),
+        escape::markup_paragraphs(&comment.thread_text()),
     )
 }
 

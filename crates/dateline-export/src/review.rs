@@ -10,9 +10,34 @@ pub struct ReviewComment {
     pub author: String,
     /// The passage of the draft the comment is about.
     pub quoted: Option<String>,
+    /// The comment itself; its replies are in `replies`.
     pub body: String,
     /// What was decided ("accepted", "won't fix", "open"...).
     pub disposition: Option<String>,
+    /// When it was written, Unix milliseconds (UTC).
+    pub at: Option<i64>,
+    /// The thread's replies, oldest first.
+    pub replies: Vec<ReviewReply>,
+}
+
+/// A reply in a comment thread.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReviewReply {
+    pub author: String,
+    pub body: String,
+    /// Unix milliseconds (UTC).
+    pub at: Option<i64>,
+}
+
+impl ReviewComment {
+    /// The comment and its replies as one text, each reply on its own
+    /// paragraph as "Author: reply" (how the PDF and Markdown print a thread).
+    pub fn thread_text(&self) -> String {
+        std::iter::once(self.body.clone())
+            .chain(self.replies.iter().map(|r| format!("{}: {}", r.author, r.body)))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
 }
 
 /// A reviewer's overall decision.
@@ -102,10 +127,17 @@ pub fn open_comments(state: &dateline_review::ReviewState) -> Vec<ReviewComment>
         .map(|t| ReviewComment {
             author: t.root.author.name.clone(),
             quoted: t.root.anchor.as_ref().map(|a| a.quote.clone()),
-            body: std::iter::once(t.root.body.clone())
-                .chain(t.replies.iter().map(|r| format!("{}: {}", r.author.name, r.body)))
-                .collect::<Vec<_>>()
-                .join("\n\n"),
+            body: t.root.body.clone(),
+            at: Some(t.root.at),
+            replies: t
+                .replies
+                .iter()
+                .map(|r| ReviewReply {
+                    author: r.author.name.clone(),
+                    body: r.body.clone(),
+                    at: Some(r.at),
+                })
+                .collect(),
             disposition: t.disposition.map(|d| {
                 match d {
                     dateline_review::Disposition::Keep => "keep",

@@ -20,7 +20,7 @@ pub(crate) fn parser_options() -> Options {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
-type Spanned<'a> = (Event<'a>, Range<usize>);
+pub(crate) type Spanned<'a> = (Event<'a>, Range<usize>);
 
 /// Translates a draft's body to Typst markup for the template.
 pub(crate) fn to_typst(text: &str, outline: &Outline, show_labels: bool) -> String {
@@ -339,8 +339,9 @@ fn table_open(alignments: &[pulldown_cmark::Alignment]) -> String {
     )
 }
 
-/// Only links a reader can follow from paper or a PDF viewer become links.
-fn is_safe_url(url: &str) -> bool {
+/// Only links a reader can follow from paper, a PDF viewer or Word become
+/// links.
+pub(crate) fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     ["http://", "https://", "mailto:"]
         .iter()
@@ -349,7 +350,7 @@ fn is_safe_url(url: &str) -> bool {
 
 /// The index after the `End` matching the `Start` at `i` (or `i + 1` when
 /// `i` is not a start).
-fn skip_to_end(events: &[Spanned], i: usize) -> usize {
+pub(crate) fn skip_to_end(events: &[Spanned], i: usize) -> usize {
     let mut depth = 0usize;
     for (j, (event, _)) in events.iter().enumerate().skip(i) {
         match event {

@@ -174,6 +174,7 @@ fn appendix_lists_comments_and_lint_with_user_text_escaped() {
         quoted: Some("A battery that sits in a drawer".into()),
         body: "Cut this.\n\n# Not a heading".into(),
         disposition: Some("accepted".into()),
+        ..Default::default()
     }];
     let lint = LintSummary {
         score: 82,

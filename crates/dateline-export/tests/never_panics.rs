@@ -1,6 +1,10 @@
 //! Any text exports: no panic, and the PDF export never fails on a draft.
+//! Any bytes import: a draft or an error, never a panic.
 
-use dateline_export::{export_markdown, export_pdf, MarkdownOptions, PdfOptions};
+use dateline_export::{
+    export_docx, export_markdown, export_pdf, import_docx, DocxOptions, DocxReview, MarkdownOptions,
+    PdfOptions,
+};
 use proptest::prelude::*;
 
 /// Lines mixing Markdown and Typst syntax, so the generator hits both.
@@ -34,5 +38,24 @@ proptest! {
     fn markdown_export_never_panics(text in draft(), wrap in proptest::option::of(1usize..100)) {
         let out = export_markdown(&text, &MarkdownOptions { wrap, ..Default::default() });
         prop_assert!(out.ends_with('\n'));
+    }
+
+    #[test]
+    fn word_export_succeeds_and_reads_back_on_any_draft(text in draft()) {
+        let bytes = export_docx(&text, DocxReview::default(), &DocxOptions::default());
+        prop_assert!(bytes.is_ok(), "{:?}", bytes.err());
+        let imported = import_docx(&bytes.unwrap());
+        prop_assert!(imported.is_ok(), "{:?}", imported.err());
+    }
+
+    #[test]
+    fn import_never_panics_on_damaged_packages(cut in 0usize..4000, flips in proptest::collection::vec((0usize..4000, any::<u8>()), 0..8)) {
+        let mut bytes = export_docx("# H\n\n- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n", DocxReview::default(), &DocxOptions::default()).unwrap();
+        for (at, value) in flips {
+            let at = at % bytes.len();
+            bytes[at] = value;
+        }
+        bytes.truncate(bytes.len().saturating_sub(cut % bytes.len()));
+        let _ = import_docx(&bytes);
     }
 }

@@ -228,6 +228,7 @@ fn review_packet_appends_comments_verdicts_and_lint() {
         quoted: Some("A battery that sits in a drawer helps nobody.".into()),
         body: "Lead with the number instead. #read(\"/etc/passwd\")".into(),
         disposition: Some("open".into()),
+        ..Default::default()
     }];
     let verdicts = [ReviewVerdict {
         reviewer: "Ben Ode".into(),

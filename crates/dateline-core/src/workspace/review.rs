@@ -18,7 +18,6 @@ use dateline_review::{Anchor, Resolution};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 const REVIEWER: &str = "reviewer";
@@ -440,10 +439,7 @@ fn last_reviewed_key(id: DraftId) -> String {
 
 fn append_line(dir: &Path, path: &Path, line: &[u8]) -> std::io::Result<()> {
     fs::create_dir_all(dir)?;
-    let mut file = fs::OpenOptions::new().create(true).append(true).open(path)?;
-    // One write call per record: an append never interleaves with another.
-    file.write_all(line)?;
-    file.sync_data()
+    dateline_files::append_durable(path, line)
 }
 
 fn now_ms() -> i64 {

@@ -23,7 +23,7 @@ impl Fixture {
     }
 
     /// A workspace as the app has it at launch: a fresh process on the same database.
-    fn launch(&self) -> Workspace {
+    pub(super) fn launch(&self) -> Workspace {
         Workspace::new(Store::open(&self.db).unwrap())
     }
 
@@ -35,6 +35,18 @@ impl Fixture {
 
     pub(super) fn path(&self, name: &str) -> PathBuf {
         self.drafts.path().join(name)
+    }
+}
+
+/// An export on A4, labels hidden, front matter kept, no review.
+pub(super) fn export_request(format: crate::export::ExportFormat) -> crate::export::ExportRequest {
+    crate::export::ExportRequest {
+        format,
+        paper: crate::export::PaperSize::A4,
+        show_labels: false,
+        strip_front_matter: false,
+        wrap: None,
+        include_review: false,
     }
 }
 
@@ -381,6 +393,18 @@ fn every_save_is_a_version_and_restoring_adds_one() {
 }
 
 #[test]
+fn saving_the_same_text_again_adds_no_version() {
+    let fx = Fixture::new(&[("a.md", b"# First\n")]);
+    let (mut ws, listing) = fx.opened();
+    let id = id_of(&listing, "a.md");
+    ws.open_draft(id).unwrap();
+    ws.save_draft(id, "# Second\n").unwrap();
+    ws.save_draft(id, "# Second\n").unwrap();
+    let sources: Vec<String> = ws.versions(id).unwrap().into_iter().map(|v| v.source).collect();
+    assert_eq!(sources, ["save", "original"]);
+}
+
+#[test]
 fn only_other_peoples_writes_count_as_changes_and_they_are_versioned() {
     let fx = Fixture::new(&[("a.md", b"# One\n")]);
     let (mut ws, listing) = fx.opened();
@@ -401,19 +425,12 @@ fn only_other_peoples_writes_count_as_changes_and_they_are_versioned() {
 
 #[test]
 fn exports_go_beside_the_draft_and_never_over_a_draft() {
-    use crate::export::{ExportFormat, ExportRequest, PaperSize};
+    use crate::export::{ExportFormat, ExportRequest};
     let fx = Fixture::new(&[("launch.md", b"# Launch\n\nText.\n"), ("other.md", b"# Other\n")]);
     let (mut ws, listing) = fx.opened();
     let id = id_of(&listing, "launch.md");
     ws.open_draft(id).unwrap();
-    let md = ExportRequest {
-        format: ExportFormat::Markdown,
-        paper: PaperSize::A4,
-        show_labels: false,
-        strip_front_matter: false,
-        wrap: None,
-        include_review: false,
-    };
+    let md = export_request(ExportFormat::Markdown);
     let out = ws.export_beside(id, "# Launch\n\n* edited\n", &md).unwrap();
     assert!(out.path.ends_with("launch (export).md"));
     assert_eq!(
@@ -433,6 +450,42 @@ fn exports_go_beside_the_draft_and_never_over_a_draft() {
     assert!(fs::read(fx.path("launch.pdf")).unwrap().starts_with(b"%PDF-"));
     assert_eq!(out.pages.unwrap().pages, 1);
     assert_eq!(ws.export_file_name(id, ExportFormat::Pdf).unwrap(), "launch.pdf");
+}
+
+#[test]
+fn export_beside_never_replaces_a_file_dateline_did_not_write() {
+    use crate::export::{ExportFormat, ExportRequest};
+    let fx = Fixture::new(&[
+        ("launch.md", b"# Launch\n\nText.\n"),
+        ("launch.pdf", b"her own hand-made PDF"),
+    ]);
+    let (mut ws, listing) = fx.opened();
+    let id = id_of(&listing, "launch.md");
+    ws.open_draft(id).unwrap();
+    let md = export_request(ExportFormat::Markdown);
+    let pdf = ExportRequest {
+        format: ExportFormat::Pdf,
+        ..md.clone()
+    };
+    let first = ws.export_beside(id, "# Launch\n\nText.\n", &pdf).unwrap();
+    assert!(first.path.ends_with("launch (2).pdf"), "{}", first.path);
+    assert_eq!(first.kept.as_deref(), Some("launch.pdf"));
+    assert_eq!(fs::read(fx.path("launch.pdf")).unwrap(), b"her own hand-made PDF");
+    // A second export updates Dateline's own first one, not a third file.
+    let second = ws.export_beside(id, "# Launch\n\nMore text.\n", &pdf).unwrap();
+    assert_eq!(second.path, first.path);
+    assert_eq!(fs::read(fx.path("launch.pdf")).unwrap(), b"her own hand-made PDF");
+    assert!(!fx.path("launch (3).pdf").exists());
+    // Its own export, changed by someone since, is theirs now: kept too.
+    let out = ws.export_beside(id, "# Launch\n\nText.\n", &md).unwrap();
+    assert_eq!(out.kept, None);
+    fs::write(fx.path("launch (export).md"), "edited by a colleague").unwrap();
+    let out = ws.export_beside(id, "# Launch\n\nText.\n", &md).unwrap();
+    assert!(out.path.ends_with("launch (export 2).md"), "{}", out.path);
+    assert_eq!(
+        fs::read(fx.path("launch (export).md")).unwrap(),
+        b"edited by a colleague"
+    );
 }
 
 mod review {
@@ -732,19 +785,15 @@ mod review {
 
 mod review_export {
     use super::*;
-    use crate::export::{ExportFormat, ExportRequest, PaperSize};
+    use crate::export::{ExportFormat, ExportRequest};
     use crate::workspace::{TextRange, ThreadAction, VersionPick};
 
     const DRAFT: &str = "# Acme Ships Rockets\n\nAcme today launched a rocket for everyone.\n";
 
     fn request(format: ExportFormat) -> ExportRequest {
         ExportRequest {
-            format,
-            paper: PaperSize::A4,
-            show_labels: false,
-            strip_front_matter: false,
-            wrap: None,
             include_review: true,
+            ..export_request(format)
         }
     }
 

@@ -65,3 +65,52 @@ pub fn position(haystack: &str, needle: &str) -> usize {
 pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The sample drafts in `tests/corpus/` (name, text), sorted by name.
+pub fn corpus() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+    let mut drafts: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "md") && p.file_name().is_some_and(|n| n != "README.md")
+        })
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    drafts.sort();
+    assert!(drafts.len() >= 20, "the corpus has 20 drafts");
+    drafts
+}
+
+/// pandoc's reading of a `.docx` (`args` such as `-t plain`). `None`, with a
+/// message, when pandoc is not installed outside CI; in CI it must be there
+/// (`./dev.sh` installs it).
+pub fn pandoc(docx: &[u8], args: &[&str]) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.docx");
+    std::fs::write(&path, docx).unwrap();
+    let output = match Command::new("pandoc")
+        .arg("-f")
+        .arg("docx")
+        .args(args)
+        .arg(&path)
+        .output()
+    {
+        Ok(output) => output,
+        Err(_) if std::env::var_os("CI").is_none() => {
+            eprintln!("SKIPPED: pandoc is not installed (apt-get install pandoc); the Word export was not read back");
+            return None;
+        }
+        Err(e) => panic!("pandoc must be installed in CI (./dev.sh installs it): {e}"),
+    };
+    assert!(
+        output.status.success(),
+        "pandoc failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(String::from_utf8(output.stdout).unwrap())
+}

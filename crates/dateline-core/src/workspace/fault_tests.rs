@@ -1,0 +1,121 @@
+//! Every write path of the workspace, with each of its I/O steps (create,
+//! write, fsync, rename, folder fsync) made to fail in turn through the
+//! shared writer's fault shim. After each failure: an error, the draft
+//! byte-identical, no temporary or half-made file in her folder, and her
+//! unsaved text still in the crash journal.
+
+use super::tests::{export_request, id_of, Fixture};
+use super::*;
+use crate::export::ExportFormat;
+use crate::workspace::{TextRange, VersionPick};
+use dateline_files::faults;
+use std::io::ErrorKind;
+
+const OLD: &str = "# Acme Ships Rockets\n\nAcme today launched a rocket.\n";
+const NEW: &str = "# Acme Ships Rockets\n\nAcme today launched a rocket for everyone.\n";
+
+/// A folder with `launch.md`, open, with NEW typed but unsaved (journaled).
+fn typed() -> (Fixture, Workspace, DraftId) {
+    let fx = Fixture::new(&[("launch.md", OLD.as_bytes())]);
+    let (mut ws, listing) = fx.opened();
+    let id = id_of(&listing, "launch.md");
+    ws.open_draft(id).unwrap();
+    ws.journal(id, NEW).unwrap();
+    ws.set_reviewer("Ana Ruiz", "ana@example.com").unwrap();
+    (fx, ws, id)
+}
+
+/// Every file in the drafts folder, recursively, by relative path.
+fn files(fx: &Fixture) -> Vec<String> {
+    let root = fx.path("");
+    let mut names: Vec<String> = walkdir::WalkDir::new(&root)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Runs `op` once to count its steps (and see what success leaves), then
+/// once per step with that step failing on a fresh folder, checking what
+/// every failure must leave.
+fn walk<T: std::fmt::Debug>(what: &str, op: impl Fn(&mut Workspace, DraftId) -> Result<T>) {
+    let (fx, mut ws, id) = typed();
+    let before = files(&fx);
+    faults::count_steps();
+    op(&mut ws, id).unwrap_or_else(|e| panic!("{what} works without a fault: {e}"));
+    let steps = faults::disarm();
+    let done = files(&fx);
+    assert!(steps >= 2, "{what}: only {steps} steps counted");
+    for n in 1..=steps {
+        let (fx, mut ws, id) = typed();
+        faults::fail_at(n, ErrorKind::StorageFull);
+        let result = op(&mut ws, id);
+        faults::disarm();
+        assert!(
+            result.is_err(),
+            "{what}: step {n} of {steps} was armed to fail, yet it succeeded"
+        );
+        // The folder is as before, or, when only the last folder fsync
+        // failed, as a success leaves it: never anything in between.
+        let after = files(&fx);
+        assert!(
+            after == before || after == done,
+            "{what}, step {n}: the folder went from {before:?} to {after:?}"
+        );
+        if after.contains(&"launch.md".to_string()) {
+            let now = fs::read_to_string(fx.path("launch.md")).unwrap();
+            assert!(now == OLD || now == NEW, "{what}, step {n}: launch.md is {now:?}");
+            let mut relaunched = fx.launch();
+            relaunched
+                .open_folder_path(fx.path("launch.md").parent().unwrap())
+                .unwrap();
+            let opened = relaunched.open_draft(id).unwrap();
+            let text = opened.recovered.map(|r| r.text).unwrap_or(opened.text);
+            assert_eq!(text, NEW, "{what}, step {n}: her text is lost");
+        }
+    }
+}
+
+#[test]
+fn save_loses_nothing_at_any_failing_step() {
+    walk("save", |ws, id| ws.save_draft(id, NEW));
+}
+
+#[test]
+fn save_a_copy_loses_nothing_at_any_failing_step() {
+    walk("save a copy", |ws, id| ws.save_copy(id, NEW));
+}
+
+#[test]
+fn new_draft_loses_nothing_at_any_failing_step() {
+    walk("new draft", |ws, _| ws.create_draft("Next launch"));
+}
+
+#[test]
+fn rename_loses_nothing_at_any_failing_step() {
+    walk("rename", |ws, id| ws.rename_draft(id, "renamed"));
+}
+
+#[test]
+fn export_beside_loses_nothing_at_any_failing_step() {
+    walk("export beside", |ws, id| {
+        ws.export_beside(id, NEW, &export_request(ExportFormat::Markdown))
+    });
+}
+
+#[test]
+fn a_review_comment_loses_nothing_at_any_failing_step() {
+    let range = TextRange { from: 2, to: 6 };
+    walk("comment", |ws, id| {
+        ws.add_comment(id, VersionPick::Saved, range, "Which rocket?")
+    });
+}

@@ -1,0 +1,145 @@
+//! What the review pins on ranges of the draft: comment anchors and
+//! suggested edits. Both are placed by finding their quoted text in the
+//! draft's source, then turned into boundaries (sorted by byte offset) that
+//! the body writer passes as it writes the text.
+
+use std::ops::Range;
+
+use crate::review::ReviewComment;
+
+/// A suggested edit, for Word a tracked change: `anchor` (text of the draft,
+/// found the way comment quotes are) deleted and `replacement` inserted.
+/// An empty anchor cannot be placed; an empty replacement is a deletion.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrackedChange {
+    pub anchor: String,
+    pub replacement: String,
+    pub author: String,
+    /// When it was suggested, Unix milliseconds (UTC).
+    pub at: Option<i64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Boundary {
+    // Ends sort before starts at the same offset, so ranges that touch do
+    // not nest by accident.
+    ChangeEnd(usize),
+    CommentEnd(usize),
+    CommentStart(usize),
+    ChangeStart(usize),
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Marks {
+    /// By offset; each comment or change index appears as a start and an end.
+    pub boundaries: Vec<(usize, Boundary)>,
+    /// Comments whose quote is not in the draft (listed in the review section).
+    pub unplaced_comments: Vec<usize>,
+    /// Changes whose anchor is not in the draft, or overlaps another change.
+    pub unplaced_changes: Vec<usize>,
+    pub changes: Vec<TrackedChange>,
+    pub comments: Vec<ReviewComment>,
+}
+
+impl Marks {
+    pub(crate) fn place(text: &str, comments: &[ReviewComment], changes: &[TrackedChange]) -> Marks {
+        let body_start = crate::draft::front_matter(text).map_or(0, |b| b.range.end);
+        let mut marks = Marks {
+            changes: changes.to_vec(),
+            comments: comments.to_vec(),
+            ..Default::default()
+        };
+        for (i, comment) in comments.iter().enumerate() {
+            match comment.quoted.as_deref().and_then(|q| find(text, body_start, q)) {
+                Some(range) => {
+                    marks.boundaries.push((range.start, Boundary::CommentStart(i)));
+                    marks.boundaries.push((range.end, Boundary::CommentEnd(i)));
+                }
+                None => marks.unplaced_comments.push(i),
+            }
+        }
+        let mut taken: Vec<Range<usize>> = Vec::new();
+        for (i, change) in changes.iter().enumerate() {
+            let found = find(text, body_start, &change.anchor)
+                .filter(|r| !taken.iter().any(|t| t.start < r.end && r.start < t.end));
+            match found {
+                Some(range) => {
+                    marks.boundaries.push((range.start, Boundary::ChangeStart(i)));
+                    marks.boundaries.push((range.end, Boundary::ChangeEnd(i)));
+                    taken.push(range);
+                }
+                None => marks.unplaced_changes.push(i),
+            }
+        }
+        marks.boundaries.sort();
+        marks
+    }
+}
+
+/// The first occurrence of `quote` in the draft's body, exactly as quoted.
+fn find(text: &str, body_start: usize, quote: &str) -> Option<Range<usize>> {
+    if quote.trim().is_empty() {
+        return None;
+    }
+    let start = body_start + text.get(body_start..)?.find(quote)?;
+    Some(start..start + quote.len())
+}
+
+/// Walks the boundaries in order as the writer moves through the draft.
+#[derive(Debug, Default)]
+pub(crate) struct Cursor {
+    next: usize,
+}
+
+impl Cursor {
+    /// The boundaries at or before `offset` not yet passed.
+    pub(crate) fn take_until<'m>(&mut self, marks: &'m Marks, offset: usize) -> &'m [(usize, Boundary)] {
+        let from = self.next;
+        while self.next < marks.boundaries.len() && marks.boundaries[self.next].0 <= offset {
+            self.next += 1;
+        }
+        &marks.boundaries[from..self.next]
+    }
+
+    /// The offset of the next boundary strictly inside `range`, if any.
+    pub(crate) fn next_inside(&self, marks: &Marks, range: &Range<usize>) -> Option<usize> {
+        marks.boundaries[self.next..]
+            .iter()
+            .map(|(offset, _)| *offset)
+            .find(|&o| o > range.start && o < range.end)
+    }
+
+    pub(crate) fn rest<'m>(&mut self, marks: &'m Marks) -> &'m [(usize, Boundary)] {
+        self.take_until(marks, usize::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_found_after_the_front_matter_and_overlapping_changes_refused() {
+        let text = "---\ntitle: cats\n---\n# cats\n\nThe cats sleep.\n";
+        let comments = [ReviewComment {
+            quoted: Some("cats".into()),
+            ..Default::default()
+        }];
+        let change = |anchor: &str| TrackedChange {
+            anchor: anchor.into(),
+            replacement: "dogs".into(),
+            ..Default::default()
+        };
+        let marks = Marks::place(
+            text,
+            &comments,
+            &[change("cats sleep"), change("sleep"), change("mice")],
+        );
+        let cats = text.find("# cats").unwrap() + 2;
+        assert_eq!(marks.boundaries[0], (cats, Boundary::CommentStart(0)));
+        assert_eq!(marks.unplaced_changes, vec![1, 2]);
+        let start = text.find("cats sleep").unwrap();
+        assert!(marks.boundaries.contains(&(start, Boundary::ChangeStart(0))));
+        assert!(marks.boundaries.contains(&(start + 10, Boundary::ChangeEnd(0))));
+    }
+}

@@ -1,0 +1,22 @@
+//! How Dateline writes a file that belongs to the user: drafts, copies,
+//! exports, imports, the team words file, review logs. Every such write goes
+//! through this crate, so that a full disk, a vanished folder or a crash
+//! mid-write leaves the old file byte-identical and no temporary file
+//! behind. The app's core and the command line both depend on it.
+
+pub mod atomic;
+#[cfg(any(test, feature = "fault-injection"))]
+pub mod faults;
+#[cfg(any(test, feature = "fault-injection"))]
+pub mod testfs;
+
+pub use atomic::{append_durable, rename_noclobber, write_atomic, write_atomic_new};
+
+/// Each I/O step asks the fault shim first (a no-op unless compiled for the
+/// fault-injection tests and armed by one).
+#[inline]
+pub(crate) fn step(_what: &'static str) -> std::io::Result<()> {
+    #[cfg(any(test, feature = "fault-injection"))]
+    faults::step(_what)?;
+    Ok(())
+}
