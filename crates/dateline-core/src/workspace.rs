@@ -851,6 +851,7 @@ pub use listing::{DraftSort, ListQuery, LIST_PAGE};
 mod merge;
 pub use merge::{MergeChunk, MergeView};
 mod review;
+mod team_words;
 pub use review::{
     ChangeRow, CommentRow, FindingRow, ReviewSide, ReviewView, ReviewerIdentity, SectionRow, TextRange,
     ThreadAction, ThreadRow, VerdictRow, VersionPick,
