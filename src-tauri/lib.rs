@@ -80,6 +80,8 @@ pub fn run() {
             commands::restore_zoom(app.handle());
             tauri::Manager::manage(app, watcher::WatcherState::default());
             window_state::install(app.handle());
+            // Harper loads in about a second: meanwhile the window opens.
+            std::thread::spawn(dateline_core::drafting::warm_up_lint);
             Ok(())
         })
         .run(tauri::generate_context!());

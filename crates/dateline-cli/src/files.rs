@@ -1,6 +1,6 @@
 //! Finding drafts, reading them and their configs, and linting them.
 
-use dateline_lint::{lint, Config, Report};
+use dateline_lint::{lint, Config, Report, WORDS_FILE};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -128,12 +128,13 @@ fn is_markdown(path: &Path) -> bool {
 }
 
 /// Configs by folder: the nearest dateline.toml in the folder or its
-/// ancestors, read once.
+/// ancestors with the team words file beside it (or, with no config, the
+/// nearest team words file), read once.
 #[derive(Default)]
 struct Configs {
     fixed: Option<Arc<Config>>,
-    by_file: HashMap<PathBuf, Arc<Config>>,
-    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    by_file: HashMap<(Option<PathBuf>, Option<PathBuf>), Arc<Config>>,
+    by_dir: HashMap<PathBuf, (Option<PathBuf>, Option<PathBuf>)>,
 }
 
 impl Configs {
@@ -143,51 +144,77 @@ impl Configs {
         }
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
         let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
-        let found = match self.by_dir.get(&dir) {
+        let (config, words) = match self.by_dir.get(&dir) {
             Some(f) => f.clone(),
             None => {
-                let f = dir.ancestors().map(|a| a.join(CONFIG_NAME)).find(|p| p.is_file());
-                self.by_dir.insert(dir, f.clone());
-                f
+                let config = dir.ancestors().map(|a| a.join(CONFIG_NAME)).find(|p| p.is_file());
+                let words = match &config {
+                    Some(c) => Some(c.with_file_name(WORDS_FILE)).filter(|w| w.is_file()),
+                    None => dir.ancestors().map(|a| a.join(WORDS_FILE)).find(|p| p.is_file()),
+                };
+                self.by_dir.insert(dir, (config.clone(), words.clone()));
+                (config, words)
             }
         };
-        match found {
-            Some(path) => self.load(&path, run),
-            None => Arc::new(Config::default()),
-        }
+        self.load_with_words(config.as_deref(), words.as_deref(), run)
     }
 
+    /// The config at `path` with the team words file beside it.
     fn load(&mut self, path: &Path, run: &mut Run) -> Arc<Config> {
-        if let Some(c) = self.by_file.get(path) {
+        let words = Some(path.with_file_name(WORDS_FILE)).filter(|w| w.is_file());
+        self.load_with_words(Some(path), words.as_deref(), run)
+    }
+
+    fn load_with_words(&mut self, config: Option<&Path>, words: Option<&Path>, run: &mut Run) -> Arc<Config> {
+        let key = (config.map(Path::to_path_buf), words.map(Path::to_path_buf));
+        if let Some(c) = self.by_file.get(&key) {
             return c.clone();
         }
-        let shown = path.display().to_string();
-        let config = match std::fs::read_to_string(path) {
-            Ok(text) => {
-                let (config, problems) = Config::from_toml(&text);
-                run.config_problems
-                    .extend(problems.into_iter().map(|p| ConfigProblem {
-                        path: shown.clone(),
-                        line: p.line,
-                        column: p.column,
-                        message: p.message,
-                        kind: ProblemKind::Config,
-                    }));
-                config
-            }
-            Err(e) => {
-                run.config_problems.push(ConfigProblem {
-                    path: shown,
+        let mut loaded = config.map_or_else(Config::default, |path| read_config(path, run));
+        if let Some(path) = words {
+            match std::fs::read_to_string(path) {
+                Ok(text) => loaded.add_team_words(&text),
+                Err(e) => run.config_problems.push(ConfigProblem {
+                    path: path.display().to_string(),
                     line: 1,
                     column: 1,
                     message: format!("cannot read: {e}"),
                     kind: ProblemKind::Config,
-                });
-                Config::default()
+                }),
             }
-        };
-        let config = Arc::new(config);
-        self.by_file.insert(path.to_path_buf(), config.clone());
-        config
+        }
+        let loaded = Arc::new(loaded);
+        self.by_file.insert(key, loaded.clone());
+        loaded
     }
+}
+
+/// Reads one dateline.toml, its problems added to the run.
+fn read_config(path: &Path, run: &mut Run) -> Config {
+    let shown = path.display().to_string();
+    let config = match std::fs::read_to_string(path) {
+        Ok(text) => {
+            let (config, problems) = Config::from_toml(&text);
+            run.config_problems
+                .extend(problems.into_iter().map(|p| ConfigProblem {
+                    path: shown.clone(),
+                    line: p.line,
+                    column: p.column,
+                    message: p.message,
+                    kind: ProblemKind::Config,
+                }));
+            config
+        }
+        Err(e) => {
+            run.config_problems.push(ConfigProblem {
+                path: shown,
+                line: 1,
+                column: 1,
+                message: format!("cannot read: {e}"),
+                kind: ProblemKind::Config,
+            });
+            Config::default()
+        }
+    };
+    config
 }

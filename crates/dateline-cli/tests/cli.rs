@@ -158,6 +158,36 @@ fn config_is_found_in_ancestors_and_broken_entries_are_reported() {
 }
 
 #[test]
+fn spelling_reads_the_dialect_and_the_team_words_file_beside_the_config() {
+    let draft = GOOD.replace(
+        "If you sleep in, it waits for you.",
+        "Its colour suits every zindle kitchen.",
+    );
+    let dir = folder(&[
+        ("dateline.toml", b"dialect = \"british\"\n"),
+        ("drafts/kettle.md", draft.as_bytes()),
+    ]);
+    let spelled = |dir: &Path| -> Vec<String> {
+        let out = dateline(&["lint", "--format", "json", "drafts"], dir);
+        let json: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+        json["files"][0]["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"] == "spelling")
+            .map(|d| format!("{} {}", d["line"], d["fix"]["replacement"]))
+            .collect()
+    };
+    assert_eq!(
+        spelled(dir.path()),
+        ["14 \"kindle\""],
+        "British: colour is fine, zindle is not"
+    );
+    fs::write(dir.path().join("dateline-words.txt"), "# team words\nzindle\n").unwrap();
+    assert!(spelled(dir.path()).is_empty());
+}
+
+#[test]
 fn unknown_rule_ids_in_inline_comments_are_reported() {
     let draft =
         "# Acme Will Leverage Synergy\n\n<!-- dateline-disable jargonn -->\n\nAcme leverages synergy.\n";

@@ -143,6 +143,13 @@ pub fn rule_docs() -> Vec<RuleDoc> {
         .collect()
 }
 
+/// Loads the spelling and grammar checker (Harper's dictionary and lint
+/// group: about a second, once a process) so that the first lint does not
+/// wait for all of it: the app calls this on a thread at start-up.
+pub fn warm_up_lint() {
+    dateline_lint::warm_up();
+}
+
 /// Lints `text` and translates the report for the editor.
 pub fn lint_view(text: &str, config: &Config) -> LintView {
     let report = dateline_lint::lint(text, config);

@@ -9,7 +9,7 @@ use crate::index::FolderIndex;
 use crate::store::{DraftId, FolderId, FolderRecord, SearchHit, Store, VersionRecord};
 use crate::text::{self, TextFormat};
 use dateline_files::{rename_noclobber, write_atomic, write_atomic_new};
-use dateline_lint::Config;
+use dateline_lint::{Config, WORDS_FILE};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fs;
@@ -783,9 +783,20 @@ fn folder_info(record: &FolderRecord) -> FolderInfo {
     }
 }
 
-/// Reads the folder's `dateline.toml`: a missing file means defaults; a
-/// broken one is reported and the defaults stay in force.
+/// Reads the folder's `dateline.toml` and its team words file: a missing
+/// file means defaults; a broken one is reported and the defaults stay in
+/// force.
 fn load_config(root: &Path) -> (Config, Vec<String>) {
+    let (mut config, mut problems) = read_config_file(root);
+    match fs::read(root.join(WORDS_FILE)) {
+        Ok(bytes) => config.add_team_words(&String::from_utf8_lossy(&bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => problems.push(format!("{WORDS_FILE}: could not be read ({e})")),
+    }
+    (config, problems)
+}
+
+fn read_config_file(root: &Path) -> (Config, Vec<String>) {
     let path = root.join(CONFIG_FILE);
     let bytes = match fs::read(&path) {
         Ok(bytes) => bytes,
@@ -861,6 +872,7 @@ pub use listing::{DraftSort, ListQuery, LIST_PAGE};
 mod merge;
 pub use merge::{MergeChunk, MergeView};
 mod review;
+mod team_words;
 pub use review::{
     ChangeRow, CommentRow, FindingRow, ReviewSide, ReviewView, ReviewerIdentity, SectionRow, TextRange,
     ThreadAction, ThreadRow, VerdictRow, VersionPick,

@@ -76,5 +76,32 @@ fn whole_corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, drafts, whole_corpus);
+/// Spelling and grammar on the 2,731-word draft: the full lint with and
+/// without them (their findings cached by block), and a keystroke, where
+/// one paragraph is new each time and Harper checks it.
+fn proofreading(c: &mut Criterion) {
+    let text = read("20-helios-solar-roof.md");
+    let with = Config::default();
+    let (without, _) = Config::from_toml("[rules]\nspelling = \"off\"\ngrammar = \"off\"\n");
+    let mut group = c.benchmark_group("proofread");
+    group.measurement_time(Duration::from_secs(3));
+    group.bench_function("lint-without-spelling-grammar", |b| {
+        b.iter(|| lint(black_box(&text), &without))
+    });
+    group.bench_function("lint-with-spelling-grammar", |b| {
+        b.iter(|| lint(black_box(&text), &with))
+    });
+    let paragraph = "Helios reaches these prices because it cuts soft costs.";
+    let mut n = 0u64;
+    group.bench_function("keystroke-one-new-paragraph", |b| {
+        b.iter(|| {
+            n += 1;
+            let edited = text.replacen(paragraph, &format!("{paragraph} It saves {n} dollars."), 1);
+            lint(black_box(&edited), &with)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, drafts, whole_corpus, proofreading);
 criterion_main!(benches);

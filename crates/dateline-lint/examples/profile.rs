@@ -16,7 +16,16 @@ fn main() {
     let only = args.next();
     let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
     let config = dateline_lint::Config::default();
+    let (rss, start) = (rss_kib(), Instant::now());
+    dateline_lint::warm_up();
+    let loaded = start.elapsed();
     black_box(dateline_lint::lint(&text, &config));
+    println!(
+        "first lint {:?}: Harper loaded (warm_up) {loaded:?}, then every block checked {:?}; RSS +{} MB",
+        start.elapsed(),
+        start.elapsed() - loaded,
+        rss_kib().saturating_sub(rss) / 1024
+    );
     match only.as_deref() {
         Some("lint") => (0..n).for_each(|_| drop(black_box(dateline_lint::lint(black_box(&text), &config)))),
         Some("parse") => (0..n).for_each(|_| {
@@ -25,6 +34,16 @@ fn main() {
         Some(_) => {}
         None => compare(&text, &config, n),
     }
+}
+
+/// The process's resident memory (Linux; 0 elsewhere).
+fn rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
 }
 
 /// Lint and bare parse in alternating rounds, keeping each one's fastest

@@ -9,7 +9,7 @@
 use crate::report::Severity;
 use crate::rules;
 use crate::wordlists::{ListEdit, WordLists};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
@@ -52,6 +52,45 @@ impl Default for Thresholds {
     }
 }
 
+/// The English spelling the `spelling` and `grammar` rules expect.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    #[default]
+    American,
+    British,
+    Canadian,
+    Australian,
+}
+
+impl Dialect {
+    pub const ALL: [Dialect; 4] = [
+        Dialect::American,
+        Dialect::British,
+        Dialect::Canadian,
+        Dialect::Australian,
+    ];
+
+    /// `american`, `british`, `canadian` or `australian` (any case).
+    pub fn parse(name: &str) -> Option<Dialect> {
+        Dialect::ALL
+            .into_iter()
+            .find(|d| d.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dialect::American => "american",
+            Dialect::British => "british",
+            Dialect::Canadian => "canadian",
+            Dialect::Australian => "australian",
+        }
+    }
+}
+
+/// The team dictionary's file name, beside `dateline.toml` in the drafts
+/// folder: one word per line, `#` starts a comment.
+pub const WORDS_FILE: &str = "dateline-words.txt";
+
 /// A problem found in a config text, with its 1-based position.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ConfigProblem {
@@ -79,6 +118,10 @@ pub struct Config {
     /// The drafts' language (ISO 639-1, "de"), instead of detecting it.
     /// Front matter `language:` overrides it.
     pub language: Option<String>,
+    /// The spelling to expect; front matter `dialect:` overrides it.
+    pub dialect: Dialect,
+    /// Words the team accepts (its words file), lowercased.
+    team_words: BTreeSet<String>,
     lists: ListEdits,
     compiled: OnceLock<Arc<WordLists>>,
 }
@@ -161,6 +204,23 @@ impl Config {
             .clone()
     }
 
+    /// Adds the words of a team words file ([`WORDS_FILE`]): one word per
+    /// line, `#` comments and blank lines skipped. Spelling accepts them in
+    /// any case.
+    pub fn add_team_words(&mut self, text: &str) {
+        let words = text
+            .lines()
+            .map(|line| line.split('#').next().unwrap_or("").trim())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        self.team_words.extend(words);
+    }
+
+    /// True when the team words file accepts `word`.
+    pub fn is_team_word(&self, word: &str) -> bool {
+        !self.team_words.is_empty() && self.team_words.contains(&word.to_lowercase())
+    }
+
     /// Reads a `dateline.toml` text. Never fails: problems are returned and
     /// the defaults stay in force wherever the text is wrong.
     pub fn from_toml(text: &str) -> (Config, Vec<ConfigProblem>) {
@@ -218,6 +278,15 @@ impl Reader<'_> {
                         "`language` must be a language code, like \"de\"".to_string(),
                     ),
                 },
+                "dialect" => match value.get_ref() {
+                    DeValue::String(name) if Dialect::parse(name).is_some() => {
+                        self.config.dialect = Dialect::parse(name).unwrap_or_default();
+                    }
+                    _ => self.problem(
+                        value.span().start,
+                        "`dialect` must be \"american\", \"british\", \"canadian\" or \"australian\"".into(),
+                    ),
+                },
                 "rules" => self.each_entry(value, "rules", Self::read_rule),
                 "thresholds" => self.each_entry(value, "thresholds", Self::read_threshold),
                 "jargon" => self.read_list(value, WordList::Jargon),
@@ -228,7 +297,7 @@ impl Reader<'_> {
                     key.span().start,
                     format!(
                         "unknown setting `{other}`; expected product, company, customer, \
-                         language, [rules], [thresholds], [jargon], [weasel], [adjectives] or [acronyms]"
+                         language, dialect, [rules], [thresholds], [jargon], [weasel], [adjectives] or [acronyms]"
                     ),
                 ),
             }
@@ -462,6 +531,19 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 2);
         assert_eq!(c.severity("jargon"), Some(Severity::Warning));
+    }
+
+    #[test]
+    fn reads_the_dialect_and_team_words() {
+        let (mut c, problems) = Config::from_toml("dialect = \"British\"\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(c.dialect, Dialect::British);
+        c.add_team_words("# our words\nHelioTile\n\n  kWh  # energy\n");
+        assert!(c.is_team_word("heliotile") && c.is_team_word("KWH"));
+        assert!(!c.is_team_word("our"));
+        let (c, problems) = Config::from_toml("dialect = \"klingon\"\n");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(c.dialect, Dialect::American);
     }
 
     #[test]

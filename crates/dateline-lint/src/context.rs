@@ -1,12 +1,14 @@
 //! What every rule sees (`Context`) and where it reports (`Sink`).
 
-use crate::config::Config;
+use crate::config::{Config, Dialect};
 use crate::document::{Block, Document};
 use crate::outline::{Outline, Part};
+use crate::proofread::{self, Finding};
 use crate::report::{SectionKind, Severity, WordCounts};
 use crate::wordlists::{Hit, List, Matcher, WordLists};
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::Arc;
 
 pub(crate) struct Context<'a, 't> {
     pub doc: &'a Document<'t>,
@@ -23,6 +25,8 @@ pub(crate) struct Context<'a, 't> {
     pub language: String,
     /// The word-list phrases in each block, found on first use.
     hits: OnceCell<BlockHits>,
+    /// Harper's findings in each block, found on first use.
+    proofs: OnceCell<Vec<Arc<[Finding]>>>,
 }
 
 /// Every occurrence of a scanned phrase, block by block.
@@ -63,7 +67,30 @@ impl<'a, 't> Context<'a, 't> {
             customers,
             language,
             hits: OnceCell::new(),
+            proofs: OnceCell::new(),
         }
+    }
+
+    /// The spelling dialect: front matter `dialect:`, else the config's.
+    pub fn dialect(&self) -> Dialect {
+        self.doc
+            .front
+            .dialect
+            .as_deref()
+            .and_then(Dialect::parse)
+            .unwrap_or(self.config.dialect)
+    }
+
+    /// Harper's spelling and grammar findings, block by block (shared by
+    /// the `spelling` and `grammar` rules).
+    pub fn proofs(&self) -> &[Arc<[Finding]>] {
+        self.proofs.get_or_init(|| {
+            let dialect = self.dialect();
+            self.blocks()
+                .iter()
+                .map(|b| proofread::check_block(b.plain, dialect))
+                .collect()
+        })
     }
 
     /// Scans the blocks of the press release and FAQ once for every word list.
@@ -205,6 +232,8 @@ pub(crate) struct Found {
 pub(crate) struct RawFix {
     pub range: Range<usize>,
     pub replacement: String,
+    /// Other replacements of the same range, likeliest first.
+    pub alternatives: Vec<String>,
 }
 
 pub(crate) struct Sink {
@@ -272,8 +301,30 @@ impl Sink {
         message: impl Into<String>,
         fix: Option<(Range<usize>, String)>,
     ) {
-        let fix = fix.map(|(range, replacement)| RawFix { range, replacement });
+        let fix = fix.map(|(range, replacement)| RawFix {
+            range,
+            replacement,
+            alternatives: Vec::new(),
+        });
         self.push(range, message.into(), None, fix);
+    }
+
+    /// A finding with several likely replacements of one range: the first
+    /// is the fix, the rest its alternatives.
+    pub fn report_choices(
+        &mut self,
+        range: Range<usize>,
+        message: String,
+        fix: Range<usize>,
+        choices: Vec<String>,
+    ) {
+        let mut choices = choices.into_iter();
+        let fix = choices.next().map(|replacement| RawFix {
+            range: fix,
+            replacement,
+            alternatives: choices.collect(),
+        });
+        self.push(range, message, None, fix);
     }
 
     fn push(

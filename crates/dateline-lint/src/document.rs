@@ -257,6 +257,8 @@ pub(crate) struct FrontMatter {
     pub customer: Vec<String>,
     /// `language:` (or `lang:`), lowercased.
     pub language: Option<String>,
+    /// `dialect:` (american, british, canadian, australian), lowercased.
+    pub dialect: Option<String>,
 }
 
 /// The parsed draft.
@@ -564,6 +566,11 @@ fn parse_front_matter(yaml: &str) -> FrontMatter {
         if matches!(key, "language" | "lang") {
             let code = value.trim().trim_matches(['"', '\'']).trim().to_lowercase();
             fm.language = (!code.is_empty()).then_some(code);
+            continue;
+        }
+        if key == "dialect" {
+            let name = value.trim().trim_matches(['"', '\'']).trim().to_lowercase();
+            fm.dialect = (!name.is_empty()).then_some(name);
             continue;
         }
         if !matches!(key, "product" | "products" | "company" | "customer" | "customers") {

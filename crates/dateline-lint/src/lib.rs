@@ -15,6 +15,7 @@ mod language;
 mod marked;
 mod outline;
 mod position;
+mod proofread;
 mod report;
 pub mod rules;
 mod score;
@@ -22,8 +23,9 @@ mod suppress;
 mod text;
 mod wordlists;
 
-pub use config::{Config, ConfigProblem, Thresholds, WordList};
+pub use config::{Config, ConfigProblem, Dialect, Thresholds, WordList, WORDS_FILE};
 pub use document::parse_only;
+pub use proofread::warm_up;
 pub use report::{
     CommentProblem, Counts, Diagnostic, Fix, Report, Section, SectionKind, Severity, WordCounts,
 };

@@ -89,6 +89,7 @@ pub(crate) fn finish(text: &str, outline: &Outline, mut found: Vec<Found>) -> Ve
                 start: r.start,
                 end: r.end,
                 replacement: fix.replacement,
+                alternatives: fix.alternatives,
             }
         });
         out.push(Diagnostic {

@@ -163,6 +163,10 @@ pub struct Fix {
     pub start: usize,
     pub end: usize,
     pub replacement: String,
+    /// Other likely replacements of the same bytes (spelling corrections
+    /// after the first), likeliest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
 }
 
 /// One finding.

@@ -92,6 +92,34 @@ fn good_drafts_have_no_errors() {
     );
 }
 
+/// The corpus's team dictionary, as the CLI and the app read it.
+fn corpus_config() -> Config {
+    let mut config = Config::default();
+    let words = fs::read_to_string(corpus_dir().join(dateline_lint::WORDS_FILE)).expect("words file");
+    config.add_team_words(&words);
+    config
+}
+
+#[test]
+fn good_drafts_have_no_misspellings_with_the_team_words() {
+    let config = corpus_config();
+    for prefix in ["01", "05", "07", "08", "14", "18", "20"] {
+        let (text, _) = draft(prefix);
+        let flagged: Vec<String> = lint(&text, &config)
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "spelling")
+            .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+            .collect();
+        assert!(flagged.is_empty(), "draft {prefix}: {flagged:#?}");
+    }
+    // Without the team words, the trade words are flagged.
+    let (_, ledger) = draft("14");
+    assert!(messages(&ledger, "spelling")
+        .iter()
+        .any(|m| m.contains("workpaper")));
+}
+
 #[test]
 fn good_drafts_are_fully_outlined() {
     for prefix in ["05", "07", "08", "14", "18", "20"] {

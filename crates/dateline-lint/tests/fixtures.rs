@@ -94,15 +94,20 @@ fn fixtures() -> Vec<PathBuf> {
     files
 }
 
+/// `NAME.toml` as the config and `NAME.words.txt` as the team words file.
 fn config_for(md: &Path) -> Config {
-    match fs::read_to_string(md.with_extension("toml")) {
+    let mut config = match fs::read_to_string(md.with_extension("toml")) {
         Ok(text) => {
             let (config, problems) = Config::from_toml(&text);
             assert!(problems.is_empty(), "{}: {problems:?}", md.display());
             config
         }
         Err(_) => Config::default(),
+    };
+    if let Ok(words) = fs::read_to_string(md.with_extension("words.txt")) {
+        config.add_team_words(&words);
     }
+    config
 }
 
 fn counted(items: impl IntoIterator<Item = (usize, String)>) -> BTreeMap<(usize, String), usize> {

@@ -251,6 +251,24 @@ fn saving_through_a_link_writes_the_target_and_keeps_the_link() {
 }
 
 #[test]
+fn the_team_words_file_is_read_with_the_config() {
+    let fx = Fixture::new(&[("a.md", b"# Our zindle launch\n")]);
+    let (mut ws, _) = fx.opened();
+    let text = "# Our zindle launch\n\nThe zindle ships today.\n";
+    let spelled = |ws: &mut Workspace| {
+        ws.lint(text)
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "spelling")
+            .count()
+    };
+    assert_eq!(spelled(&mut ws), 2);
+    fs::write(fx.path(dateline_lint::WORDS_FILE), "zindle\n").unwrap();
+    ws.refresh().unwrap();
+    assert_eq!(spelled(&mut ws), 0);
+}
+
+#[test]
 fn the_folders_config_drives_the_lint_and_its_problems_are_reported() {
     let fx = Fixture::new(&[
         ("a.md", b"# Our seamless launch\n"),

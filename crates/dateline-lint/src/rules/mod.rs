@@ -11,6 +11,7 @@ mod engineering_consideration;
 mod faq_too_long;
 mod few_questions;
 mod future_tense;
+mod grammar;
 mod headline_length;
 mod inside_out;
 mod internal_faq_topic;
@@ -30,6 +31,7 @@ mod problem_names_solution;
 mod readability;
 mod release_too_long;
 mod section_order;
+mod spelling;
 mod too_many_steps;
 mod unanswered_question;
 mod unattributed_quote;
@@ -99,6 +101,8 @@ registry!(
     long_sentence,
     undefined_acronym,
     readability,
+    spelling,
+    grammar,
     other_language,
 );
 
@@ -158,7 +162,7 @@ mod tests {
 
     #[test]
     fn registry_matches_the_spec_count() {
-        assert_eq!(rules().len(), 30);
+        assert_eq!(rules().len(), 32);
         assert_eq!(RULES.len(), rules().len());
     }
 }

@@ -6,7 +6,7 @@ pub const INFO: RuleInfo = RuleInfo {
     id: "other-language",
     default_severity: Severity::Info,
     summary: "the draft is not in English, so the English-only style rules are off",
-    explanation: "The structure of a PR/FAQ is checked in English, German, French, Spanish, Portuguese, Japanese, Chinese and Korean. The style rules written for English prose (jargon, weasel words, adjectives without data, passive voice, future tense, readability, undefined acronyms, inside-out, vague outcomes) would only give false findings in another language, so they do not run. The language is detected; set `language = \"de\"` in `dateline.toml` or `language: de` in the front matter to say it yourself.",
+    explanation: "The structure of a PR/FAQ is checked in English, German, French, Spanish, Portuguese, Japanese, Chinese and Korean. The style rules written for English prose (jargon, weasel words, adjectives without data, passive voice, future tense, readability, undefined acronyms, inside-out, vague outcomes, spelling and grammar) would only give false findings in another language, so they do not run. The language is detected; set `language = \"de\"` in `dateline.toml` or `language: de` in the front matter to say it yourself.",
     good: "---\nlanguage: de\n---\n# Mitgliederportal: Anträge in zwei Minuten statt zwei Wochen",
     bad: "(none: this is a note, not a problem)",
 };
@@ -22,6 +22,8 @@ pub(crate) const ENGLISH_ONLY: &[&str] = &[
     "undefined-acronym",
     "inside-out",
     "vague-outcome",
+    "spelling",
+    "grammar",
 ];
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
