@@ -46,6 +46,7 @@ pub fn list() -> Commands<tauri::Wry> {
         drafts::create_draft,
         drafts::import_word,
         typing::lint_text,
+        typing::add_team_word,
         typing::list_rules,
         typing::render_preview,
         saving::journal_draft,

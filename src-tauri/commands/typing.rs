@@ -46,3 +46,12 @@ pub async fn open_link(app: AppHandle, url: String) -> CommandResult<()> {
         .open_url(&url, None::<&str>)
         .map_err(|e| Error::Io(format!("The link could not be opened: {e}.")))
 }
+
+/// "Add to team dictionary": the word goes into the folder's
+/// `dateline-words.txt`, shared with every teammate; true when it was not
+/// there yet. The next lint accepts it.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_team_word(state: State<'_, AppState>, word: String) -> CommandResult<bool> {
+    super::with_workspace(&state, |ws| ws.add_team_word(&word))
+}

@@ -11,7 +11,7 @@ import { Inspector } from "./inspector";
 import { Announcer } from "./announce";
 import { AppError, call } from "./ipc";
 import { bindShortcuts } from "./keys";
-import { liveLint, silence } from "./lint";
+import { liveLint, relint, silence } from "./lint";
 import { findMarkers, assignPart, removeMarker } from "./markers";
 import { Notices } from "./notices";
 import { Preview } from "./preview";
@@ -30,6 +30,7 @@ import * as outside from "./flows/outside";
 import * as panes from "./flows/panes";
 import * as saving from "./flows/save";
 import * as startup from "./flows/startup";
+import * as suggestions from "./flows/suggestions";
 
 export class App {
   private readonly session: Session = { recent: [], listing: null, draft: null, savedDoc: null, status: "none", rules: new Map() };
@@ -53,6 +54,15 @@ export class App {
       assignPart: (pos, part) => editing.editMarkers(ctx(), pos, (text, at) => assignPart(text, at, part)),
       clearPart: (pos) => editing.editMarkers(ctx(), pos, removeMarker),
       assignAtCursor: (part) => editing.assignAtCursor(ctx(), part),
+      addWord: (d, map) => void this.addTeamWord(this.editor.view.state.sliceDoc(map(d.from, 1), map(d.to, -1))),
+      suggestions: {
+        accept: (row) => void suggestions.accept(ctx(), row),
+        reject: (row) => void suggestions.reject(ctx(), row),
+        acceptAll: (reviewer) => void suggestions.acceptAll(ctx(), reviewer),
+        rejectAll: (reviewer) => void suggestions.reject(ctx(), null, reviewer),
+        show: (row) => suggestions.show(ctx(), row),
+        refresh: () => void suggestions.loadSuggestions(ctx()),
+      },
     });
     const review = new ReviewPane(
       { report, notify: (message) => notices.show("info", message), reviewed: () => void flows.refresh(true) },
@@ -85,6 +95,7 @@ export class App {
         announceFindings(this.session.draft.id, report.diagnostics.map((d) => d.rule));
       },
       onError: (err) => notices.show("error", `Checking the draft failed: ${AppError.from(err).message}`, [], "lint-error"),
+      addWord: (word) => void this.addTeamWord(word),
     });
     this.editor = createEditor(view.el.editorHost, { onChange: (doc) => onEdit(this.ctx, doc), onSave: () => void flows.save() }, [lint]);
     this.ctx = { session: this.session, editor: this.editor, notices, inspector, preview, review, view, flows, report };
@@ -111,6 +122,7 @@ export class App {
       exportDraft: () => panes.exportDraft(c()),
       toggleReview: () => panes.toggleReview(c()),
       togglePreview: () => panes.togglePreview(c()),
+      loadSuggestions: () => suggestions.loadSuggestions(c()),
     };
   }
 
@@ -151,6 +163,18 @@ export class App {
     actions[action]();
   }
 
+  /** Adds a word to the folder's shared words file; the draft is checked again with it. */
+  private async addTeamWord(word: string): Promise<void> {
+    try {
+      const added = await call(commands.addTeamWord(word));
+      relint(this.editor.view);
+      const where = "dateline-words.txt, shared with everyone who opens this folder";
+      this.ctx.notices.show("success", added ? `“${word}” is in the team dictionary (${where}).` : `“${word}” was already in the team dictionary.`, [], "team-word");
+    } catch (err) {
+      this.ctx.report(err);
+    }
+  }
+
   private async zoom(step: ZoomStep): Promise<void> {
     try {
       await call(commands.zoomWindow(step));
@@ -167,6 +191,8 @@ export class App {
   private async watchWindow(): Promise<void> {
     window.addEventListener("focus", () => {
       void this.ctx.flows.refresh(true);
+      // Reviewers' suggestions arrive through the shared folder too.
+      void suggestions.loadSuggestions(this.ctx);
       // Colleagues' comments arrive through the shared folder.
       if (this.ctx.review.visible) void this.ctx.review.reload();
     });

@@ -158,6 +158,19 @@ async lintText(text: string) : Promise<Result<LintView, AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * "Add to team dictionary": the word goes into the folder's
+ * `dateline-words.txt`, shared with every teammate; true when it was not
+ * there yet. The next lint accepts it.
+ */
+async addTeamWord(word: string) : Promise<Result<boolean, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_team_word", { word }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async listRules() : Promise<Result<RuleDoc[], AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_rules") };

@@ -50,6 +50,8 @@ export function askText(
   initial: string,
   testid: string,
   okLabel = "Create",
+  /** An empty answer counts (a suggested deletion); otherwise OK needs text. */
+  allowEmpty = false,
 ): Promise<string | null> {
   return new Promise((resolve) => {
     const input = h("input", { type: "text", value: initial, "data-testid": `${testid}-input`, "aria-label": label, spellcheck: "false" });
@@ -62,7 +64,7 @@ export function askText(
     };
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      if (input.value.trim()) finish(input.value.trim());
+      if (allowEmpty || input.value.trim()) finish(allowEmpty ? input.value : input.value.trim());
     });
     form.append(
       h("h2", {}, title),

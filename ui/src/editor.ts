@@ -7,6 +7,8 @@ import { markdown } from "@codemirror/lang-markdown";
 import { syntaxHighlighting, HighlightStyle, bracketMatching } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
+import type { SuggestionRow } from "./bindings";
+import { setSuggestions, suggestionMarks } from "./suggested";
 
 // Prose, not code: headings set larger, emphasis as emphasis, Markdown's
 // punctuation muted so the words stand out.
@@ -70,6 +72,8 @@ export interface EditorHandle {
   replaceText(text: string, incoming: Span[]): void;
   /** Clears the incoming marks (after a save). */
   clearIncoming(): void;
+  /** Shows reviewers' open suggestions at their anchors (positions in the current text). */
+  showSuggestions(rows: SuggestionRow[]): void;
   readonly view: EditorView;
 }
 
@@ -78,6 +82,7 @@ export function createEditor(parent: HTMLElement, callbacks: EditorCallbacks, ex
   const extensions = (readOnly: boolean): Extension[] => [
     ...extra,
     incomingField,
+    suggestionMarks,
     history(),
     drawSelection(),
     dropCursor(),
@@ -119,6 +124,9 @@ export function createEditor(parent: HTMLElement, callbacks: EditorCallbacks, ex
     },
     clearIncoming() {
       view.dispatch({ effects: setIncoming.of([]) });
+    },
+    showSuggestions(rows) {
+      view.dispatch({ effects: setSuggestions.of(rows) });
     },
   };
 }

@@ -46,6 +46,8 @@ function setup(markers: Marker[] = []) {
     assignPart: vi.fn(),
     clearPart: vi.fn(),
     assignAtCursor: vi.fn(),
+    addWord: vi.fn(),
+    suggestions: { accept: vi.fn(), reject: vi.fn(), acceptAll: vi.fn(), rejectAll: vi.fn(), show: vi.fn(), refresh: vi.fn() },
   };
   const inspector = new Inspector(actions);
   vi.useFakeTimers();

@@ -1,12 +1,13 @@
 // The panel beside the editor: the readiness meter and word budgets, then
 // tabs for the outline, the problems (grouped by section) and the history.
-import type { CommentProblemView, DiagnosticView, LintView, MissingSection, VersionView } from "./bindings";
+import type { CommentProblemView, DiagnosticView, LintView, MissingSection, SuggestionRow, VersionView } from "./bindings";
 import { fill, h } from "./dom";
 import { formatModified } from "./format";
 import type { PositionMap } from "./lint";
 import { partLabel, type Marker } from "./markers";
 import { partChooser } from "./partmenu";
 import { arrowNavigation } from "./roving";
+import { suggestionList, type SuggestionActions } from "./suggestion-cards";
 
 export interface InspectorActions {
   jump(pos: number, end?: number): void;
@@ -22,6 +23,9 @@ export interface InspectorActions {
   clearPart(pos: number): void;
   /** Marks the paragraph at the editor's cursor as `part`. */
   assignAtCursor(part: string): void;
+  suggestions: SuggestionActions;
+  /** "Add to team dictionary" on a spelling finding. */
+  addWord(d: DiagnosticView, map: PositionMap): void;
 }
 
 /** Which outline entries a marker set, and the markers set on no entry's first line. */
@@ -40,7 +44,7 @@ interface Row {
   pos(): number;
 }
 
-type Tab = "outline" | "problems" | "history";
+type Tab = "outline" | "problems" | "history" | "suggestions";
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** How long the panel may lag behind the editor while typing. */
@@ -53,6 +57,7 @@ export class Inspector {
   private report: LintView | null = null;
   private map: PositionMap = (pos) => pos;
   private versions: VersionView[] = [];
+  private suggestions: SuggestionRow[] = [];
   private readonly meter = h("section", { class: "readiness", "data-testid": "readiness" });
   private readonly tabs = h("nav", { class: "tabs", role: "tablist" });
   private readonly body = h("div", { class: "tab-body" });
@@ -88,6 +93,13 @@ export class Inspector {
     }
   }
 
+  /** Reviewers' suggested edits of the open draft, placed in the editor's text. */
+  showSuggestions(rows: SuggestionRow[]): void {
+    this.suggestions = rows;
+    this.renderTabs();
+    if (this.tab === "suggestions") this.renderBody();
+  }
+
   showVersions(versions: VersionView[]): void {
     this.versions = versions;
     if (this.tab === "history") this.renderBody();
@@ -98,12 +110,14 @@ export class Inspector {
     this.renderTimer = null;
     this.report = null;
     this.versions = [];
+    this.suggestions = [];
     this.render();
   }
 
   select(tab: Tab): void {
     this.tab = tab;
     this.render();
+    if (tab === "suggestions") this.actions.suggestions.refresh();
   }
 
   private render(): void {
@@ -150,10 +164,11 @@ export class Inspector {
 
   private renderTabs(): void {
     const count = (this.report?.diagnostics.length ?? 0) + (this.report?.commentProblems.length ?? 0);
-    if (!this.stale("tabs", `${this.tab} ${count}`)) return;
+    const open = this.suggestions.filter((r) => r.status === "open").length;
+    if (!this.stale("tabs", `${this.tab} ${count} ${open}`)) return;
     const tab = (id: Tab, label: string) =>
       h("button", { role: "tab", class: this.tab === id ? "tab active" : "tab", "aria-selected": this.tab === id ? "true" : "false", "data-testid": `tab-${id}`, onclick: () => this.select(id) }, label);
-    fill(this.tabs, tab("outline", "Outline"), tab("problems", count ? `Problems (${count})` : "Problems"), tab("history", "History"));
+    fill(this.tabs, tab("outline", "Outline"), tab("problems", count ? `Problems (${count})` : "Problems"), tab("history", "History"), tab("suggestions", open ? `Suggestions (${open})` : "Suggestions"));
   }
 
   private renderBody(): void {
@@ -164,6 +179,7 @@ export class Inspector {
     if (!this.stale("body", this.bodyKey(groups))) return;
     if (this.tab === "outline") fill(this.body, this.outline());
     else if (this.tab === "problems") fill(this.body, this.problems(groups));
+    else if (this.tab === "suggestions") fill(this.body, suggestionList(this.suggestions, this.actions.suggestions));
     else fill(this.body, this.history());
   }
 
@@ -173,7 +189,7 @@ export class Inspector {
    */
   private bodyKey(groups: ProblemGroup[]): string | null {
     const r = this.report;
-    if (this.tab === "history") return null;
+    if (this.tab === "history" || this.tab === "suggestions") return null;
     if (!r) return `${this.tab} -`;
     if (this.tab === "outline") {
       const marks = [this.marks.entries, this.marks.loose.map((m) => [m.part, m.block])];
@@ -306,6 +322,7 @@ export class Inspector {
         "div",
         { class: "problem-actions" },
         d.fix && h("button", { "data-testid": "quick-fix", onclick: () => this.actions.fix(current(), this.map) }, d.fix.replacement ? `Change to “${d.fix.replacement}”` : "Remove"),
+        d.rule === "spelling" && h("button", { "data-testid": "add-team-word", onclick: () => this.actions.addWord(current(), this.map) }, "Add to team dictionary"),
         h("button", { "data-testid": "silence", "aria-label": `Silence ${d.rule} on line ${d.line}`, title: `Add <!-- dateline-disable-next-line ${d.rule} --> above this line`, onclick: () => this.actions.silence(current(), this.map) }, "Silence"),
       ),
     );

@@ -3,7 +3,7 @@
 // since it was asked (so squiggles never point at the wrong words), painted,
 // and if the text moved on meanwhile the next request goes out at once.
 import { setDiagnostics, nextDiagnostic, previousDiagnostic, lintGutter, type Diagnostic, type Action } from "@codemirror/lint";
-import { ChangeSet, type Extension } from "@codemirror/state";
+import { ChangeSet, StateEffect, type Extension } from "@codemirror/state";
 import { EditorView, ViewPlugin, keymap, type ViewUpdate } from "@codemirror/view";
 import type { DiagnosticView, LintView, RuleDoc } from "./bindings";
 import { h } from "./dom";
@@ -18,6 +18,15 @@ export interface LintHost {
   /** A fresh report is painted; `map` brings its positions up to date. */
   onReport(report: LintView, map: PositionMap): void;
   onError(err: unknown): void;
+  /** "Add to team dictionary" on a spelling finding. */
+  addWord(word: string): void;
+}
+
+/** Asks for a fresh lint of the text as it is (the team's words changed, say). */
+export const relintEffect = StateEffect.define<null>();
+
+export function relint(view: EditorView): void {
+  view.dispatch({ effects: relintEffect.of(null) });
 }
 
 /**
@@ -51,6 +60,10 @@ export function liveLint(host: LintHost): Extension {
       }
 
       update(update: ViewUpdate): void {
+        if (update.transactions.some((tr) => tr.effects.some((e) => e.is(relintEffect)))) {
+          if (!this.inFlight) queueMicrotask(() => this.request());
+          return;
+        }
         if (!update.docChanged) return;
         this.unpaintedSince ??= performance.now();
         this.sinceRequest = this.sinceRequest.compose(update.changes);
@@ -118,11 +131,11 @@ function toDiagnostic(d: DiagnosticView, map: PositionMap, host: LintHost): Diag
     source: d.rule,
     message: d.message,
     renderMessage: () => ruleCard(d, host.rule(d.rule)),
-    actions: actionsFor(d, from, map),
+    actions: actionsFor(d, from, map, host),
   };
 }
 
-function actionsFor(d: DiagnosticView, from: number, map: PositionMap): Action[] {
+function actionsFor(d: DiagnosticView, from: number, map: PositionMap, host: LintHost): Action[] {
   const actions: Action[] = [];
   if (d.fix) {
     // Kept relative to the diagnostic, which CodeMirror maps through later edits.
@@ -133,6 +146,10 @@ function actionsFor(d: DiagnosticView, from: number, map: PositionMap): Action[]
       name: replacement ? `Change to “${replacement}”` : "Remove",
       apply: (view, at) => view.dispatch({ changes: { from: at + offset, to: at + offset + length, insert: replacement } }),
     });
+  }
+  if (d.rule === "spelling") {
+    const length = Math.max(0, map(d.to, -1) - from);
+    actions.push({ name: "Add to team dictionary", apply: (view, at) => host.addWord(view.state.sliceDoc(at, at + length)) });
   }
   actions.push({ name: "Silence here", apply: (view, at) => silence(view, at, d.rule) });
   return actions;

@@ -20,6 +20,7 @@ import {
   type VersionView,
 } from "./bindings";
 import { askText } from "./dialog";
+import { askReviewerIdentity } from "./identity";
 import { fill, h } from "./dom";
 import { proseHighlight } from "./editor";
 import { formatModified } from "./format";
@@ -135,6 +136,7 @@ export class ReviewPane {
     verdicts: h("div", { class: "rv-verdicts", "data-testid": "review-verdicts" }),
     problems: h("div", { class: "rv-problems" }),
     commentButton: h("button", { "data-testid": "review-comment", title: "Comment on the selected text" }, "Comment"),
+    suggestButton: h("button", { "data-testid": "review-suggest", title: "Suggest new wording for the selected text of the newer version (or an insertion at the cursor)" }, "Suggest edit…"),
   };
 
   constructor(
@@ -147,6 +149,7 @@ export class ReviewPane {
     this.el.oldPick.addEventListener("change", () => void this.reload());
     this.el.newPick.addEventListener("change", () => void this.reload());
     this.el.commentButton.addEventListener("click", () => void this.comment());
+    this.el.suggestButton.addEventListener("click", () => void this.suggest());
     const button = (testid: string, label: string, run: () => void, title = "") =>
       h("button", { "data-testid": testid, title, onclick: run }, label);
     this.element = h(
@@ -165,6 +168,7 @@ export class ReviewPane {
           button("review-next", "↓", () => this.step(1), "Next change"),
           h("span", { class: "rv-spacer" }),
           this.el.commentButton,
+          this.el.suggestButton,
           button("review-approve", "Approve…", () => void this.verdict(true)),
           button("review-request", "Request changes…", () => void this.verdict(false)),
           button("review-reviewer", "Reviewer…", () => void this.askIdentity()),
@@ -450,6 +454,24 @@ export class ReviewPane {
     await this.write(() => commands.addComment(this.draftId!, view[side].pick, { from: selection.from, to: selection.to }, body));
   }
 
+  /**
+   * A suggested edit of the newer text: the selection replaced (emptied:
+   * removed), or text inserted at the cursor. The draft does not change;
+   * the suggestion goes to her own log for the author to take or leave.
+   */
+  private async suggest(): Promise<void> {
+    const view = this.view;
+    if (!view || this.draftId === null) return;
+    const selection = this.panes.new.state.selection.main;
+    if (!view.reviewer && !(await this.askIdentity())) return;
+    const before = view.new.text.slice(selection.from, selection.to);
+    const label = before ? `Replace “${clip(before)}” with (leave empty to remove it)` : "Insert at the cursor";
+    const after = await askText("Suggest an edit", label, before, "suggest-dialog", "Suggest", true);
+    if (after === null || after === before) return;
+    const written = await this.write(() => commands.addSuggestion(this.draftId!, view.new.pick, { from: selection.from, to: selection.to }, after, ""));
+    if (written) this.host.notify("Suggested. The author sees it in the draft's Suggestions tab.");
+  }
+
   private async reply(thread: string): Promise<void> {
     if (!this.view?.reviewer && !(await this.askIdentity())) return;
     const body = await askText("Reply", "Reply", "", "reply-dialog", "Reply");
@@ -471,13 +493,9 @@ export class ReviewPane {
 
   /** Asks once for the name (and email) colleagues see on this reviewer's comments. */
   private async askIdentity(): Promise<boolean> {
-    const current = this.view?.reviewer;
-    const name = await askText("Your name", "Shown on your comments and verdicts", current?.name ?? "", "reviewer-name", "Next");
-    if (name === null) return false;
-    const email = await askText("Your email", "So colleagues can reach you", current?.email ?? "", "reviewer-email", "Save");
-    if (email === null) return false;
     try {
-      const identity = await call(commands.setReviewer(name, email));
+      const identity = await askReviewerIdentity(this.view?.reviewer ?? null);
+      if (!identity) return false;
       if (this.view) this.view.reviewer = identity;
       return true;
     } catch (err) {
@@ -487,13 +505,16 @@ export class ReviewPane {
   }
 
   /** Writes to this reviewer's log, then shows everyone's state again. */
-  private async write(run: () => Promise<Result<null, AppError>>): Promise<void> {
+  /** Runs a write to her review log, then shows the review again; false when it failed (and was reported). */
+  private async write<T>(run: () => Promise<Result<T, AppError>>): Promise<boolean> {
     try {
       await call(run());
       await this.reload();
       this.host.reviewed();
+      return true;
     } catch (err) {
       this.host.report(err);
+      return false;
     }
   }
 

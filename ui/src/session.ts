@@ -35,6 +35,7 @@ export interface Flows {
   exportDraft(): Promise<void>;
   toggleReview(): Promise<void>;
   togglePreview(): void;
+  loadSuggestions(): Promise<void>;
 }
 
 /** True while the editor holds text the file does not. */

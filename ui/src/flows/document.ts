@@ -28,6 +28,7 @@ export function showDraft(ctx: AppContext, draft: OpenedDraft, savedText: string
   ctx.preview.update(savedText);
   ctx.view.renderDraft();
   void loadVersions(ctx);
+  void ctx.flows.loadSuggestions();
 }
 
 export function closeDraft(ctx: AppContext): void {

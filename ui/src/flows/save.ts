@@ -29,6 +29,7 @@ export async function save(ctx: AppContext): Promise<boolean> {
     view.renderStatus();
     void ctx.flows.relist();
     void loadVersions(ctx);
+    void ctx.flows.loadSuggestions();
     return true;
   } catch (err) {
     session.status = "edited";

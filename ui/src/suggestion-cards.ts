@@ -1,0 +1,78 @@
+// The Suggestions tab: each reviewer's suggested edits as cards (before →
+// after, who, what it does to the lint), with Accept and Reject, and
+// Accept all / Reject all per reviewer.
+import type { SuggestionRow } from "./bindings";
+import { h } from "./dom";
+import { reviewerColour } from "./suggested";
+
+export interface SuggestionActions {
+  accept(row: SuggestionRow): void;
+  reject(row: SuggestionRow): void;
+  acceptAll(reviewer: string): void;
+  rejectAll(reviewer: string): void;
+  show(row: SuggestionRow): void;
+  /** The tab was opened: fetch what reviewers have added since. */
+  refresh(): void;
+}
+
+const STATUS: Record<string, string> = { accepted: "Accepted", rejected: "Rejected", orphaned: "Its text is gone", conflicting: "Conflicts with an accepted one" };
+
+/** What accepting would do to the lint, in a few words. */
+function lintEffect(row: SuggestionRow): string | null {
+  const parts = [];
+  if (row.fixes.length > 0) parts.push(`fixes ${row.fixes.length}: ${row.fixes.join(", ")}`);
+  if (row.introduces.length > 0) parts.push(`introduces ${row.introduces.join(", ")}`);
+  return parts.length > 0 ? parts.join("; ") : null;
+}
+
+function card(row: SuggestionRow, actions: SuggestionActions): HTMLElement {
+  const open = row.status === "open";
+  const effect = lintEffect(row);
+  return h(
+    "li",
+    { class: `sg-card sg-${reviewerColour(row.reviewer)}`, "data-testid": "suggestion", "data-status": row.status, "data-suggestion-id": row.id },
+    h(
+      "button",
+      { class: "sg-what", title: "Show in the draft", onclick: () => actions.show(row), disabled: !row.anchor },
+      row.before && h("del", {}, row.before),
+      row.before && row.after && " → ",
+      row.after && h("ins", {}, row.after),
+    ),
+    h("p", { class: "sg-meta" }, row.author, row.note && ` · “${row.note}”`, !open && ` · ${STATUS[row.status] ?? row.status}`),
+    effect && h("p", { class: "sg-effect", "data-testid": "suggestion-effect" }, effect),
+    open &&
+      h(
+        "div",
+        { class: "sg-actions" },
+        h("button", { class: "primary", "data-testid": "suggestion-accept", onclick: () => actions.accept(row) }, "Accept"),
+        h("button", { "data-testid": "suggestion-reject", onclick: () => actions.reject(row) }, "Reject"),
+      ),
+  );
+}
+
+/** Every suggestion, grouped by reviewer, open ones first. */
+export function suggestionList(rows: SuggestionRow[], actions: SuggestionActions): HTMLElement {
+  if (rows.length === 0) return h("p", { class: "empty", "data-testid": "no-suggestions" }, "No suggested edits. Reviewers suggest them in review mode.");
+  const reviewers = [...new Set(rows.map((r) => r.reviewer))];
+  return h(
+    "div",
+    { "data-testid": "suggestions" },
+    ...reviewers.map((reviewer) => {
+      const theirs = rows.filter((r) => r.reviewer === reviewer).sort((a, b) => Number(b.status === "open") - Number(a.status === "open"));
+      const open = theirs.filter((r) => r.status === "open").length;
+      return h(
+        "section",
+        { class: "problem-group" },
+        h("h3", {}, `${theirs[0].author} (${open} open)`),
+        open > 1 &&
+          h(
+            "div",
+            { class: "sg-actions" },
+            h("button", { "data-testid": "suggestion-accept-all", onclick: () => actions.acceptAll(reviewer) }, "Accept all"),
+            h("button", { "data-testid": "suggestion-reject-all", onclick: () => actions.rejectAll(reviewer) }, "Reject all"),
+          ),
+        h("ul", { class: "sg-list" }, ...theirs.map((row) => card(row, actions))),
+      );
+    }),
+  );
+}
