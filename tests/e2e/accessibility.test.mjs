@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { Harness } from "./harness.mjs";
+import { Harness, answer } from "./harness.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
@@ -50,13 +50,6 @@ async function audit(t, theme, view) {
   }
   const found = await violations(t);
   assert.ok(found.length === 0, `${view} (${theme} theme), ${found.length} violations:\n${found.join("\n")}`);
-}
-
-async function answer(t, testid, value) {
-  const input = await t.$(`${testid}-input`);
-  await input.waitForDisplayed({ timeout: 10_000 });
-  await input.setValue(value);
-  await (await t.$(`${testid}-ok`)).click();
 }
 
 for (const theme of ["light", "dark"]) {

@@ -358,6 +358,14 @@ function killPid(pid) {
  * Checks `done` (sync or async) every `stepMs` until it holds or `timeoutMs`
  * have passed; resolves with whether it held.
  */
+/** Answers a text dialog (askText) by its test id, as she would: type, then OK. */
+export async function answer(t, testid, value) {
+  const input = await t.$(`${testid}-input`);
+  await input.waitForDisplayed({ timeout: 10_000 });
+  await input.setValue(value);
+  await (await t.$(`${testid}-ok`)).click();
+}
+
 export async function pollUntil(done, timeoutMs, stepMs = 50) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

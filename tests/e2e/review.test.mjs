@@ -8,17 +8,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { Key } from "webdriverio";
 import { join } from "node:path";
-import { Harness } from "./harness.mjs";
+import { Harness, answer } from "./harness.mjs";
 
 const V1 = "# Acme Ships Rockets\n\nAcme today launched a rocket for everyone.\n";
-
-/** Answers a text dialog (askText) by its test id. */
-async function answer(t, testid, value) {
-  const input = await t.$(`${testid}-input`);
-  await input.waitForDisplayed({ timeout: 10_000 });
-  await input.setValue(value);
-  await (await t.$(`${testid}-ok`)).click();
-}
 
 async function openReview(t) {
   await (await t.$("review-open")).click();

@@ -5,16 +5,9 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Harness } from "./harness.mjs";
+import { Harness, answer } from "./harness.mjs";
 
 const V1 = "# Acme Ships Rockets\n\nAcme today launched a rocket for everyone.\n";
-
-async function answer(t, testid, value) {
-  const input = await t.$(`${testid}-input`);
-  await input.waitForDisplayed({ timeout: 10_000 });
-  await input.setValue(value);
-  await (await t.$(`${testid}-ok`)).click();
-}
 
 /** The reviewer opens review mode, selects a word the author added, and suggests `after` for it. */
 async function suggest(reviewer, after, { firstTime = false } = {}) {
