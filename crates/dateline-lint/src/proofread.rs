@@ -118,8 +118,29 @@ pub fn warm_up() {
     check_block("Warm up.", Dialect::American);
 }
 
+/// The thread Harper runs on. Building its structures uses rayon inside
+/// (trie-rs, fid-rs), and the shared proofreader is behind a lock: on
+/// rayon's global pool, a caller holding the lock waited for pool threads
+/// that were themselves waiting for the lock (the folder index lints on
+/// that pool), and the app hung opening a folder on a 2-core machine. On
+/// a pool of its own, Harper's inner jobs never wait for the global one.
+fn harper_pool() -> &'static rayon::ThreadPool {
+    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "dateline-harper".into())
+            .build()
+            .expect("a one-thread pool can always be built")
+    })
+}
+
 /// Harper's findings for one block's plain text.
 pub(crate) fn check_block(plain: &str, dialect: Dialect) -> Arc<[Finding]> {
+    harper_pool().install(|| check_block_here(plain, dialect))
+}
+
+fn check_block_here(plain: &str, dialect: Dialect) -> Arc<[Finding]> {
     let mut hasher = DefaultHasher::new();
     plain.hash(&mut hasher);
     let key = (dialect, hasher.finish());
@@ -220,6 +241,10 @@ fn unknown_words(
 /// Harper's likeliest corrections of a misspelled word in a dialect,
 /// capitalised like the word; ranked once per word and remembered.
 pub(crate) fn corrections(word: &str, dialect: Dialect) -> Arc<[String]> {
+    harper_pool().install(|| corrections_here(word, dialect))
+}
+
+fn corrections_here(word: &str, dialect: Dialect) -> Arc<[String]> {
     let mut p = proofreader().lock().unwrap_or_else(|e| e.into_inner());
     let key = (dialect, word.to_string());
     if let Some(hit) = p.corrections.get(&key) {
