@@ -130,6 +130,8 @@ fn harper_pool() -> &'static rayon::ThreadPool {
         rayon::ThreadPoolBuilder::new()
             .num_threads(1)
             .thread_name(|_| "dateline-harper".into())
+            // Harper recurses deeply on long blocks; the default 2 MiB ran out.
+            .stack_size(16 << 20)
             .build()
             .expect("a one-thread pool can always be built")
     })
@@ -137,7 +139,20 @@ fn harper_pool() -> &'static rayon::ThreadPool {
 
 /// Harper's findings for one block's plain text.
 pub(crate) fn check_block(plain: &str, dialect: Dialect) -> Arc<[Finding]> {
-    harper_pool().install(|| check_block_here(plain, dialect))
+    on_harper_thread(|| check_block_here(plain, dialect))
+}
+
+/// A rayon worker runs Harper where it is (its inner jobs run on its own
+/// pool, which it helps with while it waits); any other thread hands it to
+/// Harper's pool. A worker must not `install` into another pool: while it
+/// waits it takes more index jobs, each nesting another wait, until the
+/// stack runs out.
+fn on_harper_thread<T: Send>(run: impl FnOnce() -> T + Send) -> T {
+    if rayon::current_thread_index().is_some() {
+        run()
+    } else {
+        harper_pool().install(run)
+    }
 }
 
 fn check_block_here(plain: &str, dialect: Dialect) -> Arc<[Finding]> {
@@ -241,7 +256,7 @@ fn unknown_words(
 /// Harper's likeliest corrections of a misspelled word in a dialect,
 /// capitalised like the word; ranked once per word and remembered.
 pub(crate) fn corrections(word: &str, dialect: Dialect) -> Arc<[String]> {
-    harper_pool().install(|| corrections_here(word, dialect))
+    on_harper_thread(|| corrections_here(word, dialect))
 }
 
 fn corrections_here(word: &str, dialect: Dialect) -> Arc<[String]> {
