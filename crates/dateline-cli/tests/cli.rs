@@ -3,26 +3,13 @@
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
+
+mod common;
+use common::{dateline, stderr, stdout};
 
 const GOOD: &str = include_str!("../../dateline-lint/tests/fixtures/good-plain.md");
 const FLAWED: &str = "# Acme Will Leverage Synergy\n\nAcme is launching a rocket.\n";
-
-fn dateline(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run dateline")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -5,18 +5,12 @@ use dateline_review::log::{encode_record, Author, Event, Record, SuggestKind, Ve
 use dateline_review::Anchor;
 use serde_json::Value;
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+use common::dateline;
 
 const DRAFT: &str = "# Acme Ships Rockets\n\nAcme today launched a rocket. It costs $49 and ships in May.\n";
-
-fn dateline(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run dateline")
-}
 
 fn who(name: &str) -> Author {
     Author {

@@ -3,22 +3,12 @@
 use std::fs;
 use std::io::{Cursor, Read, Write};
 use std::path::Path;
-use std::process::{Command, Output};
+
+mod common;
+use common::{dateline, stderr};
 
 const DRAFT: &str =
     "# Lumen Ships PocketCell\n\nA battery that sits in a drawer helps nobody.\n\n- light\n- fast\n";
-
-fn dateline(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run dateline")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn part(docx: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(Cursor::new(docx)).unwrap();

@@ -1,32 +1,19 @@
 //! Suggested edits through the workspace, with two app-data folders (two
 //! stores) on one drafts folder: a reviewer suggests, the author accepts
 //! or rejects in her own log, and both see the same status.
-use super::tests::{id_of, Fixture};
+use super::tests::{colleague, id_of, utf16, Fixture};
 use super::*;
-use crate::workspace::{TextRange, VersionPick};
+use crate::workspace::VersionPick;
 
 const V1: &str =
     "# Acme Ships Rockets\n\nAcme today launched a rocket for everyone. It costs $49 and ships in May.\n";
-
-fn utf16(text: &str, needle: &str) -> TextRange {
-    let start = text.find(needle).unwrap();
-    let from = text[..start].encode_utf16().count() as u32;
-    TextRange {
-        from,
-        to: from + needle.encode_utf16().count() as u32,
-    }
-}
 
 /// The author (the fixture's store) and a reviewer (a store of her own).
 fn two_people(fx: &Fixture) -> ((Workspace, DraftId), (Workspace, DraftId)) {
     let (mut author, listing) = fx.opened();
     author.set_reviewer("Ava Author", "ava@example.com").unwrap();
     let id = id_of(&listing, "launch.md");
-    let mut ben = Workspace::new(Store::open_in_memory().unwrap());
-    let listing = ben.open_folder_path(fx.drafts.path()).unwrap();
-    ben.set_reviewer("Ben Ito", "ben@example.com").unwrap();
-    let ben_id = id_of(&listing, "launch.md");
-    ((author, id), (ben, ben_id))
+    ((author, id), colleague(fx))
 }
 
 /// The edits applied to `text` as the editor would (UTF-16, relative to `text`).

@@ -50,6 +50,25 @@ pub(super) fn export_request(format: crate::export::ExportFormat) -> crate::expo
     }
 }
 
+/// A second reviewer: another app-data folder (its own store) on the same drafts folder.
+pub(super) fn colleague(fx: &Fixture) -> (Workspace, DraftId) {
+    let mut ws = Workspace::new(Store::open_in_memory().unwrap());
+    let listing = ws.open_folder_path(fx.drafts.path()).unwrap();
+    ws.set_reviewer("Ben Ito", "ben@example.com").unwrap();
+    let id = id_of(&listing, "launch.md");
+    (ws, id)
+}
+
+/// The UTF-16 range of `needle` in `text`, as the editor names ranges.
+pub(super) fn utf16(text: &str, needle: &str) -> TextRange {
+    let start = text.find(needle).unwrap();
+    let from = text[..start].encode_utf16().count() as u32;
+    TextRange {
+        from,
+        to: from + needle.encode_utf16().count() as u32,
+    }
+}
+
 pub(super) fn id_of(listing: &FolderListing, name: &str) -> DraftId {
     listing
         .drafts
@@ -490,27 +509,9 @@ fn export_beside_never_replaces_a_file_dateline_did_not_write() {
 
 mod review {
     use super::*;
-    use crate::workspace::{TextRange, ThreadAction, VersionPick};
+    use crate::workspace::{ThreadAction, VersionPick};
 
     const V1: &str = "# Acme Ships Rockets\n\nAcme today launched a rocket for everyone.\n";
-
-    /// A second reviewer: another app-data folder (its own store) on the same drafts folder.
-    fn colleague(fx: &Fixture) -> (Workspace, DraftId) {
-        let mut ws = Workspace::new(Store::open_in_memory().unwrap());
-        let listing = ws.open_folder_path(fx.drafts.path()).unwrap();
-        ws.set_reviewer("Ben Ito", "ben@example.com").unwrap();
-        let id = id_of(&listing, "launch.md");
-        (ws, id)
-    }
-
-    fn utf16(text: &str, needle: &str) -> TextRange {
-        let start = text.find(needle).unwrap();
-        let from = text[..start].encode_utf16().count() as u32;
-        TextRange {
-            from,
-            to: from + needle.encode_utf16().count() as u32,
-        }
-    }
 
     #[test]
     fn comments_need_a_name_and_travel_with_the_draft_folder() {
