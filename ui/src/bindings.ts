@@ -607,7 +607,11 @@ export type AppError =
 /**
  * The request itself makes no sense (bad name, bad argument).
  */
-{ kind: "invalidInput"; message: string }
+{ kind: "invalidInput"; message: string } | 
+/**
+ * A review record needs her name first (it goes into her own log).
+ */
+{ kind: "needsReviewer"; message: string }
 export type ChangeRow = { 
 /**
  * inserted, deleted, replaced, sectionAdded, sectionRemoved, sectionMoved.

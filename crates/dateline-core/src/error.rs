@@ -50,6 +50,9 @@ pub enum Error {
     /// The request itself makes no sense (bad name, bad argument).
     #[error("{0}")]
     InvalidInput(String),
+    /// A review record needs her name first (it goes into her own log).
+    #[error("{0}")]
+    NeedsReviewer(String),
 }
 
 impl Error {

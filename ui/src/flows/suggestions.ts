@@ -37,7 +37,7 @@ async function asHerself<T>(run: () => Promise<T>): Promise<T | null> {
   try {
     return await run();
   } catch (err) {
-    if (!AppError.from(err).message.startsWith("Set your name first")) throw err;
+    if (AppError.from(err).kind !== "needsReviewer") throw err;
     return (await askReviewerIdentity(null)) ? run() : null;
   }
 }

@@ -397,7 +397,7 @@ impl Workspace {
     /// Appends one record to this reviewer's own log of the draft.
     pub(super) fn append(&mut self, id: DraftId, event: Event) -> Result<()> {
         let Some(me) = self.reviewer()? else {
-            return Err(Error::InvalidInput(
+            return Err(Error::NeedsReviewer(
                 "Set your name first (Reviewer…): colleagues see it on your comments.".into(),
             ));
         };

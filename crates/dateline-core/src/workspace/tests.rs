@@ -522,7 +522,7 @@ mod review {
         let err = ws
             .add_comment(id, on, utf16(V1, "rocket"), "Which rocket?")
             .unwrap_err();
-        assert!(matches!(err, Error::InvalidInput(_)), "{err:?}");
+        assert!(matches!(err, Error::NeedsReviewer(_)), "{err:?}");
         ws.set_reviewer("Ana Ruiz", "ana@example.com").unwrap();
         ws.add_comment(id, on, utf16(V1, "a rocket"), "Which rocket?")
             .unwrap();
