@@ -854,14 +854,30 @@ fn free_copy_path(path: &Path) -> Result<PathBuf> {
         .extension()
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_else(|| "md".into());
-    let dir = path.parent().unwrap_or(Path::new("."));
-    (1..1000)
-        .map(|n| match n {
-            1 => dir.join(format!("{stem} (copy).{ext}")),
-            n => dir.join(format!("{stem} (copy {n}).{ext}")),
-        })
-        .find(|candidate| !candidate.exists())
-        .ok_or_else(|| Error::Io(format!("Too many copies of “{stem}” already exist.")))
+    free_marked_path(
+        path.parent().unwrap_or(Path::new(".")),
+        &stem,
+        &ext,
+        "copy",
+        false,
+    )
+}
+
+/// The first free name for `stem.ext` in `dir` (with `plain_first`), else
+/// `stem (label).ext`, `stem (label 2).ext`, …. Anything there, a dangling
+/// link included, counts as taken; the write itself still refuses to
+/// replace a file that appears meanwhile.
+fn free_marked_path(dir: &Path, stem: &str, ext: &str, label: &str, plain_first: bool) -> Result<PathBuf> {
+    let plain = plain_first.then(|| dir.join(format!("{stem}.{ext}")));
+    let marked = (1..1000).map(|n| match n {
+        1 => dir.join(format!("{stem} ({label}).{ext}")),
+        n => dir.join(format!("{stem} ({label} {n}).{ext}")),
+    });
+    plain
+        .into_iter()
+        .chain(marked)
+        .find(|candidate| candidate.symlink_metadata().is_err())
+        .ok_or_else(|| Error::Io(format!("Too many files named like “{stem}” already exist.")))
 }
 
 mod exporting;

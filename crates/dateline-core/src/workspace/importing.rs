@@ -2,12 +2,12 @@
 //! the open folder. The Word file is only read; the draft is created beside
 //! the others without replacing anything (`write_atomic_new`).
 
-use super::{DraftSummary, Workspace};
+use super::{free_marked_path, DraftSummary, Workspace};
 use crate::error::{display_name, Error, Result};
 use dateline_export::{import_docx, MAX_DOCX_BYTES};
 use dateline_files::write_atomic_new;
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// What an import made, and what of the Word file it could not carry.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -32,7 +32,7 @@ impl Workspace {
             ))
         })?;
         let root = self.current()?.root.clone();
-        let target = free_draft_path(&root, &stem_of(source));
+        let target = free_marked_path(&root, &stem_of(source), "md", "imported", true)?;
         write_atomic_new(&target, imported.markdown.as_bytes()).map_err(|e| self.save_error(&e, &target))?;
         let rel = target
             .strip_prefix(&root)
@@ -85,15 +85,6 @@ fn stem_of(source: &Path) -> String {
     }
 }
 
-/// `stem.md`, or `stem (imported 2).md` and so on when that is taken. The
-/// write itself still refuses to replace a file that appears meanwhile.
-fn free_draft_path(root: &Path, stem: &str) -> PathBuf {
-    std::iter::once(root.join(format!("{stem}.md")))
-        .chain((2..).map(|n| root.join(format!("{stem} (imported {n}).md"))))
-        .find(|candidate| candidate.symlink_metadata().is_err())
-        .expect("an unbounded sequence of names always has a free one")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,11 +106,11 @@ mod tests {
         std::fs::write(&source, &docx).unwrap();
         let first = ws.import_word(&source).unwrap();
         assert_eq!(
-            first.draft.rel_path, "Launch (imported 2).md",
+            first.draft.rel_path, "Launch (imported).md",
             "her own Launch.md is not replaced"
         );
         assert_eq!(std::fs::read(fx.path("Launch.md")).unwrap(), b"# Mine\n");
-        let text = std::fs::read_to_string(fx.path("Launch (imported 2).md")).unwrap();
+        let text = std::fs::read_to_string(fx.path("Launch (imported).md")).unwrap();
         assert!(text.starts_with("# Acme Ships Rockets"), "{text}");
         assert!(text.contains("*today*"), "{text}");
         assert_eq!(
@@ -129,7 +120,7 @@ mod tests {
         );
         assert_eq!(
             ws.import_word(&source).unwrap().draft.rel_path,
-            "Launch (imported 3).md"
+            "Launch (imported 2).md"
         );
     }
 
@@ -151,15 +142,12 @@ mod tests {
     #[test]
     fn names_the_draft_after_the_word_file_and_never_takes_a_used_name() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(
-            free_draft_path(dir.path(), "Launch"),
-            dir.path().join("Launch.md")
-        );
+        let free = |dir: &Path| free_marked_path(dir, "Launch", "md", "imported", true).unwrap();
+        assert_eq!(free(dir.path()), dir.path().join("Launch.md"));
         std::fs::write(dir.path().join("Launch.md"), "mine").unwrap();
-        assert_eq!(
-            free_draft_path(dir.path(), "Launch"),
-            dir.path().join("Launch (imported 2).md")
-        );
+        assert_eq!(free(dir.path()), dir.path().join("Launch (imported).md"));
+        std::fs::write(dir.path().join("Launch (imported).md"), "theirs").unwrap();
+        assert_eq!(free(dir.path()), dir.path().join("Launch (imported 2).md"));
         assert_eq!(stem_of(Path::new("/x/Q3: plan?.docx")), "Q3- plan-");
         assert_eq!(stem_of(Path::new("/x/..docx")), "Imported draft");
     }
