@@ -4,14 +4,14 @@
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { nextDiagnostic, previousDiagnostic } from "@codemirror/lint";
 import { openSearchPanel } from "@codemirror/search";
-import { commands, events, type MenuAction, type ZoomStep } from "./bindings";
+import { commands, events, type MenuAction } from "./bindings";
 import { DraftList } from "./drafts";
 import { createEditor, type EditorHandle } from "./editor";
 import { Inspector } from "./inspector";
 import { Announcer } from "./announce";
 import { AppError, call } from "./ipc";
 import { bindShortcuts } from "./keys";
-import { liveLint, relint, silence } from "./lint";
+import { liveLint, silence } from "./lint";
 import { findMarkers, assignPart, removeMarker } from "./markers";
 import { Notices } from "./notices";
 import { Preview } from "./preview";
@@ -54,7 +54,7 @@ export class App {
       assignPart: (pos, part) => editing.editMarkers(ctx(), pos, (text, at) => assignPart(text, at, part)),
       clearPart: (pos) => editing.editMarkers(ctx(), pos, removeMarker),
       assignAtCursor: (part) => editing.assignAtCursor(ctx(), part),
-      addWord: (d, map) => void this.addTeamWord(this.editor.view.state.sliceDoc(map(d.from, 1), map(d.to, -1))),
+      addWord: (d, map) => void editing.addTeamWord(ctx(), this.editor.view.state.sliceDoc(map(d.from, 1), map(d.to, -1))),
       suggestions: {
         accept: (row) => void suggestions.accept(ctx(), row),
         reject: (row) => void suggestions.reject(ctx(), row),
@@ -95,7 +95,7 @@ export class App {
         announceFindings(this.session.draft.id, report.diagnostics.map((d) => d.rule));
       },
       onError: (err) => notices.show("error", `Checking the draft failed: ${AppError.from(err).message}`, [], "lint-error"),
-      addWord: (word) => void this.addTeamWord(word),
+      addWord: (word) => void editing.addTeamWord(this.ctx, word),
     });
     this.editor = createEditor(view.el.editorHost, { onChange: (doc) => onEdit(this.ctx, doc), onSave: () => void flows.save() }, [lint]);
     this.ctx = { session: this.session, editor: this.editor, notices, inspector, preview, review, view, flows, report };
@@ -154,33 +154,13 @@ export class App {
       nextProblem: () => nextDiagnostic(editor.view),
       previousProblem: () => previousDiagnostic(editor.view),
       togglePreview: () => flows.togglePreview(),
-      zoomIn: () => void this.zoom("in"),
-      zoomOut: () => void this.zoom("out"),
-      zoomReset: () => void this.zoom("reset"),
+      zoomIn: () => void panes.zoom(this.ctx, "in"),
+      zoomOut: () => void panes.zoom(this.ctx, "out"),
+      zoomReset: () => void panes.zoom(this.ctx, "reset"),
       showShortcuts: () => void showShortcuts(),
       quit: () => void this.quit(),
     };
     actions[action]();
-  }
-
-  /** Adds a word to the folder's shared words file; the draft is checked again with it. */
-  private async addTeamWord(word: string): Promise<void> {
-    try {
-      const added = await call(commands.addTeamWord(word));
-      relint(this.editor.view);
-      const where = "dateline-words.txt, shared with everyone who opens this folder";
-      this.ctx.notices.show("success", added ? `“${word}” is in the team dictionary (${where}).` : `“${word}” was already in the team dictionary.`, [], "team-word");
-    } catch (err) {
-      this.ctx.report(err);
-    }
-  }
-
-  private async zoom(step: ZoomStep): Promise<void> {
-    try {
-      await call(commands.zoomWindow(step));
-    } catch (err) {
-      this.ctx.report(err);
-    }
   }
 
   /** Closes the window (and so the app) once unsaved edits are dealt with. */

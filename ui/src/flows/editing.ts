@@ -1,9 +1,11 @@
 // Edits the app makes in the editor on her behalf: a lint fix, a part
-// marker, a jump to a finding. Each is an ordinary, undoable edit.
+// marker, a jump to a finding (each an ordinary, undoable edit), and a
+// word taught to the team dictionary.
 import { EditorSelection } from "@codemirror/state";
 import { isolateHistory } from "@codemirror/commands";
-import type { DiagnosticView } from "../bindings";
-import type { PositionMap } from "../lint";
+import { commands, type DiagnosticView } from "../bindings";
+import { call } from "../ipc";
+import { relint, type PositionMap } from "../lint";
 import { assignPart, blockStart, type TextChange } from "../markers";
 import type { AppContext } from "./context";
 
@@ -36,4 +38,16 @@ export function assignAtCursor(ctx: AppContext, part: string): void {
   const at = blockStart(view.state.doc.toString(), view.state.selection.main.head);
   if (at === null) return void ctx.notices.show("info", "Put the cursor in the paragraph to mark, then choose its part again.", [], "mark-cursor");
   editMarkers(ctx, at, (text, pos) => assignPart(text, pos, part));
+}
+
+/** "Add to team dictionary": the word goes into the folder's shared words file, and the draft is checked again with it. */
+export async function addTeamWord(ctx: AppContext, word: string): Promise<void> {
+  try {
+    const added = await call(commands.addTeamWord(word));
+    relint(ctx.editor.view);
+    const where = "dateline-words.txt, shared with everyone who opens this folder";
+    ctx.notices.show("success", added ? `“${word}” is in the team dictionary (${where}).` : `“${word}” was already in the team dictionary.`, [], "team-word");
+  } catch (err) {
+    ctx.report(err);
+  }
 }

@@ -1,6 +1,6 @@
 // What sits beside or in place of the editor: the preview, review mode,
-// and the export dialog.
-import { commands } from "../bindings";
+// the export dialog; and the window's zoom.
+import { commands, type ZoomStep } from "../bindings";
 import { askExport, exportedMessage, runExport } from "../export";
 import { call } from "../ipc";
 import type { AppContext } from "./context";
@@ -46,6 +46,15 @@ export async function exportDraft(ctx: AppContext): Promise<void> {
     ctx.notices.show("success", exportedMessage(outcome), [], "exported");
     for (const warning of outcome.pages?.warnings ?? []) ctx.notices.show("warning", warning);
     void ctx.flows.refresh(true);
+  } catch (err) {
+    ctx.report(err);
+  }
+}
+
+/** Zooms the whole window a step (the web view's page zoom, remembered). */
+export async function zoom(ctx: AppContext, step: ZoomStep): Promise<void> {
+  try {
+    await call(commands.zoomWindow(step));
   } catch (err) {
     ctx.report(err);
   }
