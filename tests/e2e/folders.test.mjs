@@ -37,7 +37,7 @@ describe("recent folders and unsaved changes", () => {
     await t.openDraft("one.md");
     await t.waitForStatus("saved");
     await t.typeAtEnd("Edited.");
-    await t.openDraft("two.md");
+    await t.openDraft("two.md", { wait: false });
     await (await t.$("unsaved-dialog")).waitForDisplayed({ timeout: 5_000 });
     await (await t.$("unsaved-cancel")).click();
     assert.equal(await t.text("draft-title"), "one");
@@ -46,7 +46,7 @@ describe("recent folders and unsaved changes", () => {
   });
 
   it("Save in the prompt writes the edits, then moves on", async () => {
-    await t.openDraft("two.md");
+    await t.openDraft("two.md", { wait: false });
     await (await t.$("unsaved-save")).click();
     await t.browser.waitUntil(async () => (await t.text("draft-title")) === "two", { timeout: 10_000 });
     assert.equal(readFileSync(join(alpha, "one.md"), "utf8"), "# One\nEdited.");
@@ -54,7 +54,7 @@ describe("recent folders and unsaved changes", () => {
 
   it("Don't save leaves the file as it was", async () => {
     await t.typeAtEnd("Thrown away.");
-    await t.openDraft("one.md");
+    await t.openDraft("one.md", { wait: false });
     await (await t.$("unsaved-discard")).click();
     await t.browser.waitUntil(async () => (await t.text("draft-title")) === "one", { timeout: 10_000 });
     assert.equal(readFileSync(join(alpha, "two.md"), "utf8"), "# Two\n");

@@ -103,9 +103,9 @@ describe("bad input: clear messages, nothing lost", () => {
   });
 
   it("refuses binary and huge files with a reason", async () => {
-    await t.openDraft("b-image.md");
+    await t.openDraft("b-image.md", { wait: false });
     await t.waitForNotice("error", /“b-image\.md” is not a text file/);
-    await t.openDraft("e-huge.md");
+    await t.openDraft("e-huge.md", { wait: false });
     await t.waitForNotice("error", /“e-huge\.md” is 50\.0 MB/);
     assert.deepEqual(readFileSync(join(drafts, "b-image.md")), binary);
   });

@@ -219,10 +219,21 @@ export class Harness {
     );
   }
 
-  async openDraft(relPath) {
+  /**
+   * Clicks a draft in the list and, unless `wait` is false (a dialog or a
+   * refusal is expected instead), waits until the editor holds it: the status
+   * of the draft open before would otherwise pass for this one's.
+   */
+  async openDraft(relPath, { wait = true } = {}) {
     const item = await this.browser.$(`[data-testid="draft-item"][data-rel-path="${relPath}"]`);
     await item.waitForClickable({ timeout: 10_000 });
     await item.click();
+    if (!wait) return;
+    const title = await this.$("draft-title");
+    await title.waitUntil(async () => (await title.getAttribute("data-rel-path")) === relPath, {
+      timeout: 10_000,
+      timeoutMsg: `"${relPath}" did not open`,
+    });
   }
 
   /** Puts the cursor at the end of the draft and types `text`. */

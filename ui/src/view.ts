@@ -183,6 +183,7 @@ export class View {
     if (none) this.p.preview.show(false, "");
     this.el.title.textContent = draft ? draftTitle(draft.relPath) : "";
     this.el.title.title = draft ? `${draft.relPath} (double-click or F2 to rename)` : "";
+    this.el.title.dataset.relPath = draft?.relPath ?? "";
     this.el.format.textContent = draft ? `${draft.format.lineEnding.toUpperCase()}${draft.format.bom ? " · BOM" : ""} · UTF-8` : "";
     if (none) this.renderWelcome();
     this.renderStatus();
