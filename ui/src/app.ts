@@ -33,7 +33,7 @@ import * as startup from "./flows/startup";
 import * as suggestions from "./flows/suggestions";
 
 export class App {
-  private readonly session: Session = { recent: [], listing: null, draft: null, savedDoc: null, status: "none", rules: new Map() };
+  private readonly session: Session = { recent: [], listing: null, draft: null, savedDoc: null, status: "none", rules: new Map(), criticOffered: null };
   private readonly ctx: AppContext;
   private readonly editor: EditorHandle;
 
@@ -93,6 +93,7 @@ export class App {
         if (!this.session.draft) return;
         inspector.showReport(report, map);
         announceFindings(this.session.draft.id, report.diagnostics.map((d) => d.rule));
+        suggestions.offerCriticImport(this.ctx, report.criticMarks);
       },
       onError: (err) => notices.show("error", `Checking the draft failed: ${AppError.from(err).message}`, [], "lint-error"),
       addWord: (word) => void editing.addTeamWord(this.ctx, word),

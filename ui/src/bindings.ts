@@ -794,7 +794,12 @@ export type LintView = { diagnostics: DiagnosticView[]; outline: OutlineEntry[];
 /**
  * `dateline-disable` comments naming no rule (typos): they silence nothing.
  */
-commentProblems: CommentProblemView[] }
+commentProblems: CommentProblemView[]; 
+/**
+ * CriticMarkup marks in the text, which the app offers to turn into
+ * suggestions and comments.
+ */
+criticMarks: number }
 /**
  * Which rows of the list the window wants.
  */

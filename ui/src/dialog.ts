@@ -43,32 +43,41 @@ export function ask<T extends string>(question: Question<T>): Promise<T> {
   });
 }
 
-/** Asks for one line of text; resolves with it, or null when cancelled. */
-export function askText(
-  title: string,
-  label: string,
-  initial: string,
-  testid: string,
-  okLabel = "Create",
-  /** An empty answer counts (a suggested deletion); otherwise OK needs text. */
-  allowEmpty = false,
-): Promise<string | null> {
+/** One line of text a dialog asks for. */
+export interface Field {
+  label: string;
+  initial?: string;
+  /** The data-testid's suffix: `${dialog}-${suffix}`. */
+  suffix: string;
+  /** An empty answer counts (a suggested deletion, an optional note). */
+  optional?: boolean;
+}
+
+/**
+ * Asks for a few lines of text in one dialog; resolves with the answers in
+ * order (required ones trimmed), or null when cancelled. OK does nothing
+ * while a required field is empty.
+ */
+export function askFields(title: string, fields: Field[], testid: string, okLabel: string): Promise<string[] | null> {
   return new Promise((resolve) => {
-    const input = h("input", { type: "text", value: initial, "data-testid": `${testid}-input`, "aria-label": label, spellcheck: "false" });
+    const inputs = fields.map((f) =>
+      h("input", { type: "text", value: f.initial ?? "", "data-testid": `${testid}-${f.suffix}`, "aria-label": f.label, spellcheck: "false" }),
+    );
     const form = h("form", { method: "dialog" });
     const dialog = h("dialog", { class: "modal", "data-testid": testid });
-    const finish = (value: string | null) => {
+    const finish = (value: string[] | null) => {
       dialog.close();
       dialog.remove();
       resolve(value);
     };
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      if (allowEmpty || input.value.trim()) finish(allowEmpty ? input.value : input.value.trim());
+      if (fields.some((f, i) => !f.optional && !inputs[i].value.trim())) return;
+      finish(fields.map((f, i) => (f.optional ? inputs[i].value : inputs[i].value.trim())));
     });
     form.append(
       h("h2", {}, title),
-      h("label", { class: "modal-body" }, label, input),
+      ...fields.map((f, i) => h("label", { class: "modal-body" }, f.label, inputs[i])),
       h(
         "div",
         { class: "modal-actions" },
@@ -83,6 +92,20 @@ export function askText(
     dialog.append(form);
     document.body.append(dialog);
     dialog.showModal();
-    input.select();
+    inputs[0]?.select();
   });
+}
+
+/** Asks for one line of text; resolves with it, or null when cancelled. */
+export async function askText(
+  title: string,
+  label: string,
+  initial: string,
+  testid: string,
+  okLabel = "Create",
+  /** An empty answer counts (a suggested deletion); otherwise OK needs text. */
+  allowEmpty = false,
+): Promise<string | null> {
+  const answers = await askFields(title, [{ label, initial, suffix: "input", optional: allowEmpty }], testid, okLabel);
+  return answers?.[0] ?? null;
 }

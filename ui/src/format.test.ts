@@ -41,8 +41,9 @@ describe("draft names", () => {
 
 describe("reviewSummary", () => {
   it("names what the review logs hold, and nothing for an unreviewed draft", () => {
-    expect(reviewSummary({ openComments: 0, approvals: 0, changeRequests: 0 })).toBeNull();
-    expect(reviewSummary({ openComments: 1, approvals: 0, changeRequests: 0 })).toBe("1 open comment");
-    expect(reviewSummary({ openComments: 2, approvals: 1, changeRequests: 3 })).toBe("2 open comments · 1 approval · 3 change requests");
+    expect(reviewSummary({ openComments: 0, openSuggestions: 0, approvals: 0, changeRequests: 0 })).toBeNull();
+    expect(reviewSummary({ openComments: 1, openSuggestions: 0, approvals: 0, changeRequests: 0 })).toBe("1 open comment");
+    expect(reviewSummary({ openComments: 0, openSuggestions: 1, approvals: 0, changeRequests: 0 })).toBe("1 suggested edit");
+    expect(reviewSummary({ openComments: 2, openSuggestions: 3, approvals: 1, changeRequests: 3 })).toBe("2 open comments · 3 suggested edits · 1 approval · 3 change requests");
   });
 });

@@ -32,11 +32,12 @@ export function draftFolder(relPath: string): string {
   return cut < 0 ? "" : relPath.slice(0, cut);
 }
 
-/** "2 open comments · 1 approval · 1 change request", or null when unreviewed. */
-export function reviewSummary(review: { openComments: number; approvals: number; changeRequests: number }): string | null {
+/** "2 open comments · 1 suggested edit · 1 approval · 1 change request", or null when unreviewed. */
+export function reviewSummary(review: { openComments: number; openSuggestions: number; approvals: number; changeRequests: number }): string | null {
   const count = (n: number, one: string) => (n === 0 ? null : `${n} ${one}${n === 1 ? "" : "s"}`);
   const parts = [
     count(review.openComments, "open comment"),
+    count(review.openSuggestions, "suggested edit"),
     count(review.approvals, "approval"),
     count(review.changeRequests, "change request"),
   ].filter((p): p is string => p !== null);

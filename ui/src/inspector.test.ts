@@ -32,6 +32,7 @@ const report = (over: Partial<LintView> = {}): LintView => ({
   infos: 0,
   words: { pressRelease: 700, pressReleaseLimit: 600, faq: 100, faqLimit: 2500 },
   commentProblems: [],
+  criticMarks: 0,
   ...over,
 });
 

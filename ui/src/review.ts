@@ -5,7 +5,8 @@
 // the backend to this reviewer's own log in the shared folder; every text
 // here comes from drafts or colleagues and is inserted as text only.
 import { EditorState, RangeSetBuilder, type Extension } from "@codemirror/state";
-import { Decoration, EditorView, type DecorationSet } from "@codemirror/view";
+import { Decoration, EditorView, keymap, type DecorationSet } from "@codemirror/view";
+import { standardKeymap } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
 import { syntaxHighlighting } from "@codemirror/language";
 import {
@@ -19,11 +20,12 @@ import {
   type VersionPick,
   type VersionView,
 } from "./bindings";
-import { askText } from "./dialog";
+import { askFields, askText } from "./dialog";
 import { askReviewerIdentity } from "./identity";
 import { fill, h } from "./dom";
 import { proseHighlight } from "./editor";
 import { formatModified } from "./format";
+import { reviewSuggestionList } from "./suggestion-cards";
 import { call } from "./ipc";
 
 type Side = "old" | "new";
@@ -133,6 +135,7 @@ export class ReviewPane {
     changes: h("ol", { class: "rv-changes", "data-testid": "review-changes" }),
     delta: h("div", { class: "rv-delta", "data-testid": "review-delta" }),
     threads: h("div", { class: "rv-threads", "data-testid": "review-threads" }),
+    suggestions: h("div", { class: "rv-suggestions" }),
     verdicts: h("div", { class: "rv-verdicts", "data-testid": "review-verdicts" }),
     problems: h("div", { class: "rv-problems" }),
     commentButton: h("button", { "data-testid": "review-comment", title: "Comment on the selected text" }, "Comment"),
@@ -189,6 +192,8 @@ export class ReviewPane {
           this.el.delta,
           h("h3", {}, "Comments"),
           this.el.threads,
+          h("h3", {}, "Suggested edits"),
+          this.el.suggestions,
           h("h3", {}, "Verdicts"),
           this.el.verdicts,
           this.el.problems,
@@ -255,11 +260,13 @@ export class ReviewPane {
       doc: text,
       extensions: [
         EditorState.readOnly.of(true),
+        // Arrows, Home/End and their Shift forms move and extend the selection, so she can select from the keyboard.
+        keymap.of(standardKeymap),
         EditorView.lineWrapping,
         markdown(),
         syntaxHighlighting(proseHighlight),
         marks,
-        // Read-only, yet reachable by keyboard: she scrolls and selects text to comment on.
+        // Read-only, yet reachable by keyboard: she scrolls and selects text to comment on or suggest for.
         EditorView.contentAttributes.of({ "data-testid": `review-text-${side}`, "aria-label": `${side === "old" ? "Older" : "Newer"} version`, tabindex: "0" }),
       ],
     });
@@ -284,6 +291,7 @@ export class ReviewPane {
     this.renderChanges(view.changes);
     this.renderDelta(view);
     this.renderThreads(view.threads);
+    fill(this.el.suggestions, reviewSuggestionList(view.suggestions, (row) => row.anchor && this.reveal("new", row.anchor)));
     this.renderVerdicts(view);
     fill(this.el.problems, ...view.problems.map((p) => h("p", { class: "rv-problem" }, p)));
     this.renderPosition();
@@ -466,9 +474,18 @@ export class ReviewPane {
     if (!view.reviewer && !(await this.askIdentity())) return;
     const before = view.new.text.slice(selection.from, selection.to);
     const label = before ? `Replace “${clip(before)}” with (leave empty to remove it)` : "Insert at the cursor";
-    const after = await askText("Suggest an edit", label, before, "suggest-dialog", "Suggest", true);
-    if (after === null || after === before) return;
-    const written = await this.write(() => commands.addSuggestion(this.draftId!, view.new.pick, { from: selection.from, to: selection.to }, after, ""));
+    const answers = await askFields(
+      "Suggest an edit",
+      [
+        { label, initial: before, suffix: "input", optional: true },
+        { label: "Note for the author (optional)", suffix: "note", optional: true },
+      ],
+      "suggest-dialog",
+      "Suggest",
+    );
+    if (answers === null || answers[0] === before) return;
+    const [after, note] = answers;
+    const written = await this.write(() => commands.addSuggestion(this.draftId!, view.new.pick, { from: selection.from, to: selection.to }, after, note.trim()));
     if (written) this.host.notify("Suggested. The author sees it in the draft's Suggestions tab.");
   }
 

@@ -14,6 +14,8 @@ export interface Session {
   savedDoc: Text | null;
   status: SaveStatus;
   rules: Map<string, RuleDoc>;
+  /** The draft last offered to turn its CriticMarkup into suggestions: asked once a draft. */
+  criticOffered: number | null;
 }
 
 /** The flows other flows (and the layout's buttons) start. */

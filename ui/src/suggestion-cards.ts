@@ -17,6 +17,12 @@ export interface SuggestionActions {
 
 const STATUS: Record<string, string> = { accepted: "Accepted", rejected: "Rejected", orphaned: "Its text is gone", conflicting: "Conflicts with an accepted one" };
 
+/** "Accepted by Mia Chen", "Its text is gone". */
+function decision(row: SuggestionRow): string {
+  const status = STATUS[row.status] ?? row.status;
+  return row.decidedBy && (row.status === "accepted" || row.status === "rejected") ? `${status} by ${row.decidedBy}` : status;
+}
+
 /** What accepting would do to the lint, in a few words. */
 function lintEffect(row: SuggestionRow): string | null {
   const parts = [];
@@ -25,7 +31,8 @@ function lintEffect(row: SuggestionRow): string | null {
   return parts.length > 0 ? parts.join("; ") : null;
 }
 
-function card(row: SuggestionRow, actions: SuggestionActions): HTMLElement {
+/** A suggestion's card; `actions` null: read-only (review mode), `show` still works. */
+function card(row: SuggestionRow, actions: SuggestionActions | null, show: (row: SuggestionRow) => void): HTMLElement {
   const open = row.status === "open";
   const effect = lintEffect(row);
   return h(
@@ -33,14 +40,16 @@ function card(row: SuggestionRow, actions: SuggestionActions): HTMLElement {
     { class: `sg-card sg-${reviewerColour(row.reviewer)}`, "data-testid": "suggestion", "data-status": row.status, "data-suggestion-id": row.id },
     h(
       "button",
-      { class: "sg-what", title: "Show in the draft", onclick: () => actions.show(row), disabled: !row.anchor },
+      { class: "sg-what", title: "Show in the draft", onclick: () => show(row), disabled: !row.anchor },
       row.before && h("del", {}, row.before),
       row.before && row.after && " → ",
       row.after && h("ins", {}, row.after),
     ),
-    h("p", { class: "sg-meta" }, row.author, row.note && ` · “${row.note}”`, !open && ` · ${STATUS[row.status] ?? row.status}`),
+    h("p", { class: "sg-meta" }, row.author, row.note && ` · “${row.note}”`, !open && ` · ${decision(row)}`),
+    row.reply && h("p", { class: "sg-reply", "data-testid": "suggestion-reply" }, `${row.decidedBy ?? "The author"}: “${row.reply}”`),
     effect && h("p", { class: "sg-effect", "data-testid": "suggestion-effect" }, effect),
     open &&
+      actions &&
       h(
         "div",
         { class: "sg-actions" },
@@ -71,8 +80,15 @@ export function suggestionList(rows: SuggestionRow[], actions: SuggestionActions
             h("button", { "data-testid": "suggestion-accept-all", onclick: () => actions.acceptAll(reviewer) }, "Accept all"),
             h("button", { "data-testid": "suggestion-reject-all", onclick: () => actions.rejectAll(reviewer) }, "Reject all"),
           ),
-        h("ul", { class: "sg-list" }, ...theirs.map((row) => card(row, actions))),
+        h("ul", { class: "sg-list" }, ...theirs.map((row) => card(row, actions, (r) => actions.show(r)))),
       );
     }),
   );
+}
+
+/** Review mode's list: every suggestion with its status, open ones first, no buttons (the author decides in her editor). */
+export function reviewSuggestionList(rows: SuggestionRow[], show: (row: SuggestionRow) => void): HTMLElement {
+  if (rows.length === 0) return h("p", { class: "rv-empty" }, "No suggested edits yet. Select text in the newer version, then Suggest edit.");
+  const sorted = [...rows].sort((a, b) => Number(b.status === "open") - Number(a.status === "open") || a.atMs - b.atMs);
+  return h("ul", { class: "sg-list", "data-testid": "review-suggestions" }, ...sorted.map((row) => card(row, null, show)));
 }

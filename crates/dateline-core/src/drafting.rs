@@ -104,6 +104,9 @@ pub struct LintView {
     pub words: WordBudget,
     /// `dateline-disable` comments naming no rule (typos): they silence nothing.
     pub comment_problems: Vec<CommentProblemView>,
+    /// CriticMarkup marks in the text, which the app offers to turn into
+    /// suggestions and comments.
+    pub critic_marks: u32,
 }
 
 /// A rule id in a disable comment that names no rule.
@@ -204,6 +207,7 @@ fn view_of(text: &str, report: &Report, config: &Config) -> LintView {
             faq_limit: config.thresholds.faq_max_words as u32,
         },
         comment_problems,
+        critic_marks: dateline_lint::critic::parse(text).len() as u32,
     }
 }
 
@@ -357,6 +361,16 @@ mod tests {
         assert!(view.missing.iter().all(|m| !m.hint.is_empty()));
         assert!(view.errors > 0);
         assert!(view.score < 100);
+    }
+
+    #[test]
+    fn counts_the_critic_markup_marks_but_not_braces_in_code() {
+        let marked = "# Acme\n\nIt is {~~big~>small~~} and {>>why?<<}. `{++code++}`\n";
+        assert_eq!(lint_view(marked, &Config::default()).critic_marks, 2);
+        assert_eq!(
+            lint_view("# Acme\n\nPlain {text}.\n", &Config::default()).critic_marks,
+            0
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 // text as it is now, accepted as one ordinary, undoable edit (the core
 // re-finds the anchor and refuses text changed since), or rejected.
 import { commands, type AcceptOutcome, type SuggestionRow } from "../bindings";
+import { askFields, askText } from "../dialog";
 import { askReviewerIdentity } from "../identity";
 import { AppError, call } from "../ipc";
 import type { AppContext } from "./context";
@@ -17,6 +18,10 @@ export async function loadSuggestions(ctx: AppContext): Promise<void> {
     if (ctx.session.draft?.id !== draft.id || !ctx.editor.doc().eq(sent)) return;
     ctx.inspector.showSuggestions(view.suggestions);
     ctx.editor.showSuggestions(view.suggestions);
+    // The drafts list counts open ones; the logs changed under it, so re-read it.
+    const open = view.suggestions.filter((s) => s.status === "open").length;
+    const listed = ctx.session.listing?.drafts.find((d) => d.id === draft.id);
+    if (listed && listed.openSuggestions !== open) void ctx.flows.refresh(true);
     for (const problem of view.problems) ctx.notices.show("warning", problem, [], "suggestion-log");
   } catch (err) {
     ctx.report(err);
@@ -62,12 +67,19 @@ export function acceptAll(ctx: AppContext, reviewer: string): Promise<void> {
   return accepting(ctx, (id, text) => call(commands.acceptAllSuggestions(id, reviewer, text)));
 }
 
+/**
+ * Keeps the text and records the rejection, with the reply she may type
+ * for the reviewer; one suggestion, or every open one of a reviewer.
+ */
 export async function reject(ctx: AppContext, row: SuggestionRow | null, reviewer: string | null = null): Promise<void> {
   const draft = ctx.session.draft;
-  if (!draft) return;
+  if (!draft || (!row && !reviewer)) return;
+  const title = row ? "Reject this suggestion" : "Reject all of this reviewer's open suggestions";
+  const reply = await askText(title, "Reply to the reviewer (optional)", "", "reject-dialog", "Reject", true);
+  if (reply === null) return;
   try {
-    if (row) await asHerself(() => call(commands.rejectSuggestion(draft.id, row.id, "")));
-    else if (reviewer) await asHerself(() => call(commands.rejectAllSuggestions(draft.id, reviewer, "")));
+    if (row) await asHerself(() => call(commands.rejectSuggestion(draft.id, row.id, reply)));
+    else await asHerself(() => call(commands.rejectAllSuggestions(draft.id, reviewer!, reply)));
   } catch (err) {
     ctx.report(err);
   }
@@ -80,4 +92,47 @@ export function show(ctx: AppContext, row: SuggestionRow): void {
   const view = ctx.editor.view;
   view.dispatch({ selection: { anchor: row.anchor.from, head: row.anchor.to }, scrollIntoView: true });
   view.focus();
+}
+
+/**
+ * A draft with CriticMarkup in it (written in Obsidian, Zettlr, Ulysses):
+ * offers, once a draft, to turn the marks into suggestions and comments.
+ */
+export function offerCriticImport(ctx: AppContext, marks: number): void {
+  const draft = ctx.session.draft;
+  if (!draft || marks === 0 || ctx.session.status === "readonly" || ctx.session.criticOffered === draft.id) return;
+  ctx.session.criticOffered = draft.id;
+  const what = `This draft holds ${marks} CriticMarkup mark${marks === 1 ? "" : "s"} ({++ ++}, {-- --}, {~~ ~> ~~}, {>> <<}): suggested edits and comments written as text.`;
+  ctx.notices.show("info", `${what} Turn them into suggestions you can accept or reject?`, [{ label: "Turn into suggestions…", testid: "critic-import", run: () => void importCritic(ctx) }], "critic-markup");
+}
+
+/** Asks who made the marks, then replaces them by suggestions (one undoable edit of the text). */
+export async function importCritic(ctx: AppContext): Promise<void> {
+  const draft = ctx.session.draft;
+  if (!draft) return;
+  const who = await askFields(
+    "Whose marks are these?",
+    [
+      { label: "Name of the person who made them", suffix: "input" },
+      { label: "Email (optional)", suffix: "email", optional: true },
+    ],
+    "critic-dialog",
+    "Turn into suggestions",
+  );
+  if (!who || ctx.session.draft?.id !== draft.id) return;
+  try {
+    const sent = ctx.editor.doc().toString();
+    const imported = await call(commands.importCriticMarkup(draft.id, sent, who[0], who[1].trim()));
+    // The suggestions are anchored by quote and context, so they hold even if
+    // she typed meanwhile; only the marks' removal must not undo her typing.
+    const doc = ctx.editor.view.state.doc;
+    if (doc.toString() === sent) ctx.editor.view.dispatch({ changes: { from: 0, to: doc.length, insert: imported.text } });
+    else ctx.notices.show("warning", "You typed while the marks were read, so they are still in the text: delete them by hand.", [], "critic-problem");
+    const count = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+    ctx.notices.show("success", `${count(imported.suggestions, "suggested edit")} and ${count(imported.comments, "comment")} by ${who[0]}. The marks are out of the text; save to keep it so.`, [], "critic-markup");
+    for (const problem of imported.problems) ctx.notices.show("warning", problem, [], "critic-problem");
+  } catch (err) {
+    ctx.report(err);
+  }
+  await loadSuggestions(ctx);
 }
