@@ -6,7 +6,8 @@ use dateline_export::{
     export_docx, export_markdown, export_pdf_with_review, DocxReview, FrontMatterMode, LintSummary,
     MarkdownOptions, Paper, PdfOptions, ReviewMaterial,
 };
-use dateline_review::folder::{read_review_dir, review_dir, REVIEW_DIR};
+use dateline_review::folder::{read_review_dir, read_review_logs, review_dir, REVIEW_DIR};
+use dateline_review::suggest::{merge_suggestions, place};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -81,9 +82,13 @@ pub fn run(req: Request) -> ExitCode {
         },
         Target::Docx => {
             let options = crate::word::docx_options(req.draft, &text, pdf_options(&req));
+            let changes = review
+                .as_ref()
+                .map(ReviewMaterial::tracked_changes)
+                .unwrap_or_default();
             let review = DocxReview {
                 material: review.as_ref(),
-                changes: &[],
+                changes: &changes,
             };
             match export_docx(&text, review, &options) {
                 Ok(bytes) => bytes,
@@ -124,11 +129,14 @@ fn read_review(draft: &Path, text: &str) -> ReviewMaterial {
             ..Default::default()
         };
     };
-    let state = read_review_dir(&review_dir(&root, &rel_path));
+    let dir = review_dir(&root, &rel_path);
+    let state = read_review_dir(&dir);
     for problem in &state.problems {
         eprintln!("dateline: review data: {problem}");
     }
+    let suggestions = merge_suggestions(&read_review_logs(&dir)).suggestions;
     ReviewMaterial::new(&state, lint)
+        .with_suggestions(dateline_export::suggestions(&place(&suggestions, text)))
 }
 
 fn pdf_options(req: &Request) -> PdfOptions {

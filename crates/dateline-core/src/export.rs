@@ -98,9 +98,10 @@ pub fn render(
                 show_section_labels: pdf.show_section_labels,
                 ..Default::default()
             };
+            let changes = review.map(ReviewMaterial::tracked_changes).unwrap_or_default();
             let review = DocxReview {
                 material: review,
-                changes: &[],
+                changes: &changes,
             };
             let bytes = export_docx(text, review, &options)
                 .map_err(|e| Error::Io(format!("The Word document could not be written: {e}.")))?;

@@ -82,6 +82,7 @@ fn sample_changes(text: &str) -> Vec<TrackedChange> {
             replacement: "a suggested rewording".into(),
             author: "Ana Silva".into(),
             at: Some(1_796_299_200_000),
+            offset: None,
         })
         .collect()
 }

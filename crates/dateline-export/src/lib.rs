@@ -28,8 +28,8 @@ pub use pdf::{
     MAX_RELEASE_PAGES,
 };
 pub use review::{
-    open_comments, verdicts, LintFinding, LintSummary, ReviewComment, ReviewMaterial, ReviewPacket,
-    ReviewReply, ReviewVerdict,
+    open_comments, suggestions, verdicts, LintFinding, LintSummary, ReviewComment, ReviewMaterial,
+    ReviewPacket, ReviewReply, ReviewSuggestion, ReviewVerdict,
 };
 pub use world::warm_up;
 

@@ -6,7 +6,7 @@
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 
 use crate::draft::front_matter;
-use crate::review::{LintSummary, ReviewComment};
+use crate::review::{LintSummary, ReviewComment, ReviewSuggestion};
 use crate::translate::parser_options;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -20,6 +20,7 @@ pub enum FrontMatterMode {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Appendix<'a> {
     pub comments: &'a [ReviewComment],
+    pub suggestions: &'a [ReviewSuggestion],
     pub lint: Option<&'a LintSummary>,
 }
 
@@ -330,6 +331,12 @@ fn appendix_markdown(appendix: &Appendix) -> String {
             out.push_str(&comment_item(comment));
         }
     }
+    if !appendix.suggestions.is_empty() {
+        out.push_str("\n## Appendix: suggested edits\n\n");
+        for suggestion in appendix.suggestions {
+            out.push_str(&suggestion_item(suggestion));
+        }
+    }
     if let Some(lint) = appendix.lint {
         out.push_str("\n## Appendix: lint summary\n\n");
         out.push_str(&literal(&lint.headline()));
@@ -343,6 +350,25 @@ fn appendix_markdown(appendix: &Appendix) -> String {
         }
     }
     out
+}
+
+/// `- **Ana Ruiz** (open): “plenty” → “little”. Note. Mia Chen: reply.`
+fn suggestion_item(s: &ReviewSuggestion) -> String {
+    let mut item = format!(
+        "- **{}** ({}): {}",
+        literal(&s.author),
+        literal(&s.status_text()),
+        literal(&s.before_after())
+    );
+    if let Some(note) = &s.note {
+        item.push_str(&format!(" {}", literal(&format!("Note: {note}"))));
+    }
+    if let Some(reply) = &s.reply {
+        let by = s.decided_by.as_deref().unwrap_or("The author");
+        item.push_str(&format!(" {}", literal(&format!("{by}: {reply}"))));
+    }
+    item.push('\n');
+    item
 }
 
 fn comment_item(comment: &ReviewComment) -> String {

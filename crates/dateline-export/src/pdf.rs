@@ -9,7 +9,7 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use crate::draft::{dateline_date, front_matter, Outline};
-use crate::review::{ReviewComment, ReviewPacket, ReviewVerdict};
+use crate::review::{ReviewComment, ReviewPacket, ReviewSuggestion, ReviewVerdict};
 use crate::world::SandboxWorld;
 use crate::{escape, translate, ExportError};
 
@@ -155,7 +155,11 @@ fn optional_markup(value: Option<&str>) -> String {
 
 fn packet_markup(packet: &ReviewPacket) -> String {
     let mut out = String::new();
-    if !packet.comments.is_empty() || !packet.verdicts.is_empty() || packet.lint.is_some() {
+    if !packet.comments.is_empty()
+        || !packet.suggestions.is_empty()
+        || !packet.verdicts.is_empty()
+        || packet.lint.is_some()
+    {
         out.push_str("#pagebreak(weak: true)\n\n");
     }
     if !packet.comments.is_empty() {
@@ -164,6 +168,13 @@ fn packet_markup(packet: &ReviewPacket) -> String {
             .comments
             .iter()
             .for_each(|c| out.push_str(&comment_markup(c)));
+    }
+    if !packet.suggestions.is_empty() {
+        out.push_str("#packet-title[Suggested edits]\n\n");
+        packet
+            .suggestions
+            .iter()
+            .for_each(|s| out.push_str(&suggestion_markup(s)));
     }
     if !packet.verdicts.is_empty() {
         out.push_str("#packet-title[Verdicts]\n\n");
@@ -202,6 +213,22 @@ fn comment_markup(comment: &ReviewComment) -> String {
         optional_string(comment.disposition.as_deref()),
         optional_markup(comment.quoted.as_deref()),
         escape::markup_paragraphs(&comment.thread_text()),
+    )
+}
+
+fn suggestion_markup(s: &ReviewSuggestion) -> String {
+    let reply = s
+        .reply
+        .as_ref()
+        .map(|r| format!("{}: {r}", s.decided_by.as_deref().unwrap_or("The author")));
+    format!(
+        "#suggested-edit({}, {}, {}, {}, {}, {})\n\n",
+        escape::string(&s.author),
+        escape::string(&s.status_text()),
+        optional_markup(Some(&s.before)),
+        optional_markup(Some(&s.after)),
+        optional_markup(s.note.as_deref()),
+        optional_markup(reply.as_deref()),
     )
 }
 

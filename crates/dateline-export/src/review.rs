@@ -1,5 +1,5 @@
-//! Review data carried into the exports: comments, verdicts and a lint
-//! summary. These are plain input structs; the app maps its review model
+//! Review data carried into the exports: comments, suggested edits,
+//! verdicts and a lint summary. These are plain input structs; the app maps its review model
 //! onto them. All their text is treated as plain text, never Markdown.
 
 use dateline_lint::Report;
@@ -109,10 +109,82 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// One suggested edit as a packet shows it: before → after, who, and what
+/// became of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReviewSuggestion {
+    pub author: String,
+    /// The exact text it replaces (empty for an insertion).
+    pub before: String,
+    pub after: String,
+    pub note: Option<String>,
+    /// open, accepted, rejected, orphaned or conflicting.
+    pub status: String,
+    /// Who accepted or rejected it, and the reply.
+    pub decided_by: Option<String>,
+    pub reply: Option<String>,
+    /// Unix milliseconds (UTC).
+    pub at: Option<i64>,
+    /// Where `before` is in the exported text (byte offset), for open ones found.
+    pub offset: Option<usize>,
+}
+
+impl ReviewSuggestion {
+    /// “old” → “new”, remove “old”, or insert “new”.
+    pub fn before_after(&self) -> String {
+        match (self.before.is_empty(), self.after.is_empty()) {
+            (true, _) => format!("insert “{}”", self.after),
+            (false, true) => format!("remove “{}”", self.before),
+            (false, false) => format!("“{}” → “{}”", self.before, self.after),
+        }
+    }
+
+    /// "Accepted by Mia Chen", "open", "orphaned: its text is gone".
+    pub fn status_text(&self) -> String {
+        match (self.status.as_str(), &self.decided_by) {
+            (status @ ("accepted" | "rejected"), Some(by)) => format!("{status} by {by}"),
+            ("orphaned", _) => "orphaned: its text is gone".into(),
+            ("conflicting", _) => "conflicts with an accepted edit".into(),
+            (status, _) => status.into(),
+        }
+    }
+}
+
+/// The suggestions of a draft placed in the exported text, open ones first.
+pub fn suggestions(placed: &[dateline_review::suggest::Placed]) -> Vec<ReviewSuggestion> {
+    let mut rows: Vec<ReviewSuggestion> = placed.iter().map(suggestion_row).collect();
+    rows.sort_by_key(|r| (r.status != "open", r.at));
+    rows
+}
+
+fn suggestion_row(p: &dateline_review::suggest::Placed) -> ReviewSuggestion {
+    use dateline_review::suggest::SuggestionStatus as S;
+    let s = p.suggestion;
+    ReviewSuggestion {
+        author: s.author.name.clone(),
+        before: s.before().to_owned(),
+        after: s.after.clone(),
+        note: s.note.clone(),
+        status: match p.status {
+            S::Open => "open",
+            S::Accepted => "accepted",
+            S::Rejected => "rejected",
+            S::Orphaned => "orphaned",
+            S::Conflicting => "conflicting",
+        }
+        .to_owned(),
+        decided_by: s.decision.as_ref().map(|d| d.by.name.clone()),
+        reply: s.decision.as_ref().and_then(|d| d.reply.clone()),
+        at: Some(s.at),
+        offset: p.span.map(|span| span.start),
+    }
+}
+
 /// Everything a review packet adds after the draft.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ReviewPacket<'a> {
     pub comments: &'a [ReviewComment],
+    pub suggestions: &'a [ReviewSuggestion],
     pub verdicts: &'a [ReviewVerdict],
     pub lint: Option<&'a LintSummary>,
 }
@@ -168,10 +240,12 @@ pub fn verdicts(state: &dateline_review::ReviewState) -> Vec<ReviewVerdict> {
 }
 
 /// What a review packet (PDF) or appendix (Markdown) adds after the draft,
-/// owned: the open comments, the verdicts and the lint summary.
+/// owned: the open comments, the suggested edits, the verdicts and the
+/// lint summary.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReviewMaterial {
     pub comments: Vec<ReviewComment>,
+    pub suggestions: Vec<ReviewSuggestion>,
     pub verdicts: Vec<ReviewVerdict>,
     pub lint: LintSummary,
 }
@@ -181,14 +255,36 @@ impl ReviewMaterial {
     pub fn new(state: &dateline_review::ReviewState, lint: LintSummary) -> Self {
         ReviewMaterial {
             comments: open_comments(state),
+            suggestions: Vec::new(),
             verdicts: verdicts(state),
             lint,
         }
     }
 
+    /// The same, with the draft's suggested edits (placed in the exported text).
+    pub fn with_suggestions(self, suggestions: Vec<ReviewSuggestion>) -> Self {
+        ReviewMaterial { suggestions, ..self }
+    }
+
+    /// The open suggestions found in the text, as Word tracked changes.
+    pub fn tracked_changes(&self) -> Vec<crate::TrackedChange> {
+        self.suggestions
+            .iter()
+            .filter(|s| s.status == "open" && !s.before.is_empty())
+            .map(|s| crate::TrackedChange {
+                anchor: s.before.clone(),
+                replacement: s.after.clone(),
+                author: s.author.clone(),
+                at: s.at,
+                offset: s.offset,
+            })
+            .collect()
+    }
+
     pub fn packet(&self) -> ReviewPacket<'_> {
         ReviewPacket {
             comments: &self.comments,
+            suggestions: &self.suggestions,
             verdicts: &self.verdicts,
             lint: Some(&self.lint),
         }
@@ -197,6 +293,7 @@ impl ReviewMaterial {
     pub fn appendix(&self) -> crate::Appendix<'_> {
         crate::Appendix {
             comments: &self.comments,
+            suggestions: &self.suggestions,
             lint: Some(&self.lint),
         }
     }

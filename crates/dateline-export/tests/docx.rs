@@ -7,7 +7,7 @@ use std::io::{Cursor, Read};
 use dateline_export::{
     export_docx, export_markdown, import_docx, ChangeKind, DocxOptions, DocxReview, FrontMatterMode,
     LintFinding, LintSummary, MarkdownOptions, Paper, ReviewComment, ReviewMaterial, ReviewReply,
-    ReviewVerdict, TrackedChange,
+    ReviewSuggestion, ReviewVerdict, TrackedChange,
 };
 
 fn part(docx: &[u8], name: &str) -> Option<String> {
@@ -173,6 +173,27 @@ fn review() -> ReviewMaterial {
                 ..Default::default()
             },
         ],
+        suggestions: vec![
+            ReviewSuggestion {
+                author: "Ana Silva".into(),
+                before: "today".into(),
+                after: "this week".into(),
+                status: "open".into(),
+                // The second "today" of a text that says it twice: the offset picks it.
+                offset: Some(RELEASE.rfind("today").unwrap()),
+                at: Some(1_796_299_200_000),
+                ..Default::default()
+            },
+            ReviewSuggestion {
+                author: "Cy".into(),
+                before: "sits".into(),
+                after: "idles".into(),
+                status: "rejected".into(),
+                decided_by: Some("Mia Chen".into()),
+                reply: Some("Sits is plainer.".into()),
+                ..Default::default()
+            },
+        ],
         verdicts: vec![ReviewVerdict {
             reviewer: "Ben Ode".into(),
             verdict: "changes requested".into(),
@@ -195,6 +216,39 @@ fn review() -> ReviewMaterial {
 
 const RELEASE: &str =
     "# Lumen Ships PocketCell\n\nA battery that sits in a drawer helps nobody. It costs $49 today.\n";
+
+#[test]
+fn open_suggestions_are_tracked_changes_at_their_place_and_all_are_listed_with_their_status() {
+    let text =
+        "# Lumen Ships PocketCell\n\nIt ships today. A battery that sits in a drawer helps nobody today.\n";
+    let mut material = review();
+    material.suggestions[0].offset = Some(text.rfind("today").unwrap());
+    let changes = material.tracked_changes();
+    assert_eq!(changes.len(), 1, "only the open one is a tracked change");
+    let bytes = export_docx(
+        text,
+        DocxReview {
+            material: Some(&material),
+            changes: &changes,
+        },
+        &DocxOptions::default(),
+    )
+    .unwrap();
+    assert_well_formed(&bytes);
+    let doc = part(&bytes, "word/document.xml").unwrap();
+    let deleted = doc
+        .find("<w:delText xml:space=\"preserve\">today</w:delText>")
+        .expect("today is a deletion");
+    assert!(
+        doc[..deleted].contains("helps nobody"),
+        "the second today is marked, not the first: {doc}"
+    );
+    assert!(doc.contains("Ana Silva (open): “today” → “this week”"), "{doc}");
+    assert!(
+        doc.contains("Cy (rejected by Mia Chen): “sits” → “idles” Mia Chen: Sits is plainer."),
+        "{doc}"
+    );
+}
 
 #[test]
 fn open_comments_become_anchored_word_comments_with_replies() {
@@ -258,18 +312,21 @@ fn suggested_edits_become_tracked_changes() {
             replacement: "is dead weight".into(),
             author: "Ana Silva".into(),
             at: Some(1_796_299_200_000),
+            offset: None,
         },
         TrackedChange {
             anchor: " today".into(),
             replacement: String::new(),
             author: "Ben Ode".into(),
             at: None,
+            offset: None,
         },
         TrackedChange {
             anchor: "not in the draft".into(),
             replacement: "x".into(),
             author: "Cy".into(),
             at: None,
+            offset: None,
         },
     ];
     let material = review();

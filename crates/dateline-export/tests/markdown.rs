@@ -191,6 +191,7 @@ fn appendix_lists_comments_and_lint_with_user_text_escaped() {
     let opts = MarkdownOptions {
         appendix: Some(Appendix {
             comments: &comments,
+            suggestions: &[],
             lint: Some(&lint),
         }),
         ..Default::default()

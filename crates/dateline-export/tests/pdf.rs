@@ -249,6 +249,7 @@ fn review_packet_appends_comments_verdicts_and_lint() {
     };
     let packet = ReviewPacket {
         comments: &comments,
+        suggestions: &[],
         verdicts: &verdicts,
         lint: Some(&lint),
     };

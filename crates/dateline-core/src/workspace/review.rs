@@ -290,7 +290,10 @@ impl Workspace {
     pub(super) fn review_material(&self, id: DraftId, text: &str) -> Result<ReviewMaterial> {
         let state = self.review_state(id)?;
         let report = dateline_lint::lint(text, &self.current()?.config);
-        Ok(ReviewMaterial::new(&state, LintSummary::from(&report)))
+        let suggestions = self.merged(id)?;
+        let placed = dateline_review::suggest::place(&suggestions, text);
+        Ok(ReviewMaterial::new(&state, LintSummary::from(&report))
+            .with_suggestions(dateline_export::suggestions(&placed)))
     }
 
     /// The history version a reviewer has now read on the newer side: the

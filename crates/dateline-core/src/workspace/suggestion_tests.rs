@@ -234,3 +234,46 @@ fn critic_markup_becomes_suggestions_by_the_named_author() {
         ]
     );
 }
+
+#[test]
+fn the_review_packet_shows_each_suggestion_before_and_after_with_its_status() {
+    use crate::export::ExportFormat;
+    let fx = Fixture::new(&[("launch.md", V1.as_bytes())]);
+    let ((mut ava, id), (mut ben, ben_id)) = two_people(&fx);
+    let on = VersionPick::Saved;
+    ben.add_suggestion(ben_id, on, utf16(V1, "$49"), "$39", "Cheaper than rivals")
+        .unwrap();
+    let s2 = ben
+        .add_suggestion(ben_id, on, utf16(V1, "May"), "June", "")
+        .unwrap();
+    ava.reject_suggestion(id, &s2, "May holds.").unwrap();
+    let request = crate::export::ExportRequest {
+        include_review: true,
+        ..super::tests::export_request(ExportFormat::Markdown)
+    };
+    let out = ava.export_beside(id, V1, &request).unwrap();
+    let md = fs::read_to_string(&out.path).unwrap();
+    let appendix = &md[md.find("## Appendix: suggested edits").expect(&md)..];
+    let open = appendix.find("(open): “\\$49” → “\\$39”").expect(appendix);
+    let rejected = appendix
+        .find("(rejected by Ava Author): “May” → “June” Ava Author\\: May holds\\.")
+        .expect(appendix);
+    assert!(open < rejected, "open ones first: {appendix}");
+    assert!(appendix.contains("Note\\: Cheaper than rivals"), "{appendix}");
+    let pdf = crate::export::ExportRequest {
+        include_review: true,
+        ..super::tests::export_request(ExportFormat::Pdf)
+    };
+    let out = ava.export_beside(id, V1, &pdf).unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .args([out.path.as_str(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is needed by the export tests");
+    let text = String::from_utf8_lossy(&text.stdout);
+    let section = &text[text.find("Suggested edits").expect(&text)..];
+    assert!(
+        section.contains("$49 → $39") && section.contains("Cheaper than rivals"),
+        "{section}"
+    );
+    assert!(section.contains("May holds."), "{section}");
+}

@@ -296,7 +296,7 @@ impl Workspace {
         self.store.set_version_note(id, version, &note)
     }
 
-    fn merged(&self, id: DraftId) -> Result<Vec<Suggestion>> {
+    pub(super) fn merged(&self, id: DraftId) -> Result<Vec<Suggestion>> {
         let logs = folder::read_review_logs(&self.review_dir(id)?);
         Ok(suggest::merge_suggestions(&logs).suggestions)
     }

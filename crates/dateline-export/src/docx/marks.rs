@@ -17,6 +17,9 @@ pub struct TrackedChange {
     pub author: String,
     /// When it was suggested, Unix milliseconds (UTC).
     pub at: Option<i64>,
+    /// Where the anchor is (byte offset in the draft), when the caller
+    /// placed it: a quote that occurs twice then marks the right one.
+    pub offset: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -60,7 +63,14 @@ impl Marks {
         }
         let mut taken: Vec<Range<usize>> = Vec::new();
         for (i, change) in changes.iter().enumerate() {
-            let found = find(text, body_start, &change.anchor)
+            let found = change
+                .offset
+                .filter(|&at| {
+                    at >= body_start && text.get(at..).is_some_and(|t| t.starts_with(&change.anchor))
+                })
+                .filter(|_| !change.anchor.trim().is_empty())
+                .map(|at| at..at + change.anchor.len())
+                .or_else(|| find(text, body_start, &change.anchor))
                 .filter(|r| !taken.iter().any(|t| t.start < r.end && r.start < t.end));
             match found {
                 Some(range) => {

@@ -111,6 +111,22 @@ pub(crate) fn closing_section(mut docx: Docx, material: &ReviewMaterial, marks: 
             docx = docx.add_paragraph(plain(&line));
         }
     }
+    if !material.suggestions.is_empty() {
+        docx = docx.add_paragraph(heading(2, "Suggested edits"));
+        for s in &material.suggestions {
+            let mut line = format!("{} ({}): {}", s.author, s.status_text(), s.before_after());
+            if let Some(note) = &s.note {
+                line.push_str(&format!(" Note: {note}"));
+            }
+            if let Some(reply) = &s.reply {
+                line.push_str(&format!(
+                    " {}: {reply}",
+                    s.decided_by.as_deref().unwrap_or("The author")
+                ));
+            }
+            docx = docx.add_paragraph(plain(&line));
+        }
+    }
     if !material.verdicts.is_empty() {
         docx = docx.add_paragraph(heading(2, "Verdicts"));
         for verdict in &material.verdicts {
