@@ -203,10 +203,6 @@ fn normalize(path: &Path) -> PathBuf {
 /// them is brought under it, so the entry is removed and the file stays short.
 const KNOWN_LONG: &[(&str, &str)] = &[
     (
-        "crates/dateline-core/src/workspace.rs",
-        "issue 23: the session, save rules and naming policy split by flow next",
-    ),
-    (
         "crates/dateline-lint/src/outline/mod.rs",
         "issue 23: the outline's part finder and its scoring apart next",
     ),
