@@ -8,7 +8,7 @@
 
 use crate::report::Severity;
 use crate::rules;
-use crate::wordlists::{ListEdit, WordLists};
+use crate::wordlists::{ListEdits, WordLists};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 use toml::de::{DeTable, DeValue};
@@ -124,23 +124,6 @@ pub struct Config {
     team_words: BTreeSet<String>,
     lists: ListEdits,
     compiled: OnceLock<Arc<WordLists>>,
-}
-
-/// Edits to the built-in word lists.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct ListEdits {
-    pub jargon: ListEdit,
-    pub weasel: ListEdit,
-    pub adjectives: ListEdit,
-    pub acronyms: ListEdit,
-}
-
-impl ListEdits {
-    fn is_default(&self) -> bool {
-        [&self.jargon, &self.weasel, &self.adjectives, &self.acronyms]
-            .iter()
-            .all(|e| e.is_empty())
-    }
 }
 
 /// The word lists a config can edit, for [`Config::edit_list`].

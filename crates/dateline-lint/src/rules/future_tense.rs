@@ -13,17 +13,6 @@ pub const INFO: RuleInfo = RuleInfo {
     bad: "PocketCell will ship in the spring and will cost about $49.",
 };
 
-/// What the rule looks for (searched with the other lists, see `wordlists.rs`).
-pub(crate) const FUTURE_PHRASES: &[&str] = &[
-    "will",
-    "won't",
-    "is going to",
-    "are going to",
-    "am going to",
-    "'ll",
-    "’ll",
-];
-
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     for (i, block) in cx.release() {
         for (_, r) in cx.matches(i, List::Future) {

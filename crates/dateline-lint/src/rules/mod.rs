@@ -39,8 +39,6 @@ mod undefined_acronym;
 mod vague_outcome;
 mod weasel_word;
 
-pub(crate) use future_tense::FUTURE_PHRASES;
-pub(crate) use inside_out::side_phrases;
 pub(crate) use other_language::ENGLISH_ONLY;
 
 /// What a rule is, for people: shown in the app's hover cards and printed by
