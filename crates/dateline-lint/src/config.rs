@@ -6,8 +6,8 @@
 //! are wrong are skipped and the defaults stay in force for them, and a file
 //! that is not valid TOML at all leaves every default in place.
 
+use crate::catalog;
 use crate::report::Severity;
-use crate::rules;
 use crate::wordlists::{ListEdits, WordLists};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
@@ -141,13 +141,13 @@ impl Config {
     pub fn severity(&self, rule: &str) -> Option<Severity> {
         match self.severities.get(rule) {
             Some(s) => *s,
-            None => rules::info(rule).map(|r| r.default_severity),
+            None => catalog::info(rule).map(|r| r.default_severity),
         }
     }
 
     /// Sets a rule's severity (`None` = off). Returns false for an unknown id.
     pub fn set_severity(&mut self, rule: &str, severity: Option<Severity>) -> bool {
-        match rules::info(rule) {
+        match catalog::info(rule) {
             Some(info) => {
                 self.severities.insert(info.id, severity);
                 true
@@ -303,7 +303,7 @@ impl Reader<'_> {
 
     fn read_rule(&mut self, (key, value): Entry<'_>) {
         let id = key.get_ref().as_ref();
-        let Some(info) = rules::info(id) else {
+        let Some(info) = catalog::info(id) else {
             self.problem(
                 key.span().start,
                 format!("unknown rule `{id}`; `dateline rules` lists every rule id"),

@@ -1,17 +1,9 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
 use crate::text;
 use crate::wordlists::{company_word_count, List};
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "inside-out",
-    default_severity: Severity::Warning,
-    summary: "the press release speaks about the company more than about the customer",
-    explanation: "A working-backwards press release is written from the customer's side: what they can now do. When \"we\", \"our\" and the company's name outnumber \"you\", \"customers\" and the named customer, the release is describing the company's effort instead of the customer's benefit. Quotes are not counted. Name your customer with `customer = [\"patients\"]` in the config or front matter.",
-    good: "You plug it in while you pack your bag, and it is full by the time you leave.",
-    bad: "We are proud that our team built our most advanced battery, and Lumen is committed to our mission.",
-};
+pub(crate) use crate::catalog::INSIDE_OUT as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let names = Context::names(&cx.companies);

@@ -1,16 +1,7 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::document::Block;
-use crate::report::Severity;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "passive-voice",
-    default_severity: Severity::Info,
-    summary: "a passive construction (\"is used by\", \"was designed to\")",
-    explanation: "Passive sentences hide who does what: \"backups are restored\" leaves the reader asking by whom. In a press release the actor is usually the customer or the product, and naming it makes the sentence shorter and the claim clearer. Rewrite with the actor first.",
-    good: "Employees restore their own files without help from IT.",
-    bad: "Files can be restored by employees without help from IT.",
-};
+pub(crate) use crate::catalog::PASSIVE_VOICE as INFO;
 
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 

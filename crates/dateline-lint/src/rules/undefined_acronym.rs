@@ -1,17 +1,9 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::outline::dateline_end;
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
 use std::collections::HashSet;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "undefined-acronym",
-    default_severity: Severity::Info,
-    summary: "an acronym in the press release never spelled out",
-    explanation: "A press release is written for someone outside the team. Every acronym they do not know is a word they cannot read. Spell each one out in the press release on first use: \"beyond visual line of sight (BVLOS)\". Acronyms everyone knows (CEO, US, GPS...) are in a data file the config can extend.",
-    good: "The KX-9 flies beyond visual line of sight (BVLOS) along the power line.",
-    bad: "The KX-9 flies BVLOS ROW patrols for IOUs.",
-};
+pub(crate) use crate::catalog::UNDEFINED_ACRONYM as INFO;
 
 /// Words in capitals that are placeholders, not acronyms.
 const PLACEHOLDERS: &[&str] = &["TODO", "TBD", "TBC", "TK", "XXX", "FIXME", "NOTE", "DRAFT"];
