@@ -301,6 +301,22 @@ static FUTURE_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| parse_lines(FUTU
 static COMPANY_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| parse_lines(COMPANY));
 static CUSTOMER_WORDS: LazyLock<Vec<String>> = LazyLock::new(customer_words);
 
+/// Irregular past participles ("built"), for `passive-voice`.
+pub(crate) static IRREGULAR_PARTICIPLES: LazyLock<Vec<String>> =
+    LazyLock::new(|| parse_lines(include_str!("../data/participles.txt")));
+
+/// Participles read as adjectives after "be" ("excited"), for `passive-voice`.
+pub(crate) static ADJECTIVAL_PARTICIPLES: LazyLock<Vec<String>> =
+    LazyLock::new(|| parse_lines(include_str!("../data/adjectival.txt")));
+
+/// Capitals that are placeholders ("TODO"), for `undefined-acronym`.
+pub(crate) static PLACEHOLDERS: LazyLock<Vec<String>> =
+    LazyLock::new(|| parse_lines(include_str!("../data/placeholders.txt")));
+
+/// Words before a keyword to send ("text STOP"), for `undefined-acronym`.
+pub(crate) static KEYWORD_VERBS: LazyLock<Vec<String>> =
+    LazyLock::new(|| parse_lines(include_str!("../data/keyword-verbs.txt")));
+
 /// How many of [`List::Sides`]' phrases are the company's (they come first).
 pub(crate) fn company_word_count() -> usize {
     COMPANY_WORDS.len()

@@ -1,57 +1,19 @@
 use crate::context::{Context, Sink};
 use crate::document::Block;
+use crate::wordlists::{ADJECTIVAL_PARTICIPLES, IRREGULAR_PARTICIPLES};
 
 pub(crate) use crate::catalog::PASSIVE_VOICE as INFO;
 
+/// The forms of "to be": grammar, not vocabulary, so they stay in code.
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 
-const IRREGULAR: &[&str] = &[
-    "made", "built", "done", "given", "taken", "known", "seen", "shown", "written", "sent", "held", "kept",
-    "found", "paid", "sold", "told", "brought", "bought", "thought", "chosen", "driven", "grown", "drawn",
-    "hidden", "spoken", "broken", "stolen", "worn", "torn", "meant", "lost", "won", "run", "set", "put",
-    "cut", "led", "fed", "read", "heard", "said", "taught",
-];
-
-/// Participles that are usually adjectives after "be".
-const ADJECTIVAL: &[&str] = &[
-    "tired",
-    "interested",
-    "excited",
-    "pleased",
-    "thrilled",
-    "concerned",
-    "married",
-    "bored",
-    "worried",
-    "scared",
-    "satisfied",
-    "dedicated",
-    "committed",
-    "based",
-    "located",
-    "used",
-    "supposed",
-    "limited",
-    "experienced",
-    "advanced",
-    "detailed",
-    "related",
-    "complicated",
-    "qualified",
-    "licensed",
-    "certified",
-    "sophisticated",
-    "automated",
-    "connected",
-];
-
 fn is_participle(word: &str) -> bool {
-    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-    if is(ADJECTIVAL) {
+    let is = |list: &[String]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    if is(&ADJECTIVAL_PARTICIPLES) {
         return false;
     }
     let ends_ed = word.len() > 4 && word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ed");
-    ends_ed || is(IRREGULAR)
+    ends_ed || is(&IRREGULAR_PARTICIPLES)
 }
 
 /// A form of "to be" ("is", "Were").

@@ -1,18 +1,10 @@
 use crate::context::{Context, Sink};
 use crate::outline::dateline_end;
 use crate::report::SectionKind;
+use crate::wordlists::{KEYWORD_VERBS, PLACEHOLDERS};
 use std::collections::HashSet;
 
 pub(crate) use crate::catalog::UNDEFINED_ACRONYM as INFO;
-
-/// Words in capitals that are placeholders, not acronyms.
-const PLACEHOLDERS: &[&str] = &["TODO", "TBD", "TBC", "TK", "XXX", "FIXME", "NOTE", "DRAFT"];
-
-/// Words after which a word in capitals is a keyword to send ("text STOP").
-const KEYWORD_VERBS: &[&str] = &[
-    "text", "texts", "reply", "replies", "type", "types", "press", "send", "sends", "enter", "say", "tap",
-    "click",
-];
 
 fn is_acronym(word: &str) -> bool {
     let core = word.strip_suffix('s').unwrap_or(word);
@@ -86,7 +78,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
                 if !is_acronym(part)
                     || bracketed
                     || cx.lists.acronyms.contains(core)
-                    || PLACEHOLDERS.contains(&core)
+                    || PLACEHOLDERS.iter().any(|p| p == core)
                     || after_keyword_verb()
                     || !decided.insert(core)
                     || defined.contains(core)
