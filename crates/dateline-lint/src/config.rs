@@ -6,9 +6,9 @@
 //! are wrong are skipped and the defaults stay in force for them, and a file
 //! that is not valid TOML at all leaves every default in place.
 
+use crate::catalog;
 use crate::report::Severity;
-use crate::rules;
-use crate::wordlists::{ListEdit, WordLists};
+use crate::wordlists::{ListEdits, WordLists};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 use toml::de::{DeTable, DeValue};
@@ -126,23 +126,6 @@ pub struct Config {
     compiled: OnceLock<Arc<WordLists>>,
 }
 
-/// Edits to the built-in word lists.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct ListEdits {
-    pub jargon: ListEdit,
-    pub weasel: ListEdit,
-    pub adjectives: ListEdit,
-    pub acronyms: ListEdit,
-}
-
-impl ListEdits {
-    fn is_default(&self) -> bool {
-        [&self.jargon, &self.weasel, &self.adjectives, &self.acronyms]
-            .iter()
-            .all(|e| e.is_empty())
-    }
-}
-
 /// The word lists a config can edit, for [`Config::edit_list`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WordList {
@@ -158,13 +141,13 @@ impl Config {
     pub fn severity(&self, rule: &str) -> Option<Severity> {
         match self.severities.get(rule) {
             Some(s) => *s,
-            None => rules::info(rule).map(|r| r.default_severity),
+            None => catalog::info(rule).map(|r| r.default_severity),
         }
     }
 
     /// Sets a rule's severity (`None` = off). Returns false for an unknown id.
     pub fn set_severity(&mut self, rule: &str, severity: Option<Severity>) -> bool {
-        match rules::info(rule) {
+        match catalog::info(rule) {
             Some(info) => {
                 self.severities.insert(info.id, severity);
                 true
@@ -320,7 +303,7 @@ impl Reader<'_> {
 
     fn read_rule(&mut self, (key, value): Entry<'_>) {
         let id = key.get_ref().as_ref();
-        let Some(info) = rules::info(id) else {
+        let Some(info) = catalog::info(id) else {
             self.problem(
                 key.span().start,
                 format!("unknown rule `{id}`; `dateline rules` lists every rule id"),

@@ -7,6 +7,7 @@
 //! assert!(report.diagnostics.iter().any(|d| d.rule == "missing-section"));
 //! ```
 
+mod catalog;
 mod config;
 mod context;
 pub mod critic;

@@ -3,10 +3,10 @@
 //! and `<!-- dateline-disable-next-line RULE... -->`. With no rule id the
 //! comment applies to every rule; ids may be separated by spaces or commas.
 
+use crate::catalog;
 use crate::config::line_column;
 use crate::document::Document;
 use crate::report::CommentProblem;
-use crate::rules;
 use std::ops::Range;
 
 /// Byte ranges where some rules (or all, `None`) are off.
@@ -45,7 +45,7 @@ impl Suppressions {
                 let Some(Parsed { command, name, ids }) = parse_command(body) else {
                     continue;
                 };
-                for &(at, id) in ids.iter().filter(|(_, id)| rules::info(id).is_none()) {
+                for &(at, id) in ids.iter().filter(|(_, id)| catalog::info(id).is_none()) {
                     let start = body_at + at;
                     let (line, column) = line_column(text, start);
                     problems.push(CommentProblem {
@@ -137,7 +137,7 @@ fn unknown_rule_message(id: &str, comment: &str) -> String {
 fn closest_rule(id: &str) -> Option<&'static str> {
     let typed = id.to_lowercase();
     let allowed = typed.chars().count().max(3) / 3;
-    rules::rules()
+    catalog::rules()
         .iter()
         .map(|r| (strsim::levenshtein(&typed, r.id), r.id))
         .filter(|&(d, _)| d <= allowed)

@@ -20,6 +20,8 @@ const ADJECTIVES: &str = include_str!("../data/adjectives.txt");
 const ACRONYMS: &str = include_str!("../data/acronyms.txt");
 const CUSTOMERS: &str = include_str!("../data/customers.txt");
 const TOPICS: &str = include_str!("../data/topics.toml");
+const FUTURE: &str = include_str!("../data/future.txt");
+const COMPANY: &str = include_str!("../data/company.txt");
 
 /// Additions and removals a config makes to one list.
 #[derive(Clone, Debug, Default)]
@@ -165,6 +167,23 @@ pub(crate) struct WordLists {
     pub scanner: Scanner,
 }
 
+/// Edits to the built-in word lists.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ListEdits {
+    pub jargon: ListEdit,
+    pub weasel: ListEdit,
+    pub adjectives: ListEdit,
+    pub acronyms: ListEdit,
+}
+
+impl ListEdits {
+    pub(crate) fn is_default(&self) -> bool {
+        [&self.jargon, &self.weasel, &self.adjectives, &self.acronyms]
+            .iter()
+            .all(|e| e.is_empty())
+    }
+}
+
 static BUILTIN: LazyLock<Arc<WordLists>> =
     LazyLock::new(|| Arc::new(WordLists::with_edits(&Default::default())));
 
@@ -173,7 +192,7 @@ impl WordLists {
         BUILTIN.clone()
     }
 
-    pub fn with_edits(edits: &crate::config::ListEdits) -> WordLists {
+    pub fn with_edits(edits: &ListEdits) -> WordLists {
         let terms = edited(
             builtin_terms(),
             &edits.jargon,
@@ -196,8 +215,8 @@ impl WordLists {
             (List::Jargon, terms.iter().map(|t| t.word.as_str()).collect()),
             (List::Weasel, weasel.iter().map(String::as_str).collect()),
             (List::Adjectives, adjectives.iter().map(String::as_str).collect()),
-            (List::Future, crate::rules::FUTURE_PHRASES.to_vec()),
-            (List::Sides, crate::rules::side_phrases().collect()),
+            (List::Future, FUTURE_PHRASES.iter().map(String::as_str).collect()),
+            (List::Sides, side_phrases().collect()),
             (
                 List::InternalTopics,
                 TOPIC_LISTS.internal.phrases.iter().map(String::as_str).collect(),
@@ -273,6 +292,42 @@ fn builtin_terms() -> Vec<Term> {
 /// Words that name the customer, for `inside-out`.
 pub(crate) fn customer_words() -> Vec<String> {
     parse_lines(CUSTOMERS)
+}
+
+/// "will", "is going to", …: what `future-tense` looks for.
+static FUTURE_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| parse_lines(FUTURE));
+
+/// "we", "our", …: the company's side for `inside-out`.
+static COMPANY_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| parse_lines(COMPANY));
+static CUSTOMER_WORDS: LazyLock<Vec<String>> = LazyLock::new(customer_words);
+
+/// Irregular past participles ("built"), for `passive-voice`.
+pub(crate) static IRREGULAR_PARTICIPLES: LazyLock<Vec<String>> =
+    LazyLock::new(|| parse_lines(include_str!("../data/participles.txt")));
+
+/// Participles read as adjectives after "be" ("excited"), for `passive-voice`.
+pub(crate) static ADJECTIVAL_PARTICIPLES: LazyLock<Vec<String>> =
+    LazyLock::new(|| parse_lines(include_str!("../data/adjectival.txt")));
+
+/// Capitals that are placeholders ("TODO"), for `undefined-acronym`.
+pub(crate) static PLACEHOLDERS: LazyLock<Vec<String>> =
+    LazyLock::new(|| parse_lines(include_str!("../data/placeholders.txt")));
+
+/// Words before a keyword to send ("text STOP"), for `undefined-acronym`.
+pub(crate) static KEYWORD_VERBS: LazyLock<Vec<String>> =
+    LazyLock::new(|| parse_lines(include_str!("../data/keyword-verbs.txt")));
+
+/// How many of [`List::Sides`]' phrases are the company's (they come first).
+pub(crate) fn company_word_count() -> usize {
+    COMPANY_WORDS.len()
+}
+
+/// Company words first, then customer words: one list counts both sides.
+fn side_phrases() -> impl Iterator<Item = &'static str> {
+    COMPANY_WORDS
+        .iter()
+        .chain(CUSTOMER_WORDS.iter())
+        .map(String::as_str)
 }
 
 /// The lists the [`Scanner`] searches for.

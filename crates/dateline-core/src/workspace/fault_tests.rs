@@ -9,6 +9,7 @@ use super::*;
 use crate::export::ExportFormat;
 use crate::workspace::{TextRange, VersionPick};
 use dateline_files::faults;
+use std::fs;
 use std::io::ErrorKind;
 
 const OLD: &str = "# Acme Ships Rockets\n\nAcme today launched a rocket.\n";

@@ -2,7 +2,8 @@
 //! the open folder. The Word file is only read; the draft is created beside
 //! the others without replacing anything (`write_atomic_new`).
 
-use super::{free_marked_path, DraftSummary, Workspace};
+use super::naming::free_marked_path;
+use super::{DraftSummary, Workspace};
 use crate::error::{display_name, Error, Result};
 use dateline_export::{import_docx, MAX_DOCX_BYTES};
 use dateline_files::write_atomic_new;

@@ -3,7 +3,8 @@
 //! first few hundred in the order she chose, and for more when she scrolls
 //! to "Show more", so neither the answer nor the page grows with the folder.
 
-use super::{folder_info, ConflictCopy, DeletedDraft, DraftSummary, FolderListing, SkippedEntry, Workspace};
+use super::session::folder_info;
+use super::{ConflictCopy, DeletedDraft, DraftSummary, FolderListing, SkippedEntry, Workspace};
 use crate::error::{display_name, Error, Result};
 use crate::store::{DraftId, FolderId, IndexRow};
 use icu_collator::options::{CollatorOptions, Strength};

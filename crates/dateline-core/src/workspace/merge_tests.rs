@@ -2,6 +2,7 @@
 //! conflict copies, deleted drafts and search, on real temp folders.
 use super::tests::{id_of, Fixture};
 use super::*;
+use std::fs;
 
 fn listed(ws: &Workspace) -> Vec<String> {
     ws.listing()

@@ -6,9 +6,9 @@
 //! UTF-16 code units (CodeMirror's); the logs keep quotes and context, not
 //! offsets, so comments find their text again after edits.
 
-use super::{display_name, Workspace};
+use super::Workspace;
 use crate::drafting::Utf16Offsets;
-use crate::error::{Error, Result};
+use crate::error::{display_name, Error, Result};
 use crate::export::ReviewMaterial;
 use crate::store::{DraftId, ReviewCounts};
 use dateline_export::LintSummary;

@@ -4,6 +4,7 @@
 use super::tests::{colleague, id_of, utf16, Fixture};
 use super::*;
 use crate::workspace::VersionPick;
+use std::fs;
 
 const V1: &str =
     "# Acme Ships Rockets\n\nAcme today launched a rocket for everyone. It costs $49 and ships in May.\n";

@@ -2,7 +2,8 @@
 //! file (`dateline-words.txt`), which every teammate's app reads with the
 //! folder's config.
 
-use super::{load_config, Workspace};
+use super::config::load_config;
+use super::Workspace;
 use crate::error::{Error, Result};
 use dateline_files::{write_atomic, write_atomic_new};
 use dateline_lint::{Config, WORDS_FILE};

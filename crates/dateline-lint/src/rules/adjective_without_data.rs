@@ -1,17 +1,8 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::Severity;
 use crate::text;
 use crate::wordlists::List;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "adjective-without-data",
-    default_severity: Severity::Warning,
-    summary: "an evaluative claim (faster, easier, better, significant, improved...) in a sentence that carries no number",
-    explanation: "Working backwards replaces adjectives with data. \"Faster\" invites the question \"than what, by how much?\"; the answer is the sentence you should have written. Keep the claim only when the same sentence carries the number behind it. The word list is a data file the config can extend or replace.",
-    good: "Average first reply time fell from 19 hours to under 3.",
-    bad: "Replies are now significantly faster and easier.",
-};
+pub(crate) use crate::catalog::ADJECTIVE_WITHOUT_DATA as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     for (i, block) in cx.body().filter(|(_, b)| b.is_prose()) {

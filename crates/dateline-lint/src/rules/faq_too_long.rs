@@ -1,15 +1,6 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::Severity;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "faq-too-long",
-    default_severity: Severity::Warning,
-    summary: "FAQ over 2,500 words (about five pages)",
-    explanation: "The FAQ should fit in about five pages, 2,500 words (settable in the config). Longer, and reviewers stop reading before the hard questions. Merge questions that overlap, shorten answers to the decision and its reason, and move reference material to an appendix.",
-    good: "A FAQ of 1,800 words across 15 questions.",
-    bad: "A FAQ of 4,000 words that reproduces the product spec.",
-};
+pub(crate) use crate::catalog::FAQ_TOO_LONG as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let words = Context::words_in(cx.faq());

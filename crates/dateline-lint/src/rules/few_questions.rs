@@ -1,15 +1,7 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "few-questions",
-    default_severity: Severity::Warning,
-    summary: "a FAQ with fewer than 3 questions",
-    explanation: "A FAQ with one or two questions has not yet met its readers. Customers and stakeholders always ask more: price, limits, failure cases, cost, risks. Aim for at least three questions in each of the customer and internal FAQs (the minimum can be set in the config).",
-    good: "An internal FAQ with questions on market size, cost per unit and risks.",
-    bad: "### Internal FAQ\n\n**When do we launch?**\nIn May.",
-};
+pub(crate) use crate::catalog::FEW_QUESTIONS as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let min = cx.config.thresholds.min_questions;

@@ -1,28 +1,8 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::Severity;
 use crate::text;
 use crate::wordlists::List;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "future-tense",
-    default_severity: Severity::Info,
-    summary: "\"will\"/\"is going to\" in the press release outside quotes",
-    explanation: "The press release is written as if the product launched today: that is what makes the team decide what \"done\" looks like. \"Will\" and \"is going to\" push the launch into an uncertain future. Write in the present tense (\"ships\", \"lets you\"); quotes may speak of the future.",
-    good: "PocketCell ships on April 1 and costs $49.",
-    bad: "PocketCell will ship in the spring and will cost about $49.",
-};
-
-/// What the rule looks for (searched with the other lists, see `wordlists.rs`).
-pub(crate) const FUTURE_PHRASES: &[&str] = &[
-    "will",
-    "won't",
-    "is going to",
-    "are going to",
-    "am going to",
-    "'ll",
-    "’ll",
-];
+pub(crate) use crate::catalog::FUTURE_TENSE as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     for (i, block) in cx.release() {

@@ -1,16 +1,7 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::proofread::Kind;
-use crate::report::Severity;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "grammar",
-    default_severity: Severity::Info,
-    summary: "a grammar slip a careful editor would flag (repeated word, a/an, agreement, its/it's, their/there...)",
-    explanation: "Small slips, a repeated word, \"a\" before a vowel sound, a verb that does not agree with its subject, \"its\" for \"it's\" or \"their\" for \"there\", make a careful release look hurried. They are found by Harper, an offline English grammar checker, and offered with the correction as the fix where there is one. Harper's checks that our style rules already cover (long sentences, redundant or weak words) or that the house style decides (Oxford commas, dashes) are left out.",
-    good: "It's an easy way to see their bill.",
-    bad: "Its a easy way to to see there bill.",
-};
+pub(crate) use crate::catalog::GRAMMAR as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let proofs = cx.proofs();

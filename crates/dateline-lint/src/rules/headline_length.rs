@@ -1,15 +1,6 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::Severity;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "headline-length",
-    default_severity: Severity::Warning,
-    summary: "headline over 15 words or under 3",
-    explanation: "A headline is read at a glance. Over 15 words it turns into a summary paragraph; under 3 it cannot say who gets what. Keep the headline between 3 and 15 words (both limits can be set in the config) and move the detail to the subheading.",
-    good: "# Harborline Opens Its Freight Portal to Small Shippers",
-    bad: "# Harborline Logistics Today Announced the Launch of Harborline Direct, a Self-Service Portal for Booking, Tracking and Paying for Ocean Freight",
-};
+pub(crate) use crate::catalog::HEADLINE_LENGTH as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let Some(h) = cx.outline.headline else { return };

@@ -1,31 +1,9 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
 use crate::text;
-use crate::wordlists::{customer_words, List};
-use std::sync::LazyLock;
+use crate::wordlists::{company_word_count, List};
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "inside-out",
-    default_severity: Severity::Warning,
-    summary: "the press release speaks about the company more than about the customer",
-    explanation: "A working-backwards press release is written from the customer's side: what they can now do. When \"we\", \"our\" and the company's name outnumber \"you\", \"customers\" and the named customer, the release is describing the company's effort instead of the customer's benefit. Quotes are not counted. Name your customer with `customer = [\"patients\"]` in the config or front matter.",
-    good: "You plug it in while you pack your bag, and it is full by the time you leave.",
-    bad: "We are proud that our team built our most advanced battery, and Lumen is committed to our mission.",
-};
-
-const COMPANY_WORDS: [&str; 6] = ["we", "our", "ours", "us", "we're", "we've"];
-
-static CUSTOMER_WORDS: LazyLock<Vec<String>> = LazyLock::new(customer_words);
-
-/// Company words first, then customer words: one list counts both sides
-/// (searched with the other lists, see `wordlists.rs`).
-pub(crate) fn side_phrases() -> impl Iterator<Item = &'static str> {
-    COMPANY_WORDS
-        .iter()
-        .copied()
-        .chain(CUSTOMER_WORDS.iter().map(String::as_str))
-}
+pub(crate) use crate::catalog::INSIDE_OUT as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let names = Context::names(&cx.companies);
@@ -40,7 +18,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
             if &block.plain[r] == "US" {
                 continue; // the United States, not "us"
             }
-            if phrase < COMPANY_WORDS.len() {
+            if phrase < company_word_count() {
                 company += 1;
             } else {
                 customer += 1;

@@ -1,16 +1,8 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
 use crate::wordlists::{TopicList, TOPIC_LISTS};
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "internal-faq-topic",
-    default_severity: Severity::Warning,
-    summary: "the internal FAQ never addresses market size, unit economics / cost, dependencies, risks or non-goals",
-    explanation: "Leaders reviewing a PR/FAQ always ask five things: how big the market is, what each unit costs and earns, what the launch depends on, why it could fail, and what the team is deliberately not doing. An internal FAQ that skips one leaves the review to ask it. Add a question for each missing topic.",
-    good: "**What are the biggest risks?** ... **What are we not doing?** ...",
-    bad: "An internal FAQ that covers pricing and launch dates but never risks.",
-};
+pub(crate) use crate::catalog::INTERNAL_FAQ_TOPIC as INFO;
 
 /// Reports each topic that no internal-FAQ block mentions.
 pub(crate) fn missing_topics(cx: &Context<'_, '_>, sink: &mut Sink, list: &TopicList, what: &str) {

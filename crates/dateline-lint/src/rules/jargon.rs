@@ -1,16 +1,7 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::Severity;
 use crate::wordlists::List;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "jargon",
-    default_severity: Severity::Warning,
-    summary: "buzzwords and hype (leverage, synergy, best-in-class, seamless, excited...), each with a plainer suggestion",
-    explanation: "Buzzwords sound like every other press release and say nothing a customer can check. \"Leverage\" means \"use\"; \"best-in-class\" needs the comparison that earns it; \"excited\" is about the company, not the customer. Replace each with the plain word or the fact behind it. The list (with suggestions) is a data file the config can extend or replace.",
-    good: "InvoiceIQ uses your payment history to tell you which invoices will be paid late.",
-    bad: "InvoiceIQ leverages best-in-class AI to unlock actionable insights.",
-};
+pub(crate) use crate::catalog::JARGON as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     for (i, block) in cx.body().filter(|(_, b)| !b.in_footnote) {

@@ -1,16 +1,7 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::document::BlockKind;
-use crate::report::Severity;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "long-paragraph",
-    default_severity: Severity::Info,
-    summary: "a press-release paragraph over 4 sentences",
-    explanation: "Press-release paragraphs are short: each makes one point in four sentences or fewer (settable in the config). A long paragraph usually holds two points, and the second one gets lost. Split it, or cut the sentences that do not serve the point.",
-    good: "A summary of three sentences: what launched, for whom, and what it costs.",
-    bad: "A summary of seven sentences that also explains the history of the company.",
-};
+pub(crate) use crate::catalog::LONG_PARAGRAPH as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let max = cx.config.thresholds.paragraph_max_sentences;

@@ -1,15 +1,6 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::Severity;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "long-sentence",
-    default_severity: Severity::Warning,
-    summary: "a sentence over 30 words",
-    explanation: "Sentences over 30 words (settable in the config) lose readers halfway: by the end they have forgotten the subject. Long sentences usually join two ideas with \"and\" or \"which\"; split them there. One idea per sentence.",
-    good: "FieldNote Grid shows how much water is in the soil at three depths. It updates every hour.",
-    bad: "FieldNote Grid is a network of low-cost probes and an app that shows farmers how much water is available at three depths in every part of every field, updated every hour, so that they can decide when to irrigate.",
-};
+pub(crate) use crate::catalog::LONG_SENTENCE as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let max = cx.config.thresholds.long_sentence_words;

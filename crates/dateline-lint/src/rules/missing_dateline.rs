@@ -1,15 +1,6 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::Severity;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "missing-dateline",
-    default_severity: Severity::Warning,
-    summary: "summary does not open with a dateline",
-    explanation: "A real press release opens its first paragraph with a dateline: the city, optionally the region, and the launch date, set off by dashes. It tells the reader this is news and when it happens, and it forces the team to pick a launch date. Start the summary with `CITY, Region — Month Day, Year —`.",
-    good: "**SEATTLE — June 10, 2025 —** Harborline Logistics today opened Harborline Direct, ...",
-    bad: "Harborline Logistics is opening Harborline Direct, a self-service portal, ...",
-};
+pub(crate) use crate::catalog::MISSING_DATELINE as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let Some(s) = cx.outline.summary else { return };

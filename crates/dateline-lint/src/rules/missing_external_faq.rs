@@ -1,15 +1,7 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "missing-external-faq",
-    default_severity: Severity::Error,
-    summary: "no customer FAQ",
-    explanation: "The external FAQ answers what a customer would ask after reading the press release: price, limits, what happens when something goes wrong. Writing it is how the team finds the gaps in the product. Add a \"Frequently asked questions\" heading, then the customer's questions, each with its answer.",
-    good: "## Frequently asked questions\n\n**How much does it cost?**\nIt costs $49.",
-    bad: "A press release that ends after the call to action.",
-};
+pub(crate) use crate::catalog::MISSING_EXTERNAL_FAQ as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     if cx.outline.has(SectionKind::ExternalFaq)

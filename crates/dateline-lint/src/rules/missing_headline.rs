@@ -1,15 +1,6 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::Severity;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "missing-headline",
-    default_severity: Severity::Error,
-    summary: "no H1 headline",
-    explanation: "A press release starts with a headline a journalist could print: one H1 line that says who gets what. Without it readers do not know what launched, and the outline cannot anchor the rest of the draft. If the draft starts with a smaller heading, make it the H1.",
-    good: "# Lumen Launches PocketCell, a Phone Battery That Charges in Ten Minutes",
-    bad: "## Lumen launches PocketCell (a second-level heading, or no heading at all)",
-};
+pub(crate) use crate::catalog::MISSING_HEADLINE as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     // A smaller heading standing as the headline is there, but not as an

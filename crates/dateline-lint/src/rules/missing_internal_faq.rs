@@ -1,16 +1,8 @@
 use super::missing_external_faq::faq_anchor;
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "missing-internal-faq",
-    default_severity: Severity::Error,
-    summary: "no internal FAQ",
-    explanation: "The internal FAQ is where the team answers the hard questions its own leaders will ask: how big the market is, what each unit costs, what the launch depends on, why it could fail, and what it will not do. Without it the PR/FAQ is a pitch, not a plan. Add an \"Internal FAQ\" (or \"Stakeholder FAQ\") heading under the FAQ.",
-    good: "### Internal FAQ\n\n**What are the biggest risks?**\nStorage is the main one ...",
-    bad: "A FAQ with only customer questions.",
-};
+pub(crate) use crate::catalog::MISSING_INTERNAL_FAQ as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     if cx.outline.has(SectionKind::InternalFaq) {

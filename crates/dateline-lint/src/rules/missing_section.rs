@@ -1,15 +1,7 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "missing-section",
-    default_severity: Severity::Error,
-    summary: "summary, problem, solution, leader quote, getting started, customer quote or call to action not found",
-    explanation: "A working-backwards press release has the same parts in every draft: the summary, the customer's problem, the solution, a quote from a leader, how to get started, a quote from a customer, and a call to action. Each missing part is a question the team has not answered yet. Use labelled headings (`## Problem`) or write them as plain paragraphs in that order; quotes need a speaker and a role. When the outline guesses wrong, write `<!-- dateline: problem -->` (or any part's id: `leader-quote`, `getting-started`, `other`...) on the line before the block. When a paragraph may be the part but the outline is not sure, the finding is a warning that names its line.",
-    good: "\"We built it for you,\" said Ann Lee, CEO of Acme.  (a leader quote the outline finds)",
-    bad: "A press release that goes from the solution straight to the call to action, with no quotes.",
-};
+pub(crate) use crate::catalog::MISSING_SECTION as INFO;
 
 fn headline(kind: SectionKind) -> &'static str {
     match kind {

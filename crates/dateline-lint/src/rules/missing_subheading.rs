@@ -1,15 +1,7 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "missing-subheading",
-    default_severity: Severity::Warning,
-    summary: "nothing between headline and summary",
-    explanation: "The subheading, right under the headline, names the customer and the benefit in one sentence. It is the second thing every reader sees and often the only other line they read. Add a heading or an emphasised line between the headline and the summary paragraph.",
-    good: "# Atlas Maps Works Without a Signal\n\n## Hikers and drivers can now search and get directions with no connection at all",
-    bad: "# Atlas Maps Works Without a Signal\n\nDENVER — May 13, 2025 — Atlas today released ...",
-};
+pub(crate) use crate::catalog::MISSING_SUBHEADING as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let Some(h) = cx.outline.headline else { return };

@@ -1,10 +1,11 @@
-//! The rules, one per file. Each file holds the rule's `INFO` (id, default
-//! severity, explanation, good and bad example), its `check` function and
-//! its unit tests. To add a rule: write the file, then list it in `RULES`.
+//! The rules' checks, one per file. Each file holds the rule's `check`
+//! function and its unit tests; its `INFO` (id, default severity,
+//! explanation, good and bad example) is in `catalog.rs`, below the config
+//! that reads rule ids. To add a rule: describe it in the catalogue, write
+//! the file, then list it in `RULES` (in the catalogue's order).
 
+pub use crate::catalog::{info, rules, RuleInfo};
 use crate::context::{Context, Sink};
-use crate::report::Severity;
-use serde::Serialize;
 
 mod adjective_without_data;
 mod engineering_consideration;
@@ -39,24 +40,7 @@ mod undefined_acronym;
 mod vague_outcome;
 mod weasel_word;
 
-pub(crate) use future_tense::FUTURE_PHRASES;
-pub(crate) use inside_out::side_phrases;
 pub(crate) use other_language::ENGLISH_ONLY;
-
-/// What a rule is, for people: shown in the app's hover cards and printed by
-/// `dateline rules`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct RuleInfo {
-    /// The stable public id (`long-sentence`).
-    pub id: &'static str,
-    pub default_severity: Severity,
-    /// What it catches, in one line.
-    pub summary: &'static str,
-    /// One paragraph: why it matters and what to do.
-    pub explanation: &'static str,
-    pub good: &'static str,
-    pub bad: &'static str,
-}
 
 pub(crate) struct Rule {
     pub info: &'static RuleInfo,
@@ -65,7 +49,6 @@ pub(crate) struct Rule {
 
 macro_rules! registry {
     ($($m:ident),* $(,)?) => {
-        static INFOS: &[RuleInfo] = &[$($m::INFO),*];
         pub(crate) static RULES: &[Rule] = &[$(Rule { info: &$m::INFO, check: $m::check }),*];
     };
 }
@@ -105,16 +88,6 @@ registry!(
     grammar,
     other_language,
 );
-
-/// Every rule, in the spec's order.
-pub fn rules() -> &'static [RuleInfo] {
-    INFOS
-}
-
-/// A rule by id.
-pub fn info(id: &str) -> Option<&'static RuleInfo> {
-    INFOS.iter().find(|r| r.id == id)
-}
 
 /// Quotes a phrase for a message.
 pub(crate) fn q(s: &str) -> String {
@@ -164,5 +137,12 @@ mod tests {
     fn registry_matches_the_spec_count() {
         assert_eq!(rules().len(), 32);
         assert_eq!(RULES.len(), rules().len());
+    }
+
+    #[test]
+    fn the_checks_follow_the_catalogue() {
+        let checks: Vec<&str> = RULES.iter().map(|r| r.info.id).collect();
+        let infos: Vec<&str> = rules().iter().map(|r| r.id).collect();
+        assert_eq!(checks, infos);
     }
 }

@@ -1,16 +1,8 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::outline::has_next_step;
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "no-call-to-action-link",
-    default_severity: Severity::Info,
-    summary: "call to action has no link or concrete next step",
-    explanation: "The call to action is the last thing the reader sees: it should tell them exactly what to do next and where. A closing that only restates the mission leaves an interested reader with nowhere to go. Give a link, an address or a phone number, or a concrete step (\"Download the app\").",
-    good: "Sign up at greenleaf.example/pickup. The first month is free.",
-    bad: "We look forward to changing how cities think about compost.",
-};
+pub(crate) use crate::catalog::NO_CALL_TO_ACTION_LINK as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let blocks: Vec<usize> = cx.outline.blocks_of(SectionKind::CallToAction).collect();

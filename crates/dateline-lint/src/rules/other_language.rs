@@ -1,15 +1,6 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::Severity;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "other-language",
-    default_severity: Severity::Info,
-    summary: "the draft is not in English, so the English-only style rules are off",
-    explanation: "The structure of a PR/FAQ is checked in English, German, French, Spanish, Portuguese, Japanese, Chinese and Korean. The style rules written for English prose (jargon, weasel words, adjectives without data, passive voice, future tense, readability, undefined acronyms, inside-out, vague outcomes, spelling and grammar) would only give false findings in another language, so they do not run. The language is detected; set `language = \"de\"` in `dateline.toml` or `language: de` in the front matter to say it yourself.",
-    good: "---\nlanguage: de\n---\n# Mitgliederportal: Anträge in zwei Minuten statt zwei Wochen",
-    bad: "(none: this is a note, not a problem)",
-};
+pub(crate) use crate::catalog::OTHER_LANGUAGE as INFO;
 
 /// The rules that read English words and grammar.
 pub(crate) const ENGLISH_ONLY: &[&str] = &[

@@ -1,66 +1,19 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::document::Block;
-use crate::report::Severity;
+use crate::wordlists::{ADJECTIVAL_PARTICIPLES, IRREGULAR_PARTICIPLES};
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "passive-voice",
-    default_severity: Severity::Info,
-    summary: "a passive construction (\"is used by\", \"was designed to\")",
-    explanation: "Passive sentences hide who does what: \"backups are restored\" leaves the reader asking by whom. In a press release the actor is usually the customer or the product, and naming it makes the sentence shorter and the claim clearer. Rewrite with the actor first.",
-    good: "Employees restore their own files without help from IT.",
-    bad: "Files can be restored by employees without help from IT.",
-};
+pub(crate) use crate::catalog::PASSIVE_VOICE as INFO;
 
+/// The forms of "to be": grammar, not vocabulary, so they stay in code.
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
 
-const IRREGULAR: &[&str] = &[
-    "made", "built", "done", "given", "taken", "known", "seen", "shown", "written", "sent", "held", "kept",
-    "found", "paid", "sold", "told", "brought", "bought", "thought", "chosen", "driven", "grown", "drawn",
-    "hidden", "spoken", "broken", "stolen", "worn", "torn", "meant", "lost", "won", "run", "set", "put",
-    "cut", "led", "fed", "read", "heard", "said", "taught",
-];
-
-/// Participles that are usually adjectives after "be".
-const ADJECTIVAL: &[&str] = &[
-    "tired",
-    "interested",
-    "excited",
-    "pleased",
-    "thrilled",
-    "concerned",
-    "married",
-    "bored",
-    "worried",
-    "scared",
-    "satisfied",
-    "dedicated",
-    "committed",
-    "based",
-    "located",
-    "used",
-    "supposed",
-    "limited",
-    "experienced",
-    "advanced",
-    "detailed",
-    "related",
-    "complicated",
-    "qualified",
-    "licensed",
-    "certified",
-    "sophisticated",
-    "automated",
-    "connected",
-];
-
 fn is_participle(word: &str) -> bool {
-    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-    if is(ADJECTIVAL) {
+    let is = |list: &[String]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    if is(&ADJECTIVAL_PARTICIPLES) {
         return false;
     }
     let ends_ed = word.len() > 4 && word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ed");
-    ends_ed || is(IRREGULAR)
+    ends_ed || is(&IRREGULAR_PARTICIPLES)
 }
 
 /// A form of "to be" ("is", "Were").

@@ -1,15 +1,7 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "problem-names-solution",
-    default_severity: Severity::Warning,
-    summary: "the product's name appears in the problem paragraph",
-    explanation: "The problem paragraph describes the customer's world before the product exists. Naming the product there turns the problem into a pitch and hides whether the problem is real. Set the product name in front matter (`product: Name`) or in dateline.toml, and keep it out of the problem; bring it in with the solution.",
-    good: "People carry power banks because their phones die at the worst moment, but most take hours to recharge.",
-    bad: "Without PocketCell, people carry heavy power banks that take hours to recharge.",
-};
+pub(crate) use crate::catalog::PROBLEM_NAMES_SOLUTION as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let Some(names) = Context::names(&cx.products) else {

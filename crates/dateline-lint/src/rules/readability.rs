@@ -1,16 +1,8 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
 use crate::text;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "readability",
-    default_severity: Severity::Info,
-    summary: "a press-release section above grade 10 (Flesch-Kincaid)",
-    explanation: "A press release should read easily for anyone: grade 10 or below on the Flesch-Kincaid scale (settable in the config). A higher grade means long sentences and long words, which slow every reader, experts included. Shorten sentences and prefer short words. Sections under 40 words are not scored, as the grade is unreliable on so little text.",
-    good: "You plug it in while you pack your bag. It is full by the time you leave.",
-    bad: "The solution facilitates comprehensive optimization of organizational receivables utilization.",
-};
+pub(crate) use crate::catalog::READABILITY as INFO;
 
 /// Fewest words for a grade worth reporting.
 const MIN_WORDS: usize = 40;

@@ -1,15 +1,6 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::Severity;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "release-too-long",
-    default_severity: Severity::Warning,
-    summary: "press release part over 600 words (about one page)",
-    explanation: "The press release is one page: about 600 words (settable in the config). Past that, it stops being something a journalist would print and becomes a spec. Keep the summary, problem, solution, quotes and call to action; move tables, feature lists and detail into the FAQ.",
-    good: "A press release of 450 words, with pricing detail in the FAQ.",
-    bad: "A press release of 1,400 words with three tables and a feature list.",
-};
+pub(crate) use crate::catalog::RELEASE_TOO_LONG as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let words = Context::words_in(cx.release());

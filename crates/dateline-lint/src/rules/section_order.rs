@@ -1,15 +1,7 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "section-order",
-    default_severity: Severity::Warning,
-    summary: "sections out of the order above",
-    explanation: "Readers expect a press release in a fixed order: summary, problem, solution, leader quote, how to get started, customer quote, call to action. The problem comes before the solution so the solution has something to solve; the call to action closes. How to get started and the customer quote may swap places, as many real releases do. Move the section to its place.",
-    good: "Summary, problem, solution, leader quote, getting started, customer quote, call to action.",
-    bad: "Summary, solution, problem, ... (the solution before the problem it solves)",
-};
+pub(crate) use crate::catalog::SECTION_ORDER as INFO;
 
 /// Position in the expected order; getting started and the customer quote share one.
 fn rank(kind: SectionKind) -> usize {

@@ -1,18 +1,9 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::document::Block;
 use crate::proofread::{self, Kind};
-use crate::report::Severity;
 use std::collections::HashSet;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "spelling",
-    default_severity: Severity::Warning,
-    summary: "a word the English dictionary does not know, with its likely corrections",
-    explanation: "A press release goes to the most senior readers in the company, and one typo in the headline costs it their trust. Words are checked against Harper's English dictionary in the draft's dialect (`dialect = \"british\"` in dateline.toml or `dialect: british` in the front matter; American by default), and the likely corrections are offered, the first as the fix. Names are not flagged: the product, company and customer names of the config and front matter, names the draft writes with a capital in mid-sentence, acronyms in capitals (undefined-acronym looks after those), brand spellings such as \"iPhone\", and the words of the team dictionary, the file dateline-words.txt beside dateline.toml (one word per line). Code, URLs, e-mail addresses, link targets and front matter are never checked.",
-    good: "The customer receives a special offer.",
-    bad: "Teh custmer recieves a sepcial offer.",
-};
+pub(crate) use crate::catalog::SPELLING as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let proofs = cx.proofs();

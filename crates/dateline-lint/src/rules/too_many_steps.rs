@@ -1,16 +1,8 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "too-many-steps",
-    default_severity: Severity::Warning,
-    summary: "getting started has more than 3 steps",
-    explanation: "If getting started takes more than three steps in the press release, it will take more in real life, and customers drop off at every step. Cut the steps (the limit can be set in the config), or make the product do them for the customer.",
-    good: "1. Download the app\n2. Scan the code on the bike\n3. Ride",
-    bad: "1. Create an account\n2. Verify your email\n3. Add a card\n4. Download the app\n5. Pair the bike",
-};
+pub(crate) use crate::catalog::TOO_MANY_STEPS as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     let blocks: Vec<usize> = cx.outline.blocks_of(SectionKind::GettingStarted).collect();

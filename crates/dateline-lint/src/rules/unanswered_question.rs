@@ -1,15 +1,6 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::Severity;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "unanswered-question",
-    default_severity: Severity::Error,
-    summary: "a question with an empty answer",
-    explanation: "A FAQ question with no answer, or only a placeholder like TBD, marks a decision the team has not made. That is useful while drafting, but the PR/FAQ is not ready for review until every question has a real answer. Answer it, or remove the question.",
-    good: "**Is there a free trial?**\nYes: 14 days, no card needed.",
-    bad: "**Is there a free trial?**\nTBD.",
-};
+pub(crate) use crate::catalog::UNANSWERED_QUESTION as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     for q in cx.outline.questions.iter().filter(|q| q.answer_words == 0) {

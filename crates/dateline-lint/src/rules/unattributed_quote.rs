@@ -1,15 +1,6 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::Severity;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "unattributed-quote",
-    default_severity: Severity::Warning,
-    summary: "a quotation with no named speaker and role",
-    explanation: "A quote is only credible when the reader knows who said it and why they matter: a named person and their role. An anonymous quotation reads as marketing copy. Attribute every quote in the press release: \"...,\" said NAME, ROLE.",
-    good: "\"Now I top it up at the gate,\" said Marcus Oyelaran, a field engineer in Denver.",
-    bad: "\"Now I top it up at the gate and forget about it.\"",
-};
+pub(crate) use crate::catalog::UNATTRIBUTED_QUOTE as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     for quote in cx

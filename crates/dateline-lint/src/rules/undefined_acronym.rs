@@ -1,26 +1,10 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::outline::dateline_end;
-use crate::report::{SectionKind, Severity};
+use crate::report::SectionKind;
+use crate::wordlists::{KEYWORD_VERBS, PLACEHOLDERS};
 use std::collections::HashSet;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "undefined-acronym",
-    default_severity: Severity::Info,
-    summary: "an acronym in the press release never spelled out",
-    explanation: "A press release is written for someone outside the team. Every acronym they do not know is a word they cannot read. Spell each one out in the press release on first use: \"beyond visual line of sight (BVLOS)\". Acronyms everyone knows (CEO, US, GPS...) are in a data file the config can extend.",
-    good: "The KX-9 flies beyond visual line of sight (BVLOS) along the power line.",
-    bad: "The KX-9 flies BVLOS ROW patrols for IOUs.",
-};
-
-/// Words in capitals that are placeholders, not acronyms.
-const PLACEHOLDERS: &[&str] = &["TODO", "TBD", "TBC", "TK", "XXX", "FIXME", "NOTE", "DRAFT"];
-
-/// Words after which a word in capitals is a keyword to send ("text STOP").
-const KEYWORD_VERBS: &[&str] = &[
-    "text", "texts", "reply", "replies", "type", "types", "press", "send", "sends", "enter", "say", "tap",
-    "click",
-];
+pub(crate) use crate::catalog::UNDEFINED_ACRONYM as INFO;
 
 fn is_acronym(word: &str) -> bool {
     let core = word.strip_suffix('s').unwrap_or(word);
@@ -94,7 +78,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
                 if !is_acronym(part)
                     || bracketed
                     || cx.lists.acronyms.contains(core)
-                    || PLACEHOLDERS.contains(&core)
+                    || PLACEHOLDERS.iter().any(|p| p == core)
                     || after_keyword_verb()
                     || !decided.insert(core)
                     || defined.contains(core)

@@ -1,19 +1,10 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
 use crate::outline::dateline_end;
-use crate::report::Severity;
 use crate::text;
 use crate::wordlists::Matcher;
 use std::sync::LazyLock;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "vague-outcome",
-    default_severity: Severity::Warning,
-    summary: "the summary states no measurable customer outcome",
-    explanation: "The summary is where the customer's benefit is stated, and a benefit without a measure is a promise nobody can check. Give a number: time saved, money saved, a price, a before-and-after. \"Charges in ten minutes\" is an outcome; \"charges fast\" is not.",
-    good: "PocketCell refills from empty in ten minutes and costs $49.",
-    bad: "PocketCell is a next-generation power bank that makes charging easier than ever.",
-};
+pub(crate) use crate::catalog::VAGUE_OUTCOME as INFO;
 
 static MEASURES: LazyLock<Matcher> = LazyLock::new(|| {
     Matcher::new([

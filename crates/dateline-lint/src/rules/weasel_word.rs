@@ -1,16 +1,7 @@
-use super::RuleInfo;
 use crate::context::{Context, Sink};
-use crate::report::Severity;
 use crate::wordlists::List;
 
-pub const INFO: RuleInfo = RuleInfo {
-    id: "weasel-word",
-    default_severity: Severity::Warning,
-    summary: "very, significantly, many, some, various, might, arguably, quite...",
-    explanation: "Weasel words blur a claim so it cannot be wrong, and so it says nothing. \"Many customers\" invites \"how many?\"; \"significantly cheaper\" invites \"by how much?\". Replace the word with the number, or delete it: intensifiers like \"very\" and \"really\" can simply go, and the lint offers that fix. The list is a data file the config can extend or replace.",
-    good: "Four in ten shippers pay $300 more per container than large retailers.",
-    bad: "Many small shippers pay significantly more than various large retailers.",
-};
+pub(crate) use crate::catalog::WEASEL_WORD as INFO;
 
 pub(crate) fn check(cx: &Context<'_, '_>, sink: &mut Sink) {
     for (i, block) in cx.body().filter(|(_, b)| !b.in_footnote) {
