@@ -18,10 +18,10 @@ export async function loadSuggestions(ctx: AppContext): Promise<void> {
     if (ctx.session.draft?.id !== draft.id || !ctx.editor.doc().eq(sent)) return;
     ctx.inspector.showSuggestions(view.suggestions);
     ctx.editor.showSuggestions(view.suggestions);
-    // The drafts list counts open ones; the logs changed under it, so re-read it.
-    const open = view.suggestions.filter((s) => s.status === "open").length;
+    // The drafts list counts undecided ones; when the logs changed under it, re-read it.
+    const undecided = view.suggestions.filter((s) => s.status !== "accepted" && s.status !== "rejected").length;
     const listed = ctx.session.listing?.drafts.find((d) => d.id === draft.id);
-    if (listed && listed.openSuggestions !== open) void ctx.flows.refresh(true);
+    if (listed && listed.openSuggestions !== undecided) void ctx.flows.refresh(true);
     for (const problem of view.problems) ctx.notices.show("warning", problem, [], "suggestion-log");
   } catch (err) {
     ctx.report(err);
