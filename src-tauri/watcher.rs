@@ -52,6 +52,13 @@ const PATHS_PER_STEP: usize = 8;
 /// it (named drafts always, a reconcile only when it found something).
 fn index_change(app: &AppHandle, watched: &PathBuf, change: &DraftsChanged) -> bool {
     let state = app.state::<AppState>();
+    if change.config {
+        let mut ws = state.workspace.lock();
+        if ws.root().as_ref() == Some(watched) {
+            // A broken file keeps the defaults; the window shows its problems on the relist.
+            let _ = ws.reload_config();
+        }
+    }
     if change.rescan {
         return apply_step(&state, watched, &[], true).unwrap_or(false);
     }
@@ -62,7 +69,7 @@ fn index_change(app: &AppHandle, watched: &PathBuf, change: &DraftsChanged) -> b
             None => return false,
         }
     }
-    changed || !change.rel_paths.is_empty()
+    changed || change.config || !change.rel_paths.is_empty()
 }
 
 /// One step of an index update under the lock, handed fairly to a waiting

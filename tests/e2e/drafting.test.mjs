@@ -2,7 +2,7 @@
 // and a preview that runs nothing a draft contains.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Harness } from "./harness.mjs";
 
@@ -72,6 +72,20 @@ describe("drafting: template, live lint, quick fix, history", () => {
       timeoutMsg: `comment not inserted: ${JSON.stringify((await t.editorDoc()).slice(-200))}`,
     });
     await t.browser.waitUntil(async () => !(await (await t.browser.$(veryProblem)).isExisting()), { timeout: 5_000 });
+  });
+
+  it("flags a misspelling as she types, and a colleague's team word clears it when the words file changes", async () => {
+    const flagged = (word) => `[data-testid="problem"][data-rule="spelling"][data-message*="“${word}”"]`;
+    await t.typeAtEnd(" Teh team uses zindlefrob.");
+    await (await t.browser.$(flagged("Teh"))).waitForExist({ timeout: 10_000, timeoutMsg: "“Teh” is not flagged" });
+    await (await t.browser.$(flagged("zindlefrob"))).waitForExist({ timeout: 10_000, timeoutMsg: "“zindlefrob” is not flagged" });
+    // A teammate adds the word on another machine: the synced file changes, nothing is clicked here.
+    writeFileSync(join(drafts, "dateline-words.txt"), "zindlefrob\n");
+    await t.browser.waitUntil(async () => !(await (await t.browser.$(flagged("zindlefrob"))).isExisting()), {
+      timeout: 15_000,
+      timeoutMsg: "the team word did not take effect when the file changed",
+    });
+    assert.ok(await (await t.browser.$(flagged("Teh"))).isExisting(), "other misspellings stay flagged");
   });
 
   it("keeps every save as a version and restores an old one as a new version", async () => {

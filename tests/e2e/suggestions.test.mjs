@@ -235,4 +235,27 @@ describe("suggested edits", () => {
     assert.match(card.text, /big → compact/);
     assert.match(card.meta, /Sam Lee/);
   });
+
+  it("two suggestions on the same words: accepting one marks the other conflicting", async () => {
+    await author.pressSave();
+    await author.waitForStatus("saved");
+    await reviewer.openDraft("marked.md");
+    await reviewer.waitForStatus("saved");
+    await suggest(reviewer, "big", "huge");
+    await author.browser.waitUntil(async () => {
+      await (await author.$("tab-suggestions")).click();
+      return (await cards(author)).filter((c) => c.status === "open" && /big →/.test(c.text)).length === 2;
+    }, {
+      timeout: 15_000,
+      interval: 500,
+      timeoutMsg: `the second suggestion on "big" did not arrive: ${JSON.stringify(await cards(author))}`,
+    });
+    const compact = (await cards(author)).find((c) => /compact/.test(c.text));
+    const huge = (await cards(author)).find((c) => /huge/.test(c.text));
+    await onCard(author, compact.id, "suggestion-accept");
+    await author.browser.waitUntil(async () => (await author.editorDoc()).includes("is compact and fun"), { timeout: 10_000, timeoutMsg: "accepting did not edit the text" });
+    const conflicting = await cardWhere(author, (c) => c.id === huge.id && c.status === "conflicting", "conflicting");
+    assert.equal(await author.browser.$(`[data-suggestion-id="${conflicting.id}"] [data-testid="suggestion-accept"]`).isExisting(), false, "a conflicting suggestion is not accepted over the one taken");
+    await shot(author, "conflicting");
+  });
 });

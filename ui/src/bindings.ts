@@ -52,7 +52,7 @@ async chooseFolder() : Promise<Result<FolderListing | null, AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async openRecentFolder(folderId: number) : Promise<Result<FolderListing, AppError>> {
+async openRecentFolder(folderId: FolderId) : Promise<Result<FolderListing, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("open_recent_folder", { folderId }) };
 } catch (e) {
@@ -68,7 +68,7 @@ async listRecentFolders() : Promise<Result<FolderInfo[], AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async forgetFolder(folderId: number) : Promise<Result<FolderInfo[], AppError>> {
+async forgetFolder(folderId: FolderId) : Promise<Result<FolderInfo[], AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("forget_folder", { folderId }) };
 } catch (e) {
@@ -84,7 +84,7 @@ async refreshFolder() : Promise<Result<FolderListing, AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async openDraft(draftId: number) : Promise<Result<OpenedDraft, AppError>> {
+async openDraft(draftId: DraftId) : Promise<Result<OpenedDraft, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("open_draft", { draftId }) };
 } catch (e) {
@@ -92,7 +92,7 @@ async openDraft(draftId: number) : Promise<Result<OpenedDraft, AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async saveDraft(draftId: number, text: string) : Promise<Result<SavedDraft, AppError>> {
+async saveDraft(draftId: DraftId, text: string) : Promise<Result<SavedDraft, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("save_draft", { draftId, text }) };
 } catch (e) {
@@ -103,7 +103,7 @@ async saveDraft(draftId: number, text: string) : Promise<Result<SavedDraft, AppE
 /**
  * Saves the editor's text as a new file beside the draft (after a conflict).
  */
-async saveDraftCopy(draftId: number, text: string) : Promise<Result<DraftSummary, AppError>> {
+async saveDraftCopy(draftId: DraftId, text: string) : Promise<Result<DraftSummary, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("save_draft_copy", { draftId, text }) };
 } catch (e) {
@@ -193,7 +193,7 @@ async renderPreview(text: string) : Promise<Result<string, AppError>> {
 /**
  * Keeps unsaved text in the crash journal.
  */
-async journalDraft(draftId: number, text: string) : Promise<Result<null, AppError>> {
+async journalDraft(draftId: DraftId, text: string) : Promise<Result<null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("journal_draft", { draftId, text }) };
 } catch (e) {
@@ -201,7 +201,7 @@ async journalDraft(draftId: number, text: string) : Promise<Result<null, AppErro
     else return { status: "error", error: e  as any };
 }
 },
-async discardChanges(draftId: number) : Promise<Result<null, AppError>> {
+async discardChanges(draftId: DraftId) : Promise<Result<null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("discard_changes", { draftId }) };
 } catch (e) {
@@ -209,7 +209,7 @@ async discardChanges(draftId: number) : Promise<Result<null, AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async listVersions(draftId: number) : Promise<Result<VersionView[], AppError>> {
+async listVersions(draftId: DraftId) : Promise<Result<VersionView[], AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_versions", { draftId }) };
 } catch (e) {
@@ -217,7 +217,7 @@ async listVersions(draftId: number) : Promise<Result<VersionView[], AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async readVersion(draftId: number, versionId: number) : Promise<Result<string, AppError>> {
+async readVersion(draftId: DraftId, versionId: number) : Promise<Result<string, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("read_version", { draftId, versionId }) };
 } catch (e) {
@@ -228,7 +228,7 @@ async readVersion(draftId: number, versionId: number) : Promise<Result<string, A
 /**
  * Writes an old version back to the file, recorded as a new version.
  */
-async restoreVersion(draftId: number, versionId: number) : Promise<Result<SavedDraft, AppError>> {
+async restoreVersion(draftId: DraftId, versionId: number) : Promise<Result<SavedDraft, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("restore_version", { draftId, versionId }) };
 } catch (e) {
@@ -240,7 +240,7 @@ async restoreVersion(draftId: number, versionId: number) : Promise<Result<SavedD
  * True when someone else changed the open draft's file since the editor
  * read or wrote it (the watcher's events include the app's own saves).
  */
-async checkDiskChange(draftId: number) : Promise<Result<boolean, AppError>> {
+async checkDiskChange(draftId: DraftId) : Promise<Result<boolean, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("check_disk_change", { draftId }) };
 } catch (e) {
@@ -251,7 +251,7 @@ async checkDiskChange(draftId: number) : Promise<Result<boolean, AppError>> {
 /**
  * Where the draft is now, relative to the folder (it may have been renamed).
  */
-async locateDraft(draftId: number) : Promise<Result<string, AppError>> {
+async locateDraft(draftId: DraftId) : Promise<Result<string, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("locate_draft", { draftId }) };
 } catch (e) {
@@ -263,7 +263,7 @@ async locateDraft(draftId: number) : Promise<Result<string, AppError>> {
  * Renames the draft within its folder, never over another file; returns
  * its new path relative to the folder.
  */
-async renameDraft(draftId: number, name: string) : Promise<Result<string, AppError>> {
+async renameDraft(draftId: DraftId, name: string) : Promise<Result<string, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("rename_draft", { draftId, name }) };
 } catch (e) {
@@ -286,7 +286,7 @@ async countExportPages(text: string, request: ExportRequest) : Promise<Result<Pa
  * Exports the editor's text where the user picks in the native save
  * dialog; `None` when the dialog is cancelled.
  */
-async exportDraft(draftId: number, text: string, request: ExportRequest) : Promise<Result<ExportOutcome | null, AppError>> {
+async exportDraft(draftId: DraftId, text: string, request: ExportRequest) : Promise<Result<ExportOutcome | null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("export_draft", { draftId, text, request }) };
 } catch (e) {
@@ -297,7 +297,7 @@ async exportDraft(draftId: number, text: string, request: ExportRequest) : Promi
 /**
  * Exports the editor's text next to the draft (`launch.pdf`).
  */
-async exportDraftBeside(draftId: number, text: string, request: ExportRequest) : Promise<Result<ExportOutcome, AppError>> {
+async exportDraftBeside(draftId: DraftId, text: string, request: ExportRequest) : Promise<Result<ExportOutcome, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("export_draft_beside", { draftId, text, request }) };
 } catch (e) {
@@ -308,7 +308,7 @@ async exportDraftBeside(draftId: number, text: string, request: ExportRequest) :
 /**
  * Two versions of a draft side by side, with its comments and verdicts.
  */
-async openReview(id: number, older: VersionPick, newer: VersionPick) : Promise<Result<ReviewView, AppError>> {
+async openReview(id: DraftId, older: VersionPick, newer: VersionPick) : Promise<Result<ReviewView, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("open_review", { id, older, newer }) };
 } catch (e) {
@@ -319,7 +319,7 @@ async openReview(id: number, older: VersionPick, newer: VersionPick) : Promise<R
 /**
  * Comments on `range` (UTF-16) of the text `on` shows.
  */
-async addComment(id: number, on: VersionPick, range: TextRange, body: string) : Promise<Result<null, AppError>> {
+async addComment(id: DraftId, on: VersionPick, range: TextRange, body: string) : Promise<Result<null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("add_comment", { id, on, range, body }) };
 } catch (e) {
@@ -330,7 +330,7 @@ async addComment(id: number, on: VersionPick, range: TextRange, body: string) : 
 /**
  * Replies to, resolves or sets the disposition of a comment thread.
  */
-async actOnThread(id: number, thread: string, action: ThreadAction) : Promise<Result<null, AppError>> {
+async actOnThread(id: DraftId, thread: string, action: ThreadAction) : Promise<Result<null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("act_on_thread", { id, thread, action }) };
 } catch (e) {
@@ -341,7 +341,7 @@ async actOnThread(id: number, thread: string, action: ThreadAction) : Promise<Re
 /**
  * Sets this reviewer's verdict for the round.
  */
-async setVerdict(id: number, approve: boolean, summary: string) : Promise<Result<null, AppError>> {
+async setVerdict(id: DraftId, approve: boolean, summary: string) : Promise<Result<null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("set_verdict", { id, approve, summary }) };
 } catch (e) {
@@ -364,7 +364,7 @@ async setReviewer(name: string, email: string) : Promise<Result<ReviewerIdentity
  * Suggests `after` in place of `range` (UTF-16) of the text `on` shows
  * (empty `after`: a deletion; empty range: an insertion). Returns its id.
  */
-async addSuggestion(id: number, on: VersionPick, range: TextRange, after: string, note: string) : Promise<Result<string, AppError>> {
+async addSuggestion(id: DraftId, on: VersionPick, range: TextRange, after: string, note: string) : Promise<Result<string, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("add_suggestion", { id, on, range, after, note }) };
 } catch (e) {
@@ -375,7 +375,7 @@ async addSuggestion(id: number, on: VersionPick, range: TextRange, after: string
 /**
  * The draft's suggestions placed in the editor's current `text`.
  */
-async listSuggestions(id: number, text: string) : Promise<Result<SuggestionsView, AppError>> {
+async listSuggestions(id: DraftId, text: string) : Promise<Result<SuggestionsView, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_suggestions", { id, text }) };
 } catch (e) {
@@ -387,7 +387,7 @@ async listSuggestions(id: number, text: string) : Promise<Result<SuggestionsView
  * Accepts one suggestion against the editor's `text`: the edits for the
  * editor to apply (one undoable change), or why it was refused.
  */
-async acceptSuggestion(id: number, suggestion: string, text: string) : Promise<Result<AcceptOutcome, AppError>> {
+async acceptSuggestion(id: DraftId, suggestion: string, text: string) : Promise<Result<AcceptOutcome, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("accept_suggestion", { id, suggestion, text }) };
 } catch (e) {
@@ -398,7 +398,7 @@ async acceptSuggestion(id: number, suggestion: string, text: string) : Promise<R
 /**
  * Accepts every undecided suggestion of one reviewer that still fits.
  */
-async acceptAllSuggestions(id: number, reviewer: string, text: string) : Promise<Result<AcceptOutcome, AppError>> {
+async acceptAllSuggestions(id: DraftId, reviewer: string, text: string) : Promise<Result<AcceptOutcome, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("accept_all_suggestions", { id, reviewer, text }) };
 } catch (e) {
@@ -409,7 +409,7 @@ async acceptAllSuggestions(id: number, reviewer: string, text: string) : Promise
 /**
  * Keeps the text, with an optional reply.
  */
-async rejectSuggestion(id: number, suggestion: string, reply: string) : Promise<Result<null, AppError>> {
+async rejectSuggestion(id: DraftId, suggestion: string, reply: string) : Promise<Result<null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("reject_suggestion", { id, suggestion, reply }) };
 } catch (e) {
@@ -420,7 +420,7 @@ async rejectSuggestion(id: number, suggestion: string, reply: string) : Promise<
 /**
  * Rejects every undecided suggestion of one reviewer; returns how many.
  */
-async rejectAllSuggestions(id: number, reviewer: string, reply: string) : Promise<Result<number, AppError>> {
+async rejectAllSuggestions(id: DraftId, reviewer: string, reply: string) : Promise<Result<number, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("reject_all_suggestions", { id, reviewer, reply }) };
 } catch (e) {
@@ -433,7 +433,7 @@ async rejectAllSuggestions(id: number, reviewer: string, reply: string) : Promis
  * comments by the author named; returns the text without the marks for
  * the editor to take as one undoable edit.
  */
-async importCriticMarkup(id: number, text: string, name: string, email: string) : Promise<Result<CriticImportView, AppError>> {
+async importCriticMarkup(id: DraftId, text: string, name: string, email: string) : Promise<Result<CriticImportView, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("import_critic_markup", { id, text, name, email }) };
 } catch (e) {
@@ -468,7 +468,7 @@ async searchDrafts(query: string) : Promise<Result<SearchHit[], AppError>> {
 /**
  * Writes a deleted draft's last text back to its file.
  */
-async restoreDeleted(draftId: number) : Promise<Result<DraftSummary, AppError>> {
+async restoreDeleted(draftId: DraftId) : Promise<Result<DraftSummary, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("restore_deleted", { draftId }) };
 } catch (e) {
@@ -479,7 +479,7 @@ async restoreDeleted(draftId: number) : Promise<Result<DraftSummary, AppError>> 
 /**
  * Merges the draft as it is on disk into the editor's unsaved `text`.
  */
-async mergeFromDisk(draftId: number, text: string) : Promise<Result<MergeView, AppError>> {
+async mergeFromDisk(draftId: DraftId, text: string) : Promise<Result<MergeView, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("merge_from_disk", { draftId, text }) };
 } catch (e) {
@@ -490,7 +490,7 @@ async mergeFromDisk(draftId: number, text: string) : Promise<Result<MergeView, A
 /**
  * Merges a sync client's conflict copy into the draft's editor `text`.
  */
-async mergeConflictCopy(draftId: number, copyId: number, text: string) : Promise<Result<MergeView, AppError>> {
+async mergeConflictCopy(draftId: DraftId, copyId: DraftId, text: string) : Promise<Result<MergeView, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("merge_conflict_copy", { draftId, copyId, text }) };
 } catch (e) {
@@ -501,7 +501,7 @@ async mergeConflictCopy(draftId: number, copyId: number, text: string) : Promise
 /**
  * After a merge from disk is applied, the next save replaces that disk version.
  */
-async adoptDisk(draftId: number, token: string) : Promise<Result<null, AppError>> {
+async adoptDisk(draftId: DraftId, token: string) : Promise<Result<null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("adopt_disk", { draftId, token }) };
 } catch (e) {
@@ -512,7 +512,7 @@ async adoptDisk(draftId: number, token: string) : Promise<Result<null, AppError>
 /**
  * Removes a merged conflict copy (its text stays in the draft's history).
  */
-async dismissConflictCopy(draftId: number, copyId: number) : Promise<Result<null, AppError>> {
+async dismissConflictCopy(draftId: DraftId, copyId: DraftId) : Promise<Result<null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("dismiss_conflict_copy", { draftId, copyId }) };
 } catch (e) {
@@ -629,7 +629,7 @@ export type CommentRow = { id: string; author: string; atMs: number; body: strin
 /**
  * A copy a sync client made when two people changed a draft at once.
  */
-export type ConflictCopy = { id: number; relPath: string; modifiedMs: number }
+export type ConflictCopy = { id: DraftId; relPath: string; modifiedMs: number }
 /**
  * CriticMarkup turned into suggestions and comments: the text for the
  * editor to take (the marks removed, insertions pending), and what was
@@ -643,7 +643,7 @@ problems: string[] }
 /**
  * A draft whose file vanished; its history is kept.
  */
-export type DeletedDraft = { id: number; relPath: string; title: string; deletedMs: number }
+export type DeletedDraft = { id: DraftId; relPath: string; title: string; deletedMs: number }
 export type DiagnosticView = { rule: string; severity: SeverityView; message: string; 
 /**
  * UTF-16 offsets into the editor text.
@@ -653,6 +653,10 @@ from: number; to: number; line: number;
  * The section kind id (`problem`), when the finding is inside one.
  */
 section: string | null; fix: FixView | null }
+/**
+ * A draft in one of those folders (a file by its path in the folder).
+ */
+export type DraftId = number
 export type DraftSort = 
 /**
  * Newest first.
@@ -666,7 +670,7 @@ export type DraftSort =
  * By status, drafts without one last.
  */
 "status"
-export type DraftSummary = { id: number; relPath: string; name: string; 
+export type DraftSummary = { id: DraftId; relPath: string; name: string; 
 /**
  * Front matter `title:`, else the headline, else the file name.
  */
@@ -711,7 +715,12 @@ relPaths: string[];
  * Something happened that cannot be pinned to drafts (a folder moved,
  * the watcher lost events, the periodic reconcile): re-read everything.
  */
-rescan: boolean }
+rescan: boolean; 
+/**
+ * The folder's `dateline.toml` or team words file changed: re-read it
+ * and lint the open draft again.
+ */
+config: boolean }
 /**
  * Drafts in the open folder changed on disk: someone else's edit, the
  * app's own save, or a reconcile that found something.
@@ -746,7 +755,11 @@ wrap: number | null;
 includeReview?: boolean }
 export type FindingRow = { rule: string; message: string; excerpt: string; line: number }
 export type FixView = { from: number; to: number; replacement: string }
-export type FolderInfo = { id: number; name: string; path: string; exists: boolean }
+/**
+ * A drafts folder the app has opened.
+ */
+export type FolderId = number
+export type FolderInfo = { id: FolderId; name: string; path: string; exists: boolean }
 export type FolderListing = { folder: FolderInfo; 
 /**
  * The first `query.limit` drafts of the list, in the order asked.
@@ -782,13 +795,15 @@ configProblems: string[] }
  */
 export type ImportedWord = { draft: DraftSummary; 
 /**
- * Pictures, footnotes and the like the draft does not hold.
+ * Pictures, footnotes and the like the draft does not hold, and any
+ * part of the Word review that could not come across.
  */
 notes: string[]; 
 /**
- * The Word file's comments and tracked changes, not brought in (yet).
+ * The Word file's comments (replies too) and tracked changes, now the
+ * draft's comments and suggestions.
  */
-comments: number; trackedChanges: number }
+comments: number; suggestions: number }
 export type LineEnding = "lf" | "crlf"
 export type LintView = { diagnostics: DiagnosticView[]; outline: OutlineEntry[]; missing: MissingSection[]; score: number; errors: number; warnings: number; infos: number; words: WordBudget; 
 /**
@@ -856,7 +871,7 @@ export type MissingSection = { kind: string; label: string; hint: string }
  * A later launch asked for a draft or folder; the window takes the request.
  */
 export type OpenRequested = null
-export type OpenedDraft = { id: number; relPath: string; name: string; 
+export type OpenedDraft = { id: DraftId; relPath: string; name: string; 
 /**
  * The text with `\n` line endings; the file's own endings come back on save.
  */
@@ -886,7 +901,7 @@ export type PaperSize = "a4" | "letter"
 /**
  * A folder opened on request, and the draft that was asked for in it.
  */
-export type PathOpened = { listing: FolderListing; draft: number | null }
+export type PathOpened = { listing: FolderListing; draft: DraftId | null }
 export type RecoveredText = { text: string; updatedMs: number; 
 /**
  * The file also changed on disk since that text was typed: saving over
@@ -915,8 +930,8 @@ export type ReviewerIdentity = { name: string; email: string }
  * A rule's documentation for hover cards and the problems panel.
  */
 export type RuleDoc = { id: string; severity: SeverityView; summary: string; explanation: string; good: string; bad: string }
-export type SavedDraft = { id: number; sizeBytes: number; modifiedMs: number }
-export type SearchHit = { id: number; relPath: string; title: string; snippet: SnippetPart[] }
+export type SavedDraft = { id: DraftId; sizeBytes: number; modifiedMs: number }
+export type SearchHit = { id: DraftId; relPath: string; title: string; snippet: SnippetPart[] }
 export type SectionRow = { label: string; 
 /**
  * unchanged, modified, added, removed, moved.
@@ -935,7 +950,7 @@ export type Startup = { recentFolders: FolderInfo[]; listing: FolderListing | nu
 /**
  * The draft to reopen, if it is still in the listed folder.
  */
-lastDraft: number | null; 
+lastDraft: DraftId | null; 
 /**
  * Why the last folder could not be reopened, or the database had to be reset.
  */
@@ -1038,7 +1053,7 @@ export type VersionPick =
 /**
  * Another draft of the folder, as saved (to compare two files).
  */
-{ kind: "draft"; id: number }
+{ kind: "draft"; id: DraftId }
 export type VersionView = { id: number; createdMs: number; 
 /**
  * `original` (first seen), `save`, `restore`.

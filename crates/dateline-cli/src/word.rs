@@ -1,54 +1,33 @@
 //! Word interchange on the command line: the pictures a `.docx` export
-//! embeds, and `dateline import`, which makes a new draft of a `.docx`.
+//! embeds, and `dateline import`, which makes a new draft of a `.docx` and
+//! brings its comments and tracked changes into the draft's review.
 
 use std::io::Write;
-use std::path::{Component, Path};
+use std::path::Path;
 use std::process::ExitCode;
 
-use dateline_export::{
-    image_addresses, import_docx, ChangeKind, DocxOptions, ImportedDraft, PdfOptions, MAX_DOCX_BYTES,
-};
+use dateline_export::{image_addresses, import_docx, DocxOptions, PdfOptions, WordReview, MAX_DOCX_BYTES};
+use dateline_files::read_pictures;
+use dateline_review::folder::{append_records, review_dir};
 
 use crate::output::fail;
-
-/// Pictures bigger than this are linked, not embedded.
-const MAX_IMAGE_BYTES: u64 = 20 * 1024 * 1024;
+use crate::review::drafts_root_of;
 
 /// The Word options: the PDF's paper, labels and author, and the pictures
-/// the draft points at by a relative path inside its own folder.
+/// the draft points at inside its own folder.
 pub(crate) fn docx_options(draft: &Path, text: &str, pdf: PdfOptions) -> DocxOptions {
     let folder = draft.parent().unwrap_or(Path::new("."));
-    let mut options = DocxOptions {
+    let pictures = read_pictures(folder, &image_addresses(text));
+    for address in &pictures.missing {
+        eprintln!("dateline: picture {address} not found beside the draft; it is linked instead");
+    }
+    DocxOptions {
         paper: pdf.paper,
         show_section_labels: pdf.show_section_labels,
         author: pdf.author,
+        images: pictures.found,
         ..Default::default()
-    };
-    for address in image_addresses(text) {
-        let Some(path) = local_path(&address) else {
-            continue;
-        };
-        let path = folder.join(path);
-        let small = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= MAX_IMAGE_BYTES);
-        match std::fs::read(&path) {
-            Ok(bytes) if small => {
-                options.images.insert(address, bytes);
-            }
-            _ => eprintln!("dateline: picture {address} not found beside the draft; it is linked instead"),
-        }
     }
-    options
-}
-
-/// A relative path with no way out of the draft's folder (no `..`, no root).
-fn local_path(address: &str) -> Option<&Path> {
-    if address.contains("://") || address.starts_with("data:") || address.starts_with("mailto:") {
-        return None;
-    }
-    let path = Path::new(address);
-    path.components()
-        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
-        .then_some(path)
 }
 
 /// `dateline import FILE.docx -o DRAFT.md`: never replaces a file and never
@@ -84,8 +63,32 @@ pub(crate) fn import(input: &Path, output: &Path) -> ExitCode {
     if let Err(err) = write_new(output, draft.markdown.as_bytes()) {
         return fail(&format!("cannot write {}: {err}", output.display()));
     }
-    report(&draft);
-    ExitCode::SUCCESS
+    for note in &draft.notes {
+        eprintln!("dateline: note: {note}");
+    }
+    let review = draft.review(now_ms());
+    if review.records.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    if output == Path::new("-") {
+        eprintln!(
+            "dateline: note: the Word file's comments and tracked changes stay in it when the draft goes to standard output"
+        );
+        return ExitCode::SUCCESS;
+    }
+    match save_review(output, &review) {
+        Ok(()) => {
+            report(&review);
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!(
+                "dateline: {} was written, but its comments and tracked changes could not be saved: {err}",
+                output.display()
+            );
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Creates `output` through the one writer of user files: whole or not at
@@ -98,55 +101,42 @@ fn write_new(output: &Path, bytes: &[u8]) -> std::io::Result<()> {
     dateline_files::write_atomic_new(output, bytes)
 }
 
-/// What came across besides the text, for the author to carry over by hand
-/// until Dateline's review takes them in.
-fn report(draft: &ImportedDraft) {
-    for note in &draft.notes {
-        eprintln!("dateline: note: {note}");
+/// The review goes where the app looks for it: in the drafts folder that
+/// holds the new draft (the nearest one with review data), else the
+/// draft's own folder.
+fn save_review(draft: &Path, review: &WordReview) -> std::io::Result<()> {
+    let (root, rel) = match drafts_root_of(draft) {
+        Some(found) => found,
+        None => {
+            let dir = draft
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let name = draft
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            (dir.to_path_buf(), name)
+        }
+    };
+    append_records(&review_dir(&root, &rel), &review.records)
+}
+
+fn report(review: &WordReview) {
+    for problem in &review.problems {
+        eprintln!("dateline: note: {problem}");
     }
-    for c in &draft.comments {
-        let reply = c
-            .reply_to
-            .as_ref()
-            .map_or(String::new(), |p| format!(" (reply to {p})"));
-        eprintln!(
-            "dateline: Word comment {} by {}{}{reply} on “{}”: {}",
-            c.id,
-            c.author,
-            c.date.as_ref().map_or(String::new(), |d| format!(" at {d}")),
-            c.quoted,
-            c.body
-        );
-    }
-    for change in &draft.changes {
-        let what = match change.kind {
-            ChangeKind::Insertion => "insert",
-            ChangeKind::Deletion => "delete",
-        };
-        eprintln!(
-            "dateline: tracked change by {}: {what} “{}” (the draft keeps the text before it)",
-            change.author, change.text
-        );
-    }
+    let plural = |n: u32, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     eprintln!(
-        "dateline: imported {} comment{} and {} tracked change{}",
-        draft.comments.len(),
-        if draft.comments.len() == 1 { "" } else { "s" },
-        draft.changes.len(),
-        if draft.changes.len() == 1 { "" } else { "s" }
+        "dateline: imported {} and {} (the Word file's tracked changes), by their Word authors",
+        plural(review.comments, "comment"),
+        plural(review.suggestions, "suggestion")
     );
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_paths_inside_the_folder_are_read() {
-        assert!(local_path("img/a.png").is_some());
-        assert!(local_path("./a.png").is_some());
-        assert!(local_path("../secret.png").is_none());
-        assert!(local_path("/etc/passwd").is_none());
-        assert!(local_path("https://e.example/a.png").is_none());
-    }
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
 }

@@ -180,3 +180,36 @@ fn with_review_the_open_comments_become_word_comments() {
     let anchored = doc.find("commentRangeStart").unwrap() < doc.find("helps nobody").unwrap();
     assert!(anchored && doc.contains("commentRangeEnd"), "{doc}");
 }
+
+#[test]
+fn import_brings_the_word_files_tracked_changes_in_as_suggestions() {
+    use dateline_export::{export_docx, DocxOptions, DocxReview, TrackedChange};
+    let dir = tempfile::tempdir().unwrap();
+    let change = TrackedChange {
+        anchor: "helps nobody".into(),
+        replacement: "is dead weight".into(),
+        author: "Ana Silva".into(),
+        at: Some(1_714_557_600_000),
+        offset: None,
+    };
+    let review = DocxReview {
+        material: None,
+        changes: &[change],
+    };
+    let docx = export_docx(DRAFT, review, &DocxOptions::default()).unwrap();
+    fs::write(dir.path().join("w.docx"), &docx).unwrap();
+    let out = dateline(&["import", "w.docx", "-o", "w.md"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("imported 0 comments and 1 suggestion"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read_to_string(dir.path().join("w.md")).unwrap(), DRAFT);
+    let review = dateline(&["review", "w.md"], dir.path());
+    let listed = String::from_utf8_lossy(&review.stdout);
+    assert!(
+        listed.contains("suggestion by Ana Silva") && listed.contains("“helps nobody” → “is dead weight”"),
+        "{listed}"
+    );
+}

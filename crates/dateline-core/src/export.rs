@@ -5,10 +5,12 @@
 use crate::error::{Error, Result};
 pub use dateline_export::ReviewMaterial;
 use dateline_export::{
-    export_docx, export_markdown, export_pdf_with_review, DocxOptions, DocxReview, FrontMatterMode,
-    MarkdownOptions, Paper, PdfOptions,
+    export_docx, export_markdown, export_pdf_with_review, image_addresses, DocxOptions, DocxReview,
+    FrontMatterMode, MarkdownOptions, Paper, PdfOptions,
 };
+use dateline_files::read_pictures;
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, specta::Type)]
 #[serde(rename_all = "lowercase")]
@@ -67,11 +69,13 @@ pub struct ExportOutcome {
 }
 
 /// The exported bytes and, for PDF, the page count. `review` is added after
-/// the draft when the request asks for it.
+/// the draft when the request asks for it; a Word export embeds the
+/// pictures it shows from `folder`, the draft's own.
 pub fn render(
     text: &str,
     request: &ExportRequest,
     review: Option<&ReviewMaterial>,
+    folder: Option<&Path>,
 ) -> Result<(Vec<u8>, Option<PageCount>)> {
     let review = review.filter(|_| request.include_review);
     match request.format {
@@ -96,6 +100,9 @@ pub fn render(
             let options = DocxOptions {
                 paper: pdf.paper,
                 show_section_labels: pdf.show_section_labels,
+                images: folder.map_or_else(Default::default, |f| {
+                    read_pictures(f, &image_addresses(text)).found
+                }),
                 ..Default::default()
             };
             let changes = review.map(ReviewMaterial::tracked_changes).unwrap_or_default();
@@ -120,7 +127,7 @@ pub fn page_count(text: &str, request: &ExportRequest) -> Result<PageCount> {
         include_review: false,
         ..pdf_request
     };
-    let (_, pages) = render(text, &pdf_request, None)?;
+    let (_, pages) = render(text, &pdf_request, None, None)?;
     pages.ok_or_else(|| Error::Io("The PDF layout gave no page count.".into()))
 }
 
@@ -179,6 +186,7 @@ mod tests {
             "---\na: b\n---\n# T\n\n* x\n",
             &request(ExportFormat::Markdown),
             None,
+            None,
         )
         .unwrap();
         assert_eq!(String::from_utf8(bytes).unwrap(), "# T\n\n- x\n");
@@ -187,12 +195,30 @@ mod tests {
 
     #[test]
     fn word_export_is_a_word_package() {
-        let (bytes, pages) = render("# T\n\nBody.\n", &request(ExportFormat::Docx), None).unwrap();
+        let (bytes, pages) = render("# T\n\nBody.\n", &request(ExportFormat::Docx), None, None).unwrap();
         assert!(bytes.starts_with(b"PK\x03\x04"));
         assert!(pages.is_none());
         let imported = dateline_export::import_docx(&bytes).unwrap();
         assert_eq!(imported.markdown, "# T\n\nBody.\n");
         assert_eq!(extension(ExportFormat::Docx), "docx");
+    }
+
+    #[test]
+    fn word_export_embeds_the_pictures_beside_the_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("logo.png"),
+            include_bytes!("../../../icons/32x32.png"),
+        )
+        .unwrap();
+        let text = "# T\n\n![Logo](logo.png)\n";
+        // A zip names its files uncompressed, so a picture's part shows.
+        let has_media = |folder: Option<&Path>| {
+            let (bytes, _) = render(text, &request(ExportFormat::Docx), None, folder).unwrap();
+            bytes.windows(11).any(|w| w == b"word/media/")
+        };
+        assert!(has_media(Some(dir.path())), "embedded from the draft's folder");
+        assert!(!has_media(None), "without a folder it is a link");
     }
 
     #[test]

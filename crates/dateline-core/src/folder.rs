@@ -38,6 +38,18 @@ pub struct Scan {
     pub skipped: Vec<Skipped>,
 }
 
+/// The optional lint configuration at a drafts folder's root.
+pub const CONFIG_FILE: &str = "dateline.toml";
+
+/// The folder's `dateline.toml` or team words file: the lint's settings,
+/// which every open app re-reads when a colleague changes them.
+pub fn is_config_file(root: &Path, path: &Path) -> bool {
+    path.parent() == Some(root)
+        && path
+            .file_name()
+            .is_some_and(|n| n == CONFIG_FILE || n == dateline_lint::WORDS_FILE)
+}
+
 pub fn is_markdown(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())

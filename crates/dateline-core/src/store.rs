@@ -115,8 +115,7 @@ pub fn schema_version() -> usize {
     MIGRATION_SQL.len()
 }
 
-pub type FolderId = u32;
-pub type DraftId = u32;
+pub use ids::{DraftId, FolderId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FolderRecord {
@@ -465,6 +464,7 @@ pub fn now_ms() -> i64 {
 }
 
 mod exports;
+mod ids;
 mod index;
 pub use index::{FileFacts, IndexRow, IndexedFile, SearchHit, SnippetPart};
 
@@ -555,7 +555,7 @@ mod tests {
             let store = Store::open(&path).unwrap();
             if version >= 1 {
                 assert_eq!(store.setting::<String>("theme").unwrap().as_deref(), Some("dark"));
-                assert_eq!(store.folder(7).unwrap().path, PathBuf::from("/drafts"));
+                assert_eq!(store.folder(FolderId(7)).unwrap().path, PathBuf::from("/drafts"));
             }
             let folder = store.remember_folder(Path::new("/other")).unwrap();
             let draft = store.draft_id(folder, "a.md").unwrap();

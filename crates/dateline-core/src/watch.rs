@@ -8,7 +8,7 @@
 //! saved over within one window, drops the old name, so a renamed draft
 //! stayed listed (found by the model test). A batch here keeps every path.
 
-use crate::folder::draft_rel_path;
+use crate::folder::{draft_rel_path, is_config_file};
 use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{Config as NotifyConfig, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 use serde::Serialize;
@@ -46,6 +46,9 @@ pub struct DraftsChanged {
     /// Something happened that cannot be pinned to drafts (a folder moved,
     /// the watcher lost events, the periodic reconcile): re-read everything.
     pub rescan: bool,
+    /// The folder's `dateline.toml` or team words file changed: re-read it
+    /// and lint the open draft again.
+    pub config: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -152,7 +155,7 @@ fn batch_events(
                 Err(_) => break,
             }
         }
-        if change.rescan || !change.rel_paths.is_empty() {
+        if change.rescan || change.config || !change.rel_paths.is_empty() {
             on_change(change);
         }
     }
@@ -165,8 +168,8 @@ fn start_reconcile_ticks(every: Duration, on_change: Handler) -> mpsc::Sender<()
     std::thread::spawn(move || {
         while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(every) {
             on_change(DraftsChanged {
-                rel_paths: Vec::new(),
                 rescan: true,
+                ..Default::default()
             });
         }
     });
@@ -186,6 +189,7 @@ fn add_event(root: &Path, change: &mut DraftsChanged, event: notify::Result<noti
     };
     change.rescan |= event.need_rescan();
     for path in &event.paths {
+        change.config |= is_config_file(root, path);
         match draft_rel_path(root, path) {
             Some(rel) if !change.rel_paths.contains(&rel) => change.rel_paths.push(rel),
             Some(_) => {}
@@ -312,6 +316,21 @@ mod tests {
         assert!(batch(vec![Err(notify::Error::generic("overflow"))]).rescan);
         let overflow = notify::Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
         assert!(batch(vec![Ok(overflow)]).rescan);
+    }
+
+    #[test]
+    fn the_folders_config_and_team_words_are_a_config_change() {
+        for name in ["/drafts/dateline.toml", "/drafts/dateline-words.txt"] {
+            let change = batch(vec![event(CREATE, &[name])]);
+            assert!(
+                change.config && change.rel_paths.is_empty() && !change.rescan,
+                "{name}: {change:?}"
+            );
+        }
+        assert!(
+            !batch(vec![event(CREATE, &["/drafts/q3/dateline.toml"])]).config,
+            "only the folder's own is read"
+        );
     }
 
     #[test]

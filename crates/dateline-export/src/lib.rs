@@ -19,8 +19,8 @@ mod world;
 
 pub use docx::{export_docx, image_addresses, DocxError, DocxOptions, DocxReview, TrackedChange};
 pub use import::{
-    import_docx, ChangeKind, ImportError, ImportedChange, ImportedComment, ImportedDraft, MAX_DOCX_BYTES,
-    MAX_INFLATED_BYTES,
+    import_docx, ChangeKind, ImportError, ImportedChange, ImportedComment, ImportedDraft, WordReview,
+    MAX_DOCX_BYTES, MAX_INFLATED_BYTES,
 };
 pub use markdown::{export_markdown, Appendix, FrontMatterMode, MarkdownOptions};
 pub use pdf::{

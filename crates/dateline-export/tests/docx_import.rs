@@ -4,6 +4,7 @@
 use std::io::{Cursor, Write};
 
 use dateline_export::{export_docx, import_docx, DocxOptions, DocxReview, ImportError, MAX_DOCX_BYTES};
+use dateline_review::log::Event;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
@@ -179,4 +180,111 @@ fn a_50_mb_document_is_refused() {
     let err = import_docx(&bytes).unwrap_err();
     assert!(matches!(err, ImportError::TooLarge { .. }), "{err}");
     assert!(message(err).contains("pictures"));
+}
+
+#[test]
+fn word_comments_and_tracked_changes_become_the_drafts_review() {
+    // As Word writes them: a comment range around a bold run, a reply
+    // threaded and marked done in commentsExtended, a replacement as a
+    // deletion beside an insertion, a whole inserted paragraph, a deletion.
+    let ana = r#"w:author="Ana Silva" w:date="2024-05-01T10:00:00Z""#;
+    let ben = r#"w:author="Ben Ode" w:date="2024-05-02T09:00:00Z""#;
+    let body = document(&format!(
+        concat!(
+            r#"<w:p><w:r><w:t xml:space="preserve">Acme ships </w:t></w:r><w:commentRangeStart w:id="0"/><w:r><w:rPr><w:b/></w:rPr><w:t>PocketCell</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>"#,
+            r#"<w:r><w:t xml:space="preserve"> in </w:t></w:r><w:del w:id="1" {ana}><w:r><w:delText>March</w:delText></w:r></w:del><w:ins w:id="2" {ana}><w:r><w:t>April</w:t></w:r></w:ins><w:r><w:t>.</w:t></w:r></w:p>"#,
+            r#"<w:p><w:pPr><w:rPr><w:ins w:id="3" {ben}/></w:rPr></w:pPr><w:ins w:id="4" {ben}><w:r><w:t>It costs $49.</w:t></w:r></w:ins></w:p>"#,
+            r#"<w:p><w:r><w:t xml:space="preserve">Order it </w:t></w:r><w:del w:id="5" {ben}><w:r><w:delText xml:space="preserve">very </w:delText></w:r></w:del><w:r><w:t>soon.</w:t></w:r></w:p>"#,
+        ),
+        ana = ana,
+        ben = ben
+    ));
+    let comments = br#"<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"><w:comment w:id="0" w:author="Ana Silva" w:date="2024-05-01T10:00:00Z"><w:p w14:paraId="11111111"><w:r><w:t>Name it in full?</w:t></w:r></w:p></w:comment><w:comment w:id="7" w:author="Ben Ode" w:date="2024-05-01T11:00:00Z"><w:p w14:paraId="22222222"><w:r><w:t>Fine as is.</w:t></w:r></w:p></w:comment></w:comments>"#;
+    let extended = br#"<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"><w15:commentEx w15:paraId="11111111" w15:done="1"/><w15:commentEx w15:paraId="22222222" w15:paraIdParent="11111111" w15:done="1"/></w15:commentsEx>"#;
+    let bytes = package(
+        &[
+            ("[Content_Types].xml", TYPES),
+            ("word/document.xml", &body),
+            ("word/comments.xml", comments),
+            ("word/commentsExtended.xml", extended),
+        ],
+        CompressionMethod::Deflated,
+    );
+    let imported = import_docx(&bytes).unwrap();
+    let md = &imported.markdown;
+    assert_eq!(md, "Acme ships **PocketCell** in March.\n\nOrder it very soon.\n");
+    let review = imported.review(0);
+    assert!(review.problems.is_empty(), "{:?}", review.problems);
+    assert_eq!((review.comments, review.suggestions), (2, 3));
+
+    let comments: Vec<_> = review
+        .records
+        .iter()
+        .filter_map(|r| match &r.event {
+            Event::Comment {
+                id,
+                anchor,
+                body,
+                parent,
+                ..
+            } => Some((id, anchor, body.as_str(), parent, r.author.name.as_str())),
+            _ => None,
+        })
+        .collect();
+    let (root, anchor, body, parent, author) = comments[0];
+    let anchor = anchor.as_ref().unwrap();
+    assert_eq!(
+        (anchor.quote.as_str(), body, parent, author),
+        ("**PocketCell**", "Name it in full?", &None, "Ana Silva")
+    );
+    assert_eq!(
+        &md[anchor.start_hint..anchor.start_hint + anchor.quote.len()],
+        "**PocketCell**"
+    );
+    assert_eq!(
+        (comments[1].2, comments[1].3.as_ref()),
+        ("Fine as is.", Some(root))
+    );
+    assert!(
+        review
+            .records
+            .iter()
+            .any(|r| matches!(&r.event, Event::Resolve { id, resolved: true } if id == root)),
+        "done in Word is resolved here"
+    );
+
+    let suggestions: Vec<(&str, &str, &str, i64)> = review
+        .records
+        .iter()
+        .filter_map(|r| match &r.event {
+            Event::Suggest { anchor, after, .. } => Some((
+                anchor.quote.as_str(),
+                after.as_str(),
+                r.author.name.as_str(),
+                r.at,
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        suggestions,
+        [
+            ("March", "April", "Ana Silva", 1_714_557_600_000),
+            ("", "\n\nIt costs $49.", "Ben Ode", 1_714_640_400_000),
+            ("very ", "", "Ben Ode", 1_714_640_400_000),
+        ]
+    );
+    let inserted_at = review
+        .records
+        .iter()
+        .find_map(|r| match &r.event {
+            Event::Suggest { anchor, .. } if anchor.quote.is_empty() => Some(anchor.start_hint),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(
+        &md[..inserted_at],
+        "Acme ships **PocketCell** in March.",
+        "the new paragraph follows the one before it"
+    );
 }

@@ -2,15 +2,19 @@
 //! exports, imports, the team words file, review logs. Every such write goes
 //! through this crate, so that a full disk, a vanished folder or a crash
 //! mid-write leaves the old file byte-identical and no temporary file
-//! behind. The app's core and the command line both depend on it.
+//! behind. The app's core and the command line both depend on it, and
+//! share through it the one rule for reading the pictures a draft shows
+//! ([`pictures`]).
 
 pub mod atomic;
 #[cfg(any(test, feature = "fault-injection"))]
 pub mod faults;
+pub mod pictures;
 #[cfg(any(test, feature = "fault-injection"))]
 pub mod testfs;
 
 pub use atomic::{append_durable, rename_noclobber, write_atomic, write_atomic_new};
+pub use pictures::{read_pictures, Pictures};
 
 /// Each I/O step asks the fault shim first (a no-op unless compiled for the
 /// fault-injection tests and armed by one).

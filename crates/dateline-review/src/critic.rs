@@ -35,7 +35,7 @@ pub struct CriticImport {
 pub fn to_suggestions(text: &str, author: &Author, at: i64) -> CriticImport {
     let marks = critic::parse(text);
     let (clean, map) = critic::strip_marks(text, &marks);
-    let version = blake3::hash(clean.as_bytes()).to_hex()[..16].to_owned();
+    let version = log::draft_version(&clean);
     let mut out = CriticImport::default();
     let mut i = 0;
     while i < marks.len() {

@@ -5,7 +5,7 @@
 //! `<drafts>/.dateline/reviews/<draft key>/<reviewer key>.jsonl`: one
 //! folder per draft, one append-only log per reviewer in it.
 
-use crate::log::{merge, parse_log, ParsedLog, ReviewState, MAX_LOG_BYTES};
+use crate::log::{encode_record, merge, parse_log, ParsedLog, Record, ReviewState, MAX_LOG_BYTES};
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -33,6 +33,28 @@ pub fn reviewer_key(name: &str, email: &str) -> String {
 /// The review folder of the draft at `rel_path` in `drafts_root`.
 pub fn review_dir(drafts_root: &Path, rel_path: &str) -> PathBuf {
     drafts_root.join(REVIEW_DIR).join(draft_key(rel_path))
+}
+
+/// Appends records to their authors' own logs in `dir` (each author's
+/// lines in one durable append), for records made elsewhere and brought
+/// in: CriticMarkup, a Word file's review.
+pub fn append_records(dir: &Path, records: &[Record]) -> io::Result<()> {
+    let mut by_log: Vec<(String, String)> = Vec::new();
+    for record in records {
+        let key = reviewer_key(&record.author.name, &record.author.email);
+        match by_log.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, lines)) => lines.push_str(&encode_record(record)),
+            None => by_log.push((key, encode_record(record))),
+        }
+    }
+    if by_log.is_empty() {
+        return Ok(());
+    }
+    fs::create_dir_all(dir)?;
+    for (key, lines) in by_log {
+        dateline_files::append_durable(&dir.join(format!("{key}.jsonl")), lines.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// Reads and merges every reviewer's log in `dir` (a missing folder is a

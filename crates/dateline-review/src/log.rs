@@ -235,6 +235,12 @@ pub(crate) fn check_id(id: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// How records name the version of the draft text they were made on: the
+/// first 16 hex digits of its BLAKE3 hash.
+pub fn draft_version(text: &str) -> String {
+    blake3::hash(text.as_bytes()).to_hex()[..16].to_owned()
+}
+
 /// The record as one line of JSON, ending in `\n`. Newlines inside fields
 /// are escaped by JSON, so the line never breaks.
 pub fn encode_record(record: &Record) -> String {

@@ -79,12 +79,13 @@ export async function importWord(ctx: AppContext): Promise<void> {
 }
 
 function importedMessage(imported: ImportedWord): string {
-  const left = [
-    imported.comments > 0 && `${imported.comments} comment${imported.comments === 1 ? "" : "s"}`,
-    imported.trackedChanges > 0 && `${imported.trackedChanges} tracked change${imported.trackedChanges === 1 ? "" : "s"}`,
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const came = [
+    imported.comments > 0 && plural(imported.comments, "comment"),
+    imported.suggestions > 0 && plural(imported.suggestions, "suggested edit"),
   ].filter(Boolean);
+  const review = came.length > 0 ? ` Its ${came.join(" and ")} came with it, by their Word authors: see them beside the text.` : "";
   const notes = imported.notes.length > 0 ? ` ${imported.notes.join(" ")}` : "";
-  const review = left.length > 0 ? ` Its ${left.join(" and ")} stay in the Word file.` : "";
   return `Imported as “${imported.draft.relPath}”. The Word file is unchanged.${review}${notes}`;
 }
 

@@ -4,12 +4,15 @@
 import { commands, type DraftsChanged, type OpenedDraft } from "../bindings";
 import { draftTitle } from "../format";
 import { AppError, call } from "../ipc";
+import { relint } from "../lint";
 import type { AppContext } from "./context";
 import { showDraft } from "./document";
 import { mergeFromDisk } from "./merging";
 
-/** Files changed outside the app: refresh the list, follow the open draft. */
+/** Files changed outside the app: refresh the list, follow the open draft, check it with a changed config. */
 export async function onDiskChange(ctx: AppContext, change: DraftsChanged): Promise<void> {
+  // The shell has re-read a changed dateline.toml or team words file: check the text with it.
+  if (change.config) relint(ctx.editor.view);
   // The open draft first: in a big folder the list takes longer.
   await followOpenDraft(ctx, change);
   await ctx.flows.relist();

@@ -3,12 +3,11 @@
 
 use super::Workspace;
 use crate::drafting::{self, LintConfig, LintView};
+use crate::error::Result;
+pub use crate::folder::CONFIG_FILE;
 use dateline_lint::{Config, WORDS_FILE};
 use std::fs;
 use std::path::Path;
-
-/// The optional lint configuration at a drafts folder's root.
-pub const CONFIG_FILE: &str = "dateline.toml";
 
 impl Workspace {
     /// A handle on the open folder's lint configuration that stays current
@@ -17,6 +16,16 @@ impl Workspace {
     /// behind folder work.
     pub fn lint_config(&self) -> LintConfig {
         self.lint_config.clone()
+    }
+
+    /// Re-reads the open folder's `dateline.toml` and team words file (on
+    /// a refresh, or when a colleague changed one) and lints with them
+    /// from now on.
+    pub fn reload_config(&mut self) -> Result<()> {
+        let open = self.folder.as_mut().ok_or_else(super::no_folder)?;
+        (open.config, open.config_problems) = load_config(&open.root);
+        self.lint_config.set(open.config.clone());
+        Ok(())
     }
 
     /// Lints editor text with the open folder's configuration, read from

@@ -74,13 +74,13 @@ impl Workspace {
         text: &str,
         request: &ExportRequest,
     ) -> Result<(Vec<u8>, Option<export::PageCount>)> {
-        self.draft_path(id)?;
+        let draft = self.draft_path(id)?;
         let review = if request.include_review {
             Some(self.review_material(id, text)?)
         } else {
             None
         };
-        export::render(text, request, review.as_ref())
+        export::render(text, request, review.as_ref(), draft.parent())
     }
 
     /// Writes `bytes` to `target` when nothing is there, or when what is

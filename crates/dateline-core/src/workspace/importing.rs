@@ -1,12 +1,16 @@
 //! File → Import Word Document…: a `.docx` becomes a new Markdown draft in
-//! the open folder. The Word file is only read; the draft is created beside
-//! the others without replacing anything (`write_atomic_new`).
+//! the open folder, and its comments and tracked changes the draft's
+//! comments and suggestions, each in its Word author's review log. The
+//! Word file is only read; the draft is created beside the others without
+//! replacing anything (`write_atomic_new`).
 
 use super::naming::free_marked_path;
+use super::review::now_ms;
 use super::{DraftSummary, Workspace};
 use crate::error::{display_name, Error, Result};
 use dateline_export::{import_docx, MAX_DOCX_BYTES};
 use dateline_files::write_atomic_new;
+use dateline_review::folder;
 use serde::Serialize;
 use std::path::Path;
 
@@ -15,11 +19,13 @@ use std::path::Path;
 #[serde(rename_all = "camelCase")]
 pub struct ImportedWord {
     pub draft: DraftSummary,
-    /// Pictures, footnotes and the like the draft does not hold.
+    /// Pictures, footnotes and the like the draft does not hold, and any
+    /// part of the Word review that could not come across.
     pub notes: Vec<String>,
-    /// The Word file's comments and tracked changes, not brought in (yet).
+    /// The Word file's comments (replies too) and tracked changes, now the
+    /// draft's comments and suggestions.
     pub comments: u32,
-    pub tracked_changes: u32,
+    pub suggestions: u32,
 }
 
 impl Workspace {
@@ -40,11 +46,21 @@ impl Workspace {
             .unwrap_or(&target)
             .to_string_lossy()
             .replace('\\', "/");
+        let review = imported.review(now_ms());
+        let mut notes = imported.notes;
+        notes.extend(review.problems);
+        let (mut comments, mut suggestions) = (review.comments, review.suggestions);
+        if let Err(e) = folder::append_records(&folder::review_dir(&root, &rel), &review.records) {
+            notes.push(format!(
+                "Its comments and tracked changes could not be saved ({e}); the Word file still holds them: import it again once the folder can be written."
+            ));
+            (comments, suggestions) = (0, 0);
+        }
         Ok(ImportedWord {
             draft: self.index_new_file(&rel)?,
-            notes: imported.notes,
-            comments: imported.comments.len() as u32,
-            tracked_changes: imported.changes.len() as u32,
+            notes,
+            comments,
+            suggestions,
         })
     }
 }
@@ -90,7 +106,7 @@ fn stem_of(source: &Path) -> String {
 mod tests {
     use super::*;
     use crate::workspace::tests::Fixture;
-    use dateline_export::{export_docx, DocxOptions, DocxReview};
+    use dateline_export::{export_docx, DocxOptions, DocxReview, TrackedChange};
 
     #[test]
     fn a_word_file_becomes_a_new_draft_and_is_left_as_it_was() {
@@ -123,6 +139,47 @@ mod tests {
             ws.import_word(&source).unwrap().draft.rel_path,
             "Launch (imported 2).md"
         );
+    }
+
+    #[test]
+    fn its_tracked_changes_become_suggestions_by_their_word_author() {
+        let fx = Fixture::new(&[]);
+        let (mut ws, _) = fx.opened();
+        let word = tempfile::tempdir().unwrap();
+        let source = word.path().join("Plan.docx");
+        let change = TrackedChange {
+            anchor: "March".into(),
+            replacement: "April".into(),
+            author: "Ana Silva".into(),
+            at: Some(1_714_557_600_000),
+            offset: None,
+        };
+        let review = DocxReview {
+            material: None,
+            changes: &[change],
+        };
+        let docx = export_docx("# Plan\n\nShips in March.\n", review, &DocxOptions::default()).unwrap();
+        std::fs::write(&source, &docx).unwrap();
+        let imported = ws.import_word(&source).unwrap();
+        assert_eq!((imported.comments, imported.suggestions), (0, 1));
+        let text = std::fs::read_to_string(fx.path("Plan.md")).unwrap();
+        assert_eq!(
+            text, "# Plan\n\nShips in March.\n",
+            "the draft keeps the text before the change"
+        );
+        let rows = ws.suggestions(imported.draft.id, &text).unwrap().suggestions;
+        let row = &rows[0];
+        assert_eq!(
+            (
+                rows.len(),
+                row.author.as_str(),
+                row.before.as_str(),
+                row.after.as_str(),
+                row.status.as_str()
+            ),
+            (1, "Ana Silva", "March", "April", "open")
+        );
+        assert_eq!(row.at_ms, 1_714_557_600_000.0, "dated as in Word");
     }
 
     #[test]

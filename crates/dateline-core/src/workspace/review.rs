@@ -238,7 +238,7 @@ impl Workspace {
         }
         let event = Event::Comment {
             id: log::new_id(),
-            draft_version: blake3::hash(text.as_bytes()).to_hex()[..16].to_owned(),
+            draft_version: log::draft_version(&text),
             anchor: Some(Anchor::new(&text, bytes)),
             body: body.trim().to_owned(),
             parent: None,

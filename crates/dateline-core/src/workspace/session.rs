@@ -145,9 +145,8 @@ impl Workspace {
 
     /// Re-reads the open folder and its `dateline.toml`.
     pub fn refresh(&mut self) -> Result<FolderListing> {
+        self.reload_config()?;
         let open = self.folder.as_mut().ok_or_else(no_folder)?;
-        (open.config, open.config_problems) = load_config(&open.root);
-        self.lint_config.set(open.config.clone());
         open.skipped = open.index(&self.store).reconcile()?.skipped;
         self.listing()
     }

@@ -5,7 +5,7 @@
 //! undoable edit, or the reason it was refused, found by re-finding the
 //! suggestion in that text (`dateline_review::suggest`).
 
-use super::review::{append_line, byte_range, name_of, now_ms, to_range, TextRange, VersionPick};
+use super::review::{byte_range, name_of, now_ms, to_range, TextRange, VersionPick};
 use super::Workspace;
 use crate::drafting::Utf16Offsets;
 use crate::error::{Error, Result};
@@ -120,12 +120,8 @@ impl Workspace {
         };
         let import = dateline_review::critic::to_suggestions(text, &author, now_ms());
         let dir = self.review_dir(id)?;
-        let path = dir.join(format!("{}.jsonl", folder::reviewer_key(name, email)));
-        let lines: String = import.records.iter().map(log::encode_record).collect();
-        if !lines.is_empty() {
-            append_line(&dir, &path, lines.as_bytes())
-                .map_err(|e| Error::from_io(&e, "saving the suggestions", &path))?;
-        }
+        folder::append_records(&dir, &import.records)
+            .map_err(|e| Error::from_io(&e, "saving the suggestions", &dir))?;
         let count = |suggest: bool| {
             import
                 .records
@@ -170,7 +166,7 @@ impl Workspace {
             id,
             Event::Suggest {
                 id: suggestion.clone(),
-                draft_version: blake3::hash(text.as_bytes()).to_hex()[..16].to_owned(),
+                draft_version: log::draft_version(&text),
                 anchor: Anchor::new(&text, bytes),
                 kind,
                 after: after.to_owned(),

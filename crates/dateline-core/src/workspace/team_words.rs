@@ -2,7 +2,6 @@
 //! file (`dateline-words.txt`), which every teammate's app reads with the
 //! folder's config.
 
-use super::config::load_config;
 use super::Workspace;
 use crate::error::{Error, Result};
 use dateline_files::{write_atomic, write_atomic_new};
@@ -16,12 +15,11 @@ impl Workspace {
     /// already had the word (in any case): nothing is written then.
     pub fn add_team_word(&mut self, word: &str) -> Result<bool> {
         let word = checked_word(word)?;
-        let open = self.folder.as_mut().ok_or_else(super::no_folder)?;
+        let open = self.folder.as_ref().ok_or_else(super::no_folder)?;
         let path = open.root.join(WORDS_FILE);
         let added = add_word_to_file(&path, word).map_err(|e| Error::from_io(&e, "saving", &path))?;
         // Re-read as a refresh would, so a colleague's additions come too.
-        (open.config, open.config_problems) = load_config(&open.root);
-        self.lint_config.set(open.config.clone());
+        self.reload_config()?;
         Ok(added)
     }
 }

@@ -240,7 +240,7 @@ fn ids_from_elsewhere_are_refused() {
     fs::write(other.path().join("x.md"), "x").unwrap();
     let (mut ws, listing) = fx.opened();
     let a = id_of(&listing, "a.md");
-    assert!(matches!(ws.open_draft(9999), Err(Error::NotFound(_))));
+    assert!(matches!(ws.open_draft(DraftId(9999)), Err(Error::NotFound(_))));
     let other_listing = ws.open_folder_path(other.path()).unwrap();
     assert!(matches!(ws.open_draft(a), Err(Error::NotFound(_))));
     assert!(ws.open_draft(id_of(&other_listing, "x.md")).is_ok());

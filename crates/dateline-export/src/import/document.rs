@@ -1,13 +1,15 @@
 //! `word/document.xml` read into blocks: paragraphs (with their style kind,
 //! list numbering and alignment) made of runs, and tables of them. Comment
 //! ranges collect the text they cover; tracked changes are recorded, and the
-//! text kept as it was before them.
+//! text kept as it was before them. Both get a marker at each end
+//! ([`super::marks`]), so they can be placed in the Markdown.
 
 use std::collections::HashMap;
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
+use super::marks::{is_marker, marker, marker_index, without_markers};
 use super::parts::StyleKind;
 use super::xml::{attr, local, reference, toggle_on};
 use super::{ChangeKind, ImportedChange};
@@ -58,6 +60,13 @@ pub(crate) struct Document {
     pub quotes: HashMap<String, String>,
     pub changes: Vec<ImportedChange>,
     pub notes: Vec<String>,
+    /// Comment id to the markers at its start and end (the same one for a
+    /// comment on a point).
+    pub comment_marks: HashMap<String, (usize, usize)>,
+    /// The markers at each change's start and end, as `changes`.
+    pub change_marks: Vec<(usize, usize)>,
+    /// Markers handed out.
+    pub markers: usize,
 }
 
 /// A table being read: rows of cells of paragraphs.
@@ -81,7 +90,7 @@ struct Walker<'r> {
     /// Open links, innermost last: (url, is an image link, children).
     links: Vec<(String, bool, Vec<Inline>)>,
     open_comments: Vec<String>,
-    change: Option<ImportedChange>,
+    change: Option<(ImportedChange, usize)>,
     /// Inside elements whose content is skipped (alternate content
     /// fallbacks, field instructions), by depth.
     skip_depth: usize,
@@ -166,10 +175,24 @@ impl Walker<'_> {
             b"docPr" => self.picture(e),
             b"blip" => self.picture_target(e),
             b"footnoteReference" | b"endnoteReference" => self.footnotes += 1,
-            b"commentRangeStart" => self.open_comments.extend(attr(e, b"id")),
+            b"commentRangeStart" => {
+                let id = attr(e, b"id").unwrap_or_default();
+                let at = self.mark();
+                self.doc.comment_marks.insert(id.clone(), (at, at));
+                self.open_comments.push(id);
+            }
             b"commentRangeEnd" => {
                 let id = attr(e, b"id").unwrap_or_default();
                 self.open_comments.retain(|open| *open != id);
+                let at = self.mark();
+                self.doc.comment_marks.entry(id).and_modify(|m| m.1 = at);
+            }
+            b"commentReference" => {
+                let id = attr(e, b"id").unwrap_or_default();
+                if !self.doc.comment_marks.contains_key(&id) {
+                    let at = self.mark();
+                    self.doc.comment_marks.insert(id, (at, at));
+                }
             }
             b"ins" | b"del" if !empty => self.start_change(&name, e),
             b"tbl" => self.tables.push(TableRead::default()),
@@ -199,8 +222,10 @@ impl Walker<'_> {
             b"t" | b"delText" => self.in_text = false,
             b"hyperlink" => self.close_link(),
             b"ins" | b"del" => {
-                if let Some(change) = self.change.take() {
+                if let Some((change, start)) = self.change.take() {
+                    let end = self.mark();
                     self.doc.changes.push(change);
+                    self.doc.change_marks.push((start, end));
                 }
             }
             b"tbl" => {
@@ -227,7 +252,7 @@ impl Walker<'_> {
         if self.in_run_props {
             return;
         }
-        self.change = Some(ImportedChange {
+        let change = ImportedChange {
             kind: if name == b"ins" {
                 ChangeKind::Insertion
             } else {
@@ -236,11 +261,24 @@ impl Walker<'_> {
             author: attr(e, b"author").unwrap_or_default(),
             date: attr(e, b"date"),
             text: String::new(),
-        });
+            range: None,
+        };
+        self.change = Some((change, self.mark()));
+    }
+
+    /// Puts the next marker here and returns its number.
+    fn mark(&mut self) -> usize {
+        let n = self.doc.markers;
+        self.doc.markers += 1;
+        if let Some(c) = marker(n) {
+            self.push(Inline::Text(c.to_string(), RunFormat::default()));
+        }
+        n
     }
 
     fn text(&mut self, text: &str) {
-        if let Some(change) = &mut self.change {
+        let text = &without_markers(text);
+        if let Some((change, _)) = &mut self.change {
             change.text.push_str(text);
             // The draft keeps the text as it was before the change.
             if change.kind == ChangeKind::Insertion {
@@ -309,6 +347,9 @@ impl Walker<'_> {
             self.close_link();
         }
         let Some(para) = self.para.take() else { return };
+        let Some(para) = self.keep_or_move_marks(para) else {
+            return;
+        };
         if let Some(cell) = self
             .tables
             .last_mut()
@@ -319,6 +360,45 @@ impl Walker<'_> {
             return;
         }
         self.push_block(Block::Para(para));
+    }
+
+    /// A paragraph holding only markers (one Word inserted whole, say, whose
+    /// text the draft leaves out) is dropped, and its markers go to the end
+    /// of the paragraph before, where the insertion then starts a new one.
+    fn keep_or_move_marks(&mut self, para: Para) -> Option<Para> {
+        let only_marks = |t: &str| t.chars().all(|c| c.is_whitespace() || is_marker(c));
+        let blank = para
+            .inlines
+            .iter()
+            .all(|i| matches!(i, Inline::Text(t, _) if only_marks(t)));
+        let has_marks = para
+            .inlines
+            .iter()
+            .any(|i| matches!(i, Inline::Text(t, _) if t.chars().any(is_marker)));
+        let in_table = !self.tables.is_empty();
+        let Some(Block::Para(before)) = self
+            .doc
+            .blocks
+            .last_mut()
+            .filter(|_| blank && has_marks && !in_table)
+        else {
+            return Some(para);
+        };
+        let moved: Vec<usize> = para
+            .inlines
+            .iter()
+            .flat_map(|i| match i {
+                Inline::Text(t, _) => t.chars().filter_map(marker_index).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        before.inlines.extend(para.inlines);
+        for (change, (start, _)) in self.doc.changes.iter_mut().zip(&self.doc.change_marks) {
+            if change.kind == ChangeKind::Insertion && moved.contains(start) {
+                change.text.insert_str(0, "\n\n");
+            }
+        }
+        None
     }
 
     fn push_block(&mut self, block: Block) {

@@ -6,6 +6,7 @@
 use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use super::document::{Block, Inline, Para, RunFormat};
+use super::marks::is_marker;
 use super::parts::{Core, Numbering, StyleKind};
 
 pub(crate) fn write(blocks: &[Block], numbering: &Numbering, core: &Core) -> String {
@@ -260,7 +261,8 @@ fn inlines(events: &mut Vec<Event<'static>>, items: &[Inline]) {
     for item in items {
         match item {
             Inline::Text(text, format) => match &mut pending {
-                Some((t, f)) if f == format => t.push_str(text),
+                // A marker joins the text before it, whatever its format.
+                Some((t, f)) if f == format || text.chars().all(is_marker) => t.push_str(text),
                 _ => {
                     flush(events, pending.take());
                     pending = Some((text.clone(), *format));
@@ -323,16 +325,28 @@ fn image(events: &mut Vec<Event<'static>>, alt: &str, url: &str) {
 fn flush(events: &mut Vec<Event<'static>>, pending: Option<(String, RunFormat)>) {
     let Some((text, format)) = pending else { return };
     if format.code {
-        events.push(Event::Code(text.into()));
+        let core = text.trim_matches(is_marker);
+        if core.is_empty() {
+            literal(events, &text);
+            return;
+        }
+        literal(
+            events,
+            &text[..text.len() - text.trim_start_matches(is_marker).len()],
+        );
+        events.push(Event::Code(core.to_string().into()));
+        literal(events, &text[text.trim_end_matches(is_marker).len()..]);
         return;
     }
-    let core = text.trim();
+    // Markers at the edges stay outside the emphasis, as spaces do.
+    let edge = |c: char| c.is_whitespace() || is_marker(c);
+    let core = text.trim_matches(edge);
     if core.is_empty() || format == RunFormat::default() {
         literal(events, &text);
         return;
     }
-    let lead = &text[..text.len() - text.trim_start().len()];
-    let trail = &text[text.trim_end().len()..];
+    let lead = &text[..text.len() - text.trim_start_matches(edge).len()];
+    let trail = &text[text.trim_end_matches(edge).len()..];
     literal(events, lead);
     let tags: Vec<(Tag<'static>, TagEnd)> = [
         (format.bold, Tag::Strong, TagEnd::Strong),
@@ -411,7 +425,9 @@ fn plain_inlines(items: &[Inline]) -> String {
 /// title other than the first heading, and the author.
 fn front_matter(core: &Core, blocks: &[Block]) -> String {
     let first_heading = blocks.iter().find_map(|b| match b {
-        Block::Para(p) if matches!(p.kind, Some(StyleKind::Title | StyleKind::Heading(_))) => Some(plain(p)),
+        Block::Para(p) if matches!(p.kind, Some(StyleKind::Title | StyleKind::Heading(_))) => {
+            Some(plain(p).replace(is_marker, ""))
+        }
         _ => None,
     });
     let title = core.title.as_ref().filter(|t| {

@@ -7,11 +7,16 @@
 
 mod document;
 mod markdown;
+mod marks;
 mod package;
 mod parts;
+mod review;
 mod xml;
 
+use std::ops::Range;
+
 pub use package::{MAX_DOCX_BYTES, MAX_INFLATED_BYTES};
+pub use review::WordReview;
 
 /// A Word document read as a draft.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -36,6 +41,11 @@ pub struct ImportedComment {
     pub body: String,
     /// The comment this one replies to.
     pub reply_to: Option<String>,
+    /// Marked done in Word.
+    pub resolved: bool,
+    /// Where the quoted text is in `markdown` (empty for a point); `None`
+    /// when it could not be placed.
+    pub range: Option<Range<usize>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +60,9 @@ pub struct ImportedChange {
     pub author: String,
     pub date: Option<String>,
     pub text: String,
+    /// In `markdown`: the deleted text, or the point of an insertion;
+    /// `None` when it could not be placed.
+    pub range: Option<Range<usize>>,
 }
 
 /// Why a file could not be imported. Each message says what the file is
@@ -81,18 +94,29 @@ pub fn import_docx(bytes: &[u8]) -> Result<ImportedDraft, ImportError> {
         .read("word/document.xml")?
         .ok_or_else(|| ImportError::NotWord(": it has no word/document.xml".into()))?;
     let doc = document::read(&body, &rels, &styles).map_err(ImportError::Corrupt)?;
+    let markdown = markdown::write(&marks::strip_blocks(&doc.blocks), &numbering, &core);
+    let marked = markdown::write(&doc.blocks, &numbering, &core);
+    let places = marks::Places::new(&marked, &markdown, doc.markers);
     let mut comments = parts::comments(&package.read("word/comments.xml")?.unwrap_or_default());
-    let parents = parts::comment_parents(&package.read("word/commentsExtended.xml")?.unwrap_or_default());
+    let extended = parts::comments_extended(&package.read("word/commentsExtended.xml")?.unwrap_or_default());
     for raw in &mut comments {
         raw.comment.quoted = doc.quotes.get(&raw.comment.id).cloned().unwrap_or_default();
-        raw.reply_to_para = parents.get(&raw.para_id).cloned();
+        raw.comment.range = doc
+            .comment_marks
+            .get(&raw.comment.id)
+            .and_then(|&(a, b)| places.range(a, b));
+        raw.comment.resolved = extended.done.contains(&raw.para_id);
+        raw.reply_to_para = extended.parents.get(&raw.para_id).cloned();
     }
     let comments = parts::resolve_replies(comments);
-    let markdown = markdown::write(&doc.blocks, &numbering, &core);
+    let mut changes = doc.changes;
+    for (change, &(a, b)) in changes.iter_mut().zip(&doc.change_marks) {
+        change.range = places.range(a, b);
+    }
     Ok(ImportedDraft {
         markdown,
         comments,
-        changes: doc.changes,
+        changes,
         notes: doc.notes,
     })
 }

@@ -209,14 +209,27 @@ fn push_comment_text(out: &mut [RawComment], text: &str) {
     }
 }
 
-/// commentsExtended: a comment's last paragraph id to its parent's.
-pub(crate) fn comment_parents(xml: &str) -> HashMap<String, String> {
-    let mut out = HashMap::new();
+/// What commentsExtended says of the comments, by their last paragraph id.
+#[derive(Debug, Default)]
+pub(crate) struct CommentsExtended {
+    /// A reply's paragraph id to its parent's.
+    pub parents: HashMap<String, String>,
+    /// Threads marked done (resolved) in Word.
+    pub done: std::collections::HashSet<String>,
+}
+
+pub(crate) fn comments_extended(xml: &str) -> CommentsExtended {
+    let mut out = CommentsExtended::default();
     each_start(xml, |name, e| {
-        if name == b"commentEx" {
-            if let (Some(id), Some(parent)) = (attr(e, b"paraId"), attr(e, b"paraIdParent")) {
-                out.insert(id, parent);
-            }
+        if name != b"commentEx" {
+            return;
+        }
+        let Some(id) = attr(e, b"paraId") else { return };
+        if let Some(parent) = attr(e, b"paraIdParent") {
+            out.parents.insert(id.clone(), parent);
+        }
+        if attr(e, b"done").is_some_and(|d| d == "1" || d == "true") {
+            out.done.insert(id);
         }
     });
     out
