@@ -67,6 +67,10 @@ pub(crate) fn import(input: &Path, output: &Path) -> ExitCode {
         eprintln!("dateline: note: {note}");
     }
     let review = draft.review(now_ms());
+    // What could not come across is said even when nothing else did.
+    for problem in &review.problems {
+        eprintln!("dateline: note: {problem}");
+    }
     if review.records.is_empty() {
         return ExitCode::SUCCESS;
     }
@@ -124,9 +128,6 @@ fn save_review(draft: &Path, review: &WordReview) -> std::io::Result<()> {
 }
 
 fn report(review: &WordReview) {
-    for problem in &review.problems {
-        eprintln!("dateline: note: {problem}");
-    }
     let plural = |n: u32, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     eprintln!(
         "dateline: imported {} and {} (the Word file's tracked changes), by their Word authors",
