@@ -106,3 +106,57 @@ fn a_crash_mid_export_leaves_the_old_file_or_the_new_one() {
     // A kill between creating and renaming the temp file can leave one
     // behind: hidden, named as Dateline's own, never taken for her file.
 }
+
+/// `dateline` as a user who may not write there: as root (CI), run as
+/// `nobody` through setpriv, since root writes anywhere; otherwise as is.
+fn export_as_user(draft: &Path, output: &Path) -> Option<Output> {
+    use std::os::unix::fs::MetadataExt;
+    let root = fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+    let mut command = if root {
+        let mut c = Command::new("setpriv");
+        c.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            env!("CARGO_BIN_EXE_dateline"),
+        ]);
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_dateline"))
+    };
+    let out = command
+        .args(["export", "--to", "md", "-o"])
+        .arg(output)
+        .arg(draft)
+        .output()
+        .ok()?;
+    // setpriv missing, or the binary's folders closed to nobody: nothing was tried.
+    if root && matches!(out.status.code(), Some(126 | 127)) {
+        eprintln!("skipped: cannot run dateline as nobody here ({})", stderr(&out));
+        return None;
+    }
+    Some(out)
+}
+
+#[test]
+fn a_folder_she_may_not_write_keeps_the_old_export() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let draft = dir.path().join("d.md");
+    fs::write(&draft, GOOD).unwrap();
+    let out_dir = dir.path().join("theirs");
+    fs::create_dir(&out_dir).unwrap();
+    let target = out_dir.join("x.md");
+    fs::write(&target, "old content").unwrap();
+    fs::set_permissions(&out_dir, fs::Permissions::from_mode(0o555)).unwrap();
+    let Some(out) = export_as_user(&draft, &target) else {
+        return;
+    };
+    fs::set_permissions(&out_dir, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("permission denied"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("unchanged"), "{}", stderr(&out));
+    assert_eq!(fs::read(&target).unwrap(), b"old content");
+    assert_eq!(fs::read_dir(&out_dir).unwrap().count(), 1, "a temp file was left");
+}

@@ -13,6 +13,7 @@ use crate::text;
 use dateline_lint::{Config, SectionKind};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::fs;
 use std::path::Path;
 
 /// A title longer than this is not a headline; the list cuts it.
@@ -35,7 +36,12 @@ pub struct Reconciled {
 impl FolderIndex<'_> {
     /// Makes the index equal a fresh walk of the folder.
     pub fn reconcile(&self) -> Result<Reconciled> {
-        let scan = folder::scan(self.root)?;
+        self.reconcile_scan(folder::scan(self.root)?)
+    }
+
+    /// Makes the index equal `scan`, a walk of the folder made just before
+    /// (files may have gone since: see [`apply`](Self::apply)).
+    fn reconcile_scan(&self, scan: folder::Scan) -> Result<Reconciled> {
         let rows = self.store.index_rows(self.folder)?;
         let by_path: HashMap<&str, &IndexRow> = rows.iter().map(|r| (r.rel_path.as_str(), r)).collect();
         let on_disk: HashSet<&str> = scan.drafts.iter().map(|d| d.rel_path.as_str()).collect();
@@ -83,7 +89,9 @@ impl FolderIndex<'_> {
     }
 
     /// Reads the stale files (in parallel: first opens read thousands), then
-    /// writes everything in one transaction.
+    /// writes everything in one transaction. A file gone between the walk
+    /// and the read (its folder vanished mid-reconcile) counts as vanished:
+    /// indexing it as unreadable would drop the last text the index held.
     fn apply(
         &self,
         stale: &[&DraftFile],
@@ -93,13 +101,28 @@ impl FolderIndex<'_> {
         if stale.is_empty() && vanished.is_empty() {
             return Ok(false);
         }
-        let read: Vec<(&DraftFile, IndexedFile)> = stale
+        let read: Vec<(&DraftFile, Option<IndexedFile>)> = stale
             .par_iter()
             .map(|file| (*file, read_indexed(self.root, file, self.config)))
             .collect();
+        let mut gone: Vec<&IndexRow> = vanished.to_vec();
+        let read: Vec<(&DraftFile, IndexedFile)> = read
+            .into_iter()
+            .filter_map(|(file, indexed)| match indexed {
+                Some(indexed) => Some((file, indexed)),
+                None => {
+                    gone.extend(
+                        by_path
+                            .get(file.rel_path.as_str())
+                            .filter(|r| r.deleted_ms.is_none()),
+                    );
+                    None
+                }
+            })
+            .collect();
         let mut renames: Vec<(&str, &str)> = Vec::new();
         self.store.in_transaction(|store| {
-            let mut gone: Vec<&IndexRow> = vanished.to_vec();
+            let mut gone = gone.clone();
             for (file, indexed) in &read {
                 match by_path.get(file.rel_path.as_str()) {
                     Some(row) if row.facts.hash == indexed.facts.hash => {
@@ -228,7 +251,8 @@ fn shrank(before: &str, now: &str) -> bool {
 
 /// Reads and describes one draft file; a file that cannot be read as a
 /// draft is indexed with the reason instead of its text.
-fn read_indexed(root: &Path, file: &DraftFile, config: &Config) -> IndexedFile {
+/// The file's facts and text; `None` when it no longer exists.
+fn read_indexed(root: &Path, file: &DraftFile, config: &Config) -> Option<IndexedFile> {
     let path = root.join(&file.rel_path);
     let mut facts = FileFacts {
         size: file.size,
@@ -237,11 +261,12 @@ fn read_indexed(root: &Path, file: &DraftFile, config: &Config) -> IndexedFile {
     };
     let bytes = match folder::read_draft_bytes(&path, root) {
         Ok(bytes) => bytes,
+        Err(_) if fs::symlink_metadata(&path).is_err() => return None,
         Err(err) => {
             facts.hash = format!("unreadable:{}:{}", file.size, file.modified_ms);
             facts.title = file_stem(&path);
             facts.problem = Some(err.to_string());
-            return IndexedFile { facts, body: None };
+            return Some(IndexedFile { facts, body: None });
         }
     };
     facts.hash = blake3::hash(&bytes).to_hex().to_string();
@@ -254,7 +279,7 @@ fn read_indexed(root: &Path, file: &DraftFile, config: &Config) -> IndexedFile {
     facts.words = about.words;
     // The snippet brackets are private-use characters; a draft must not fake them.
     let body = Some(body.replace(['\u{E000}', '\u{E001}'], ""));
-    IndexedFile { facts, body }
+    Some(IndexedFile { facts, body })
 }
 
 /// A file's name without `.md`: the title of a draft without a headline.

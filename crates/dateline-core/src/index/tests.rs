@@ -165,6 +165,34 @@ fn a_vanished_draft_is_marked_and_its_text_kept_in_history() {
 }
 
 #[test]
+fn a_folder_that_vanishes_mid_reconcile_keeps_the_last_text_indexed() {
+    let f = Fixture::new();
+    f.write("q3/plan.md", DRAFT);
+    f.index().reconcile().unwrap();
+    let id = f.row("q3/plan.md").id;
+    // A colleague's edit makes it stale; a new file arrives beside it; the
+    // walk sees both, then the folder is gone before they are read.
+    f.write("q3/plan.md", "# Lumen Launches PocketCell\n\nEdited.\n");
+    f.write("q3/new.md", "# New\n");
+    let scan = folder::scan(f.dir.path()).unwrap();
+    fs::remove_dir_all(f.dir.path().join("q3")).unwrap();
+    assert!(f.index().reconcile_scan(scan).unwrap().changed);
+    let row = f.row("q3/plan.md");
+    assert!(
+        row.deleted_ms.is_some(),
+        "marked gone, not indexed as unreadable: {row:?}"
+    );
+    assert_eq!(f.sources(id), vec!["deleted"]);
+    assert_eq!(f.store.latest_version_text(id).unwrap().as_deref(), Some(DRAFT));
+    assert!(!f
+        .store
+        .index_rows(f.folder)
+        .unwrap()
+        .iter()
+        .any(|r| r.rel_path == "q3/new.md"));
+}
+
+#[test]
 fn a_file_that_empties_or_shrinks_gets_a_snapshot_first() {
     let f = Fixture::new();
     let long = format!("# Plan\n\n{}", "Customers save ten minutes. ".repeat(30));
