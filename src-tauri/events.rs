@@ -21,9 +21,14 @@ pub struct MenuChosen(pub MenuAction);
 #[derive(Clone, Serialize, Type, Event)]
 pub struct OpenRequested;
 
+/// Spelling and grammar the editor's lint left for later are ready: the
+/// window lints its text again (at once, now).
+#[derive(Clone, Serialize, Type, Event)]
+pub struct ProofreadingDone;
+
 /// Every event, for the builder: registered with Tauri and exported together.
 pub fn all() -> Events {
-    collect_events![DraftsChangedOnDisk, MenuChosen, OpenRequested]
+    collect_events![DraftsChangedOnDisk, MenuChosen, OpenRequested, ProofreadingDone]
 }
 
 /// Hands a chosen menu item to the window; the platform's own items

@@ -20,6 +20,8 @@ pub enum MenuAction {
     Save,
     Export,
     Find,
+    /// Propose new wording for the selection without changing the text.
+    SuggestEdit,
     NextProblem,
     PreviousProblem,
     TogglePreview,
@@ -55,6 +57,7 @@ pub const ITEMS: &[Item] = &[
     item(MenuAction::Save, "save", "Save", Some("CmdOrCtrl+S"), true),
     item(MenuAction::Export, "export", "Export…", Some("CmdOrCtrl+E"), true),
     item(MenuAction::Find, "find", "Find…", Some("CmdOrCtrl+F"), true),
+    item(MenuAction::SuggestEdit, "suggestEdit", "Suggest Edit…", Some("CmdOrCtrl+Alt+S"), true),
     item(MenuAction::NextProblem, "nextProblem", "Next Problem", Some("F8"), true),
     item(MenuAction::PreviousProblem, "previousProblem", "Previous Problem", Some("Shift+F8"), true),
     item(MenuAction::TogglePreview, "togglePreview", "Toggle Preview", Some("CmdOrCtrl+Shift+P"), true),
@@ -144,7 +147,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
 
 /// On macOS the clipboard shortcuts only reach the web view through these
 /// menu items. Elsewhere the web view handles them itself, and a native item
-/// would take the keys away from it, so the menu holds Find only.
+/// would take the keys away from it, so the menu holds Find and Suggest Edit only.
 fn edit_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<tauri::menu::Submenu<R>> {
     let edit = SubmenuBuilder::new(app, "Edit");
     let edit = if cfg!(target_os = "macos") {
@@ -159,7 +162,9 @@ fn edit_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<tauri::menu::Subme
     } else {
         edit
     };
-    edit.item(&menu_item(app, MenuAction::Find)?).build()
+    edit.item(&menu_item(app, MenuAction::Find)?)
+        .item(&menu_item(app, MenuAction::SuggestEdit)?)
+        .build()
 }
 
 fn about_metadata<R: Runtime>(app: &AppHandle<R>) -> AboutMetadata<'static> {

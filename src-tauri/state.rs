@@ -1,7 +1,10 @@
-//! The app state Tauri manages: the core workspace behind a mutex, and what
-//! was asked for on the command line.
+//! The app state Tauri manages: the core workspace behind a mutex, the
+//! editor's lint configuration and proofreader, and what was asked for on
+//! the command line.
 
+use crate::events::ProofreadingDone;
 use dateline_core::drafting::LintConfig;
+use dateline_core::proofreading::BackgroundProofreader;
 use dateline_core::store::Store;
 use dateline_core::Workspace;
 use std::path::PathBuf;
@@ -13,6 +16,9 @@ pub struct AppState {
     /// The open folder's lint configuration, read without the workspace's
     /// lock so that a keystroke's lint never waits behind folder work.
     pub lint_config: LintConfig,
+    /// Proofreads what the editor's lint did not wait for (None: its
+    /// thread could not start, and the lint waits for Harper instead).
+    pub proofreader: Option<BackgroundProofreader>,
     /// A folder or draft named on the command line (or by the file manager).
     pub requested: Option<PathBuf>,
     /// What a second launch asked for, until the window takes it.
@@ -37,8 +43,13 @@ pub fn install(app: &mut App) {
             ws
         }
     };
+    let handle = app.handle().clone();
+    let proofreader = BackgroundProofreader::start(move || crate::events::send(&handle, ProofreadingDone))
+        .inspect_err(|e| eprintln!("dateline: spelling is checked before each lint answers ({e})"))
+        .ok();
     app.manage(AppState {
         lint_config: workspace.lint_config(),
+        proofreader,
         workspace: parking_lot::Mutex::new(workspace),
         requested: requested_path(std::env::args_os().skip(1), None),
         open_request: Mutex::new(None),

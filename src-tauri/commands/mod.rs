@@ -66,6 +66,7 @@ pub fn list() -> Commands<tauri::Wry> {
         review::set_verdict,
         review::set_reviewer,
         review::add_suggestion,
+        review::suggest_in_editor,
         review::list_suggestions,
         review::accept_suggestion,
         review::accept_all_suggestions,

@@ -84,6 +84,21 @@ pub async fn add_suggestion(
     with_workspace(&state, |ws| ws.add_suggestion(id, on, range, &after, &note))
 }
 
+/// Suggests from the editor: `text` is what it shows, which must be the
+/// saved draft; `range` (UTF-16) and `after` as in [`add_suggestion`].
+#[tauri::command]
+#[specta::specta]
+pub async fn suggest_in_editor(
+    state: State<'_, AppState>,
+    id: DraftId,
+    text: String,
+    range: TextRange,
+    after: String,
+    note: String,
+) -> CommandResult<String> {
+    with_workspace(&state, |ws| ws.suggest_in_editor(id, &text, range, &after, &note))
+}
+
 /// The draft's suggestions placed in the editor's current `text`.
 #[tauri::command]
 #[specta::specta]

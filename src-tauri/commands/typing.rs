@@ -9,14 +9,21 @@ use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
 /// Lints the editor's text (on a worker thread; the UI drops stale answers),
-/// without the workspace's lock: a watcher batch never delays it.
+/// without the workspace's lock: a watcher batch never delays it. It does
+/// not wait for spelling and grammar of much new text: the proofreader
+/// checks that, then `ProofreadingDone` asks the window to lint again.
 #[tauri::command]
 #[specta::specta]
 pub async fn lint_text(state: State<'_, AppState>, text: String) -> CommandResult<LintView> {
-    Ok(dateline_core::drafting::lint_view(
-        &text,
-        &state.lint_config.get(),
-    ))
+    let config = state.lint_config.get();
+    let Some(proofreader) = &state.proofreader else {
+        return Ok(dateline_core::drafting::lint_view(&text, &config));
+    };
+    let view = dateline_core::drafting::lint_view_now(&text, &config);
+    if view.proofreading {
+        proofreader.request(&text, config);
+    }
+    Ok(view)
 }
 
 #[tauri::command]

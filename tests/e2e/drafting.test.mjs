@@ -295,3 +295,43 @@ describe("outline correction", () => {
     await waitForDoc(draft, "Ctrl+Z did not take the marker out");
   });
 });
+
+describe("spelling on a draft opened at start-up", () => {
+  const t = new Harness();
+  const words = ["plomvart", "quenbrix", "sarnothy", "trelbanic", "vorpindle", "wuxlemory"];
+  // Plain English around each one, so the draft is read as English.
+  const draft = `# Acme Ships Rockets\n\n${words.map((w, i) => `In part ${i + 1} of the plan, our customers charge a phone in ten minutes, and the ${w} stays cool in a pocket all day.`).join("\n\n")}\n`;
+  let drafts;
+
+  before(async () => {
+    drafts = t.draftsFolder({ "typos.md": draft });
+    await t.startDriver();
+  });
+
+  after(() => t.stop());
+
+  it("shows every misspelling once proofread, though the first lint did not wait for Harper", async () => {
+    // The first run indexes the folder; the second starts with Harper still
+    // loading and the draft unchanged, so nothing of it is in Harper's cache.
+    await t.launch([drafts]);
+    await t.openDraft("typos.md");
+    await t.quit();
+    await t.launch([join(drafts, "typos.md")]);
+    await t.waitForStatus("saved");
+    await (await t.$("tab-problems")).click();
+    let pendingSeen = false;
+    let seen = [];
+    await t.browser.waitUntil(
+      async () => {
+        [pendingSeen, seen] = await t.browser.execute((was) => [
+          was || document.querySelector('[data-testid="proofreading"]') !== null,
+          [...document.querySelectorAll('[data-testid="problem"][data-rule="spelling"]')].map((p) => p.getAttribute("data-message")),
+        ], pendingSeen);
+        return words.every((w) => seen.some((m) => m.includes(`“${w}”`)));
+      },
+      { timeout: 60_000, interval: 100, timeoutMsg: `not every misspelling was flagged: ${JSON.stringify(seen)}` },
+    );
+    assert.equal(await (await t.$("proofreading")).isExisting(), false, "the “checking spelling…” note is gone once they are in");
+    console.log(`# “checking spelling…” was ${pendingSeen ? "" : "not "}seen before the findings came`);
+  });
+});

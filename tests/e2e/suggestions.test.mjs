@@ -257,5 +257,40 @@ describe("suggested edits", () => {
     const conflicting = await cardWhere(author, (c) => c.id === huge.id && c.status === "conflicting", "conflicting");
     assert.equal(await author.browser.$(`[data-suggestion-id="${conflicting.id}"] [data-testid="suggestion-accept"]`).isExisting(), false, "a conflicting suggestion is not accepted over the one taken");
     await shot(author, "conflicting");
+    // She can still answer it, so it leaves her list; it stays in the log.
+    await onCard(author, conflicting.id, "suggestion-reject");
+    // No reply: OK as it is (WebDriver cannot type an empty string).
+    const ok = await author.$("reject-dialog-ok");
+    await ok.waitForDisplayed({ timeout: 10_000 });
+    await ok.click();
+    await cardWhere(author, (c) => c.id === conflicting.id && c.status === "rejected", "dismissed");
+    assert.ok((await author.editorDoc()).includes("is compact and fun"), "dismissing leaves the accepted text alone");
+  });
+
+  it("a reader suggests from her own editor, on the saved text only", async () => {
+    await author.pressSave();
+    await author.waitForStatus("saved");
+    await reviewer.browser.waitUntil(async () => (await reviewer.editorDoc()).includes("is compact and fun"), { timeout: 15_000, timeoutMsg: "the reviewer's window did not follow the save" });
+    const text = await reviewer.editorDoc();
+    const at = text.indexOf("fun");
+    await (await reviewer.$("editor-content")).click();
+    await reviewer.browser.keys(["Control", "Home"]);
+    await pressRight(reviewer, at);
+    await pressRight(reviewer, "fun".length, { shift: true });
+    await (await reviewer.$("tab-suggestions")).click();
+    await (await reviewer.$("suggestion-new")).click();
+    const label = await reviewer.browser.$('[data-testid="suggest-dialog"] label');
+    await label.waitForDisplayed({ timeout: 10_000 });
+    assert.match(await label.getText(), /Replace “fun”/);
+    await answer(reviewer, "suggest-dialog", "a joy to fly");
+    await reviewer.waitForNotice("info", /Suggested/, 10_000);
+    assert.equal(await reviewer.editorDoc(), text, "suggesting leaves the reader's text alone");
+    assert.equal(readFileSync(join(drafts, "marked.md"), "utf8"), text, "and the file");
+    await cardWhere(author, (c) => c.status === "open" && /fun → a joy to fly/.test(c.text), "from the reader's editor");
+    // With unsaved edits of her own, she is told to save or undo first.
+    await reviewer.typeAtEnd(" Mine.");
+    await (await reviewer.$("suggestion-new")).click();
+    await reviewer.waitForNotice("info", /Save or undo your edits first/, 10_000);
+    await shot(reviewer, "suggest-unsaved");
   });
 });

@@ -4,14 +4,14 @@
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { nextDiagnostic, previousDiagnostic } from "@codemirror/lint";
 import { openSearchPanel } from "@codemirror/search";
-import { commands, events, type MenuAction } from "./bindings";
+import { commands, events, type LintView, type MenuAction } from "./bindings";
 import { DraftList } from "./drafts";
 import { createEditor, type EditorHandle } from "./editor";
 import { Inspector } from "./inspector";
 import { Announcer } from "./announce";
 import { AppError, call } from "./ipc";
 import { bindShortcuts } from "./keys";
-import { liveLint, silence } from "./lint";
+import { liveLint, relint, silence } from "./lint";
 import { findMarkers, assignPart, removeMarker } from "./markers";
 import { Notices } from "./notices";
 import { Preview } from "./preview";
@@ -61,6 +61,7 @@ export class App {
         acceptAll: (reviewer) => void suggestions.acceptAll(ctx(), reviewer),
         rejectAll: (reviewer) => void suggestions.reject(ctx(), null, reviewer),
         show: (row) => suggestions.show(ctx(), row),
+        suggest: () => void suggestions.suggestHere(ctx()),
         refresh: () => void suggestions.loadSuggestions(ctx()),
       },
     });
@@ -78,12 +79,14 @@ export class App {
     });
     const preview = new Preview();
     const announcer = new Announcer();
-    // A draft's first report is its baseline; later ones are news.
+    // A draft's first complete report is its baseline; later ones are news.
     let announcedDraft: number | null = null;
-    const announceFindings = (draftId: number, rules: string[]) => {
+    const announceFindings = (draftId: number, report: LintView) => {
+      const rules = report.diagnostics.map((d) => d.rule);
       if (draftId === announcedDraft) return announcer.report(rules);
-      announcedDraft = draftId;
       announcer.reset(rules);
+      // Spelling still to come is no news: the report with it is the baseline.
+      if (!report.proofreading) announcedDraft = draftId;
     };
     view.mount(this.root, { drafts, notices, inspector, preview, review, announcer });
     const lint = liveLint({
@@ -92,7 +95,7 @@ export class App {
       onReport: (report, map) => {
         if (!this.session.draft) return;
         inspector.showReport(report, map);
-        announceFindings(this.session.draft.id, report.diagnostics.map((d) => d.rule));
+        announceFindings(this.session.draft.id, report);
         suggestions.offerCriticImport(this.ctx, report.criticMarks);
       },
       onError: (err) => notices.show("error", `Checking the draft failed: ${AppError.from(err).message}`, [], "lint-error"),
@@ -152,6 +155,7 @@ export class App {
       save: () => void flows.save(),
       export: () => void flows.exportDraft(),
       find: () => openSearchPanel(editor.view),
+      suggestEdit: () => void suggestions.suggestHere(this.ctx),
       nextProblem: () => nextDiagnostic(editor.view),
       previousProblem: () => previousDiagnostic(editor.view),
       togglePreview: () => flows.togglePreview(),
@@ -181,6 +185,8 @@ export class App {
       await events.draftsChangedOnDisk.listen((event) => void outside.onDiskChange(this.ctx, event.payload));
       await events.menuChosen.listen((event) => this.run(event.payload));
       await events.openRequested.listen(() => void startup.openRequested(this.ctx));
+      // Spelling and grammar the first lint did not wait for are ready.
+      await events.proofreadingDone.listen(() => relint(this.ctx.editor.view));
       const appWindow = getCurrentWindow();
       await appWindow.onCloseRequested(async (event) => {
         if (!isDirty(this.session)) return;

@@ -148,7 +148,9 @@ async importWord() : Promise<Result<ImportedWord | null, AppError>> {
 },
 /**
  * Lints the editor's text (on a worker thread; the UI drops stale answers),
- * without the workspace's lock: a watcher batch never delays it.
+ * without the workspace's lock: a watcher batch never delays it. It does
+ * not wait for spelling and grammar of much new text: the proofreader
+ * checks that, then `ProofreadingDone` asks the window to lint again.
  */
 async lintText(text: string) : Promise<Result<LintView, AppError>> {
     try {
@@ -373,6 +375,18 @@ async addSuggestion(id: DraftId, on: VersionPick, range: TextRange, after: strin
 }
 },
 /**
+ * Suggests from the editor: `text` is what it shows, which must be the
+ * saved draft; `range` (UTF-16) and `after` as in [`add_suggestion`].
+ */
+async suggestInEditor(id: DraftId, text: string, range: TextRange, after: string, note: string) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("suggest_in_editor", { id, text, range, after, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The draft's suggestions placed in the editor's current `text`.
  */
 async listSuggestions(id: DraftId, text: string) : Promise<Result<SuggestionsView, AppError>> {
@@ -539,16 +553,18 @@ async zoomWindow(step: ZoomStep) : Promise<Result<number, AppError>> {
 export const events = __makeEvents__<{
 draftsChangedOnDisk: DraftsChangedOnDisk,
 menuChosen: MenuChosen,
-openRequested: OpenRequested
+openRequested: OpenRequested,
+proofreadingDone: ProofreadingDone
 }>({
 draftsChangedOnDisk: "drafts-changed-on-disk",
 menuChosen: "menu-chosen",
-openRequested: "open-requested"
+openRequested: "open-requested",
+proofreadingDone: "proofreading-done"
 })
 
 /** user-defined constants **/
 
-export const MENU_ITEMS = [{"accelerator":"CmdOrCtrl+N","action":"newDraft","label":"New Draft…","webview":true},{"accelerator":null,"action":"importWord","label":"Import Word Document…","webview":true},{"accelerator":"F2","action":"renameDraft","label":"Rename Draft…","webview":true},{"accelerator":"CmdOrCtrl+O","action":"openFolder","label":"Open Folder…","webview":true},{"accelerator":"CmdOrCtrl+S","action":"save","label":"Save","webview":true},{"accelerator":"CmdOrCtrl+E","action":"export","label":"Export…","webview":true},{"accelerator":"CmdOrCtrl+F","action":"find","label":"Find…","webview":true},{"accelerator":"F8","action":"nextProblem","label":"Next Problem","webview":true},{"accelerator":"Shift+F8","action":"previousProblem","label":"Previous Problem","webview":true},{"accelerator":"CmdOrCtrl+Shift+P","action":"togglePreview","label":"Toggle Preview","webview":true},{"accelerator":"CmdOrCtrl+=","action":"zoomIn","label":"Zoom In","webview":true},{"accelerator":"CmdOrCtrl+-","action":"zoomOut","label":"Zoom Out","webview":true},{"accelerator":"CmdOrCtrl+0","action":"zoomReset","label":"Actual Size","webview":true},{"accelerator":"F1","action":"showShortcuts","label":"Keyboard Shortcuts","webview":true},{"accelerator":"CmdOrCtrl+Q","action":"quit","label":"Quit Dateline","webview":false}] as const;
+export const MENU_ITEMS = [{"accelerator":"CmdOrCtrl+N","action":"newDraft","label":"New Draft…","webview":true},{"accelerator":null,"action":"importWord","label":"Import Word Document…","webview":true},{"accelerator":"F2","action":"renameDraft","label":"Rename Draft…","webview":true},{"accelerator":"CmdOrCtrl+O","action":"openFolder","label":"Open Folder…","webview":true},{"accelerator":"CmdOrCtrl+S","action":"save","label":"Save","webview":true},{"accelerator":"CmdOrCtrl+E","action":"export","label":"Export…","webview":true},{"accelerator":"CmdOrCtrl+F","action":"find","label":"Find…","webview":true},{"accelerator":"CmdOrCtrl+Alt+S","action":"suggestEdit","label":"Suggest Edit…","webview":true},{"accelerator":"F8","action":"nextProblem","label":"Next Problem","webview":true},{"accelerator":"Shift+F8","action":"previousProblem","label":"Previous Problem","webview":true},{"accelerator":"CmdOrCtrl+Shift+P","action":"togglePreview","label":"Toggle Preview","webview":true},{"accelerator":"CmdOrCtrl+=","action":"zoomIn","label":"Zoom In","webview":true},{"accelerator":"CmdOrCtrl+-","action":"zoomOut","label":"Zoom Out","webview":true},{"accelerator":"CmdOrCtrl+0","action":"zoomReset","label":"Actual Size","webview":true},{"accelerator":"F1","action":"showShortcuts","label":"Keyboard Shortcuts","webview":true},{"accelerator":"CmdOrCtrl+Q","action":"quit","label":"Quit Dateline","webview":false}] as const;
 
 /** user-defined types **/
 
@@ -814,7 +830,13 @@ commentProblems: CommentProblemView[];
  * CriticMarkup marks in the text, which the app offers to turn into
  * suggestions and comments.
  */
-criticMarks: number }
+criticMarks: number; 
+/**
+ * Spelling and grammar are still being checked in part of the text
+ * (the app is starting, or the draft was just opened): the window
+ * says so and lints again when told they are ready.
+ */
+proofreading: boolean }
 /**
  * Which rows of the list the window wants.
  */
@@ -830,7 +852,11 @@ limit: number }
 /**
  * What a menu item asks the window to do.
  */
-export type MenuAction = "newDraft" | "importWord" | "renameDraft" | "openFolder" | "save" | "export" | "find" | "nextProblem" | "previousProblem" | "togglePreview" | "zoomIn" | "zoomOut" | "zoomReset" | 
+export type MenuAction = "newDraft" | "importWord" | "renameDraft" | "openFolder" | "save" | "export" | "find" | 
+/**
+ * Propose new wording for the selection without changing the text.
+ */
+"suggestEdit" | "nextProblem" | "previousProblem" | "togglePreview" | "zoomIn" | "zoomOut" | "zoomReset" | 
 /**
  * The keyboard shortcuts, listed from this same table.
  */
@@ -902,6 +928,11 @@ export type PaperSize = "a4" | "letter"
  * A folder opened on request, and the draft that was asked for in it.
  */
 export type PathOpened = { listing: FolderListing; draft: DraftId | null }
+/**
+ * Spelling and grammar the editor's lint left for later are ready: the
+ * window lints its text again (at once, now).
+ */
+export type ProofreadingDone = null
 export type RecoveredText = { text: string; updatedMs: number; 
 /**
  * The file also changed on disk since that text was typed: saving over

@@ -33,6 +33,7 @@ const report = (over: Partial<LintView> = {}): LintView => ({
   words: { pressRelease: 700, pressReleaseLimit: 600, faq: 100, faqLimit: 2500 },
   commentProblems: [],
   criticMarks: 0,
+  proofreading: false,
   ...over,
 });
 
@@ -48,7 +49,7 @@ function setup(markers: Marker[] = []) {
     clearPart: vi.fn(),
     assignAtCursor: vi.fn(),
     addWord: vi.fn(),
-    suggestions: { accept: vi.fn(), reject: vi.fn(), acceptAll: vi.fn(), rejectAll: vi.fn(), show: vi.fn(), refresh: vi.fn() },
+    suggestions: { accept: vi.fn(), reject: vi.fn(), acceptAll: vi.fn(), rejectAll: vi.fn(), show: vi.fn(), refresh: vi.fn(), suggest: vi.fn() },
   };
   const inspector = new Inspector(actions);
   vi.useFakeTimers();
@@ -65,6 +66,20 @@ describe("Inspector", () => {
     expect(el.querySelector('[data-testid="count-error"]')?.textContent).toBe("1 error");
     expect(el.querySelector('[data-testid="words-release"]')?.classList.contains("over")).toBe(true);
     expect(el.querySelector('[data-testid="words-faq"]')?.classList.contains("over")).toBe(false);
+  });
+
+  it("says spelling is still being checked until a complete report comes", () => {
+    const { inspector, el } = setup();
+    const note = () => el.querySelector('[data-testid="proofreading"]');
+    expect(note()).toBeNull();
+    vi.useFakeTimers();
+    inspector.showReport(report({ proofreading: true }), (pos) => pos);
+    vi.runAllTimers();
+    expect(note()?.textContent).toBe("checking spelling…");
+    inspector.showReport(report(), (pos) => pos);
+    vi.runAllTimers();
+    vi.useRealTimers();
+    expect(note()).toBeNull();
   });
 
   it("groups problems by section, errors first, and maps positions before jumping", () => {

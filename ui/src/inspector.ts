@@ -135,7 +135,7 @@ export class Inspector {
 
   private renderMeter(): void {
     const r = this.report;
-    if (!this.stale("meter", JSON.stringify(r && [r.score, r.errors, r.warnings, r.infos, r.words]))) return;
+    if (!this.stale("meter", JSON.stringify(r && [r.score, r.errors, r.warnings, r.infos, r.words, r.proofreading]))) return;
     if (!r) return fill(this.meter);
     const fillBar = h("div", { class: `meter-fill ${scoreClass(r.score)}` });
     fillBar.style.width = `${r.score}%`;
@@ -156,6 +156,8 @@ export class Inspector {
         h("span", { class: "sev-error", "data-testid": "count-error" }, plural(r.errors, "error")),
         h("span", { class: "sev-warning", "data-testid": "count-warning" }, plural(r.warnings, "warning")),
         h("span", { class: "sev-info", "data-testid": "count-info" }, plural(r.infos, "note")),
+        // The first lint of a draft answers before Harper has read it all.
+        r.proofreading && h("span", { class: "proofreading", "data-testid": "proofreading", title: "Spelling and grammar findings follow in a moment" }, "checking spelling…"),
       ),
       budget("Press release", r.words.pressRelease, r.words.pressReleaseLimit, "one page", "words-release"),
       budget("FAQ", r.words.faq, r.words.faqLimit, "five pages", "words-faq"),

@@ -32,7 +32,7 @@ describe("shortcutFor", () => {
 
   it("ignores plain typing, other chords, and Quit, which only the menu acts on", () => {
     expect(shortcutFor(key("s"))).toBeNull();
-    expect(shortcutFor(key("s", { ctrl: true, alt: true }))).toBeNull();
+    expect(shortcutFor(key("p", { ctrl: true, alt: true }))).toBeNull();
     expect(shortcutFor(key("s", { ctrl: true, shift: true }))).toBeNull();
     expect(shortcutFor(key("x", { ctrl: true }))).toBeNull();
     expect(shortcutFor(key("q", { ctrl: true }))).toBeNull();

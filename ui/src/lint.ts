@@ -53,6 +53,7 @@ export function liveLint(host: LintHost): Extension {
       private sinceRequest: ChangeSet;
       /** When the oldest edit not yet reflected in painted diagnostics happened. */
       private unpaintedSince: number | null = null;
+      private relintWanted = false;
 
       constructor(private readonly view: EditorView) {
         this.sinceRequest = ChangeSet.empty(view.state.doc.length);
@@ -61,6 +62,8 @@ export function liveLint(host: LintHost): Extension {
 
       update(update: ViewUpdate): void {
         if (update.transactions.some((tr) => tr.effects.some((e) => e.is(relintEffect)))) {
+          // Asked while a lint is out: that one may predate the news, so another follows it.
+          this.relintWanted = this.inFlight;
           if (!this.inFlight) queueMicrotask(() => this.request());
           return;
         }
@@ -73,6 +76,7 @@ export function liveLint(host: LintHost): Extension {
       private request(): void {
         if (this.inFlight) return;
         this.inFlight = true;
+        this.relintWanted = false;
         this.sinceRequest = ChangeSet.empty(this.view.state.doc.length);
         const editedAt = this.unpaintedSince;
         this.unpaintedSince = null;
@@ -85,7 +89,7 @@ export function liveLint(host: LintHost): Extension {
           .catch((err) => host.onError(err))
           .finally(() => {
             this.inFlight = false;
-            if (!this.sinceRequest.empty) this.request();
+            if (!this.sinceRequest.empty || this.relintWanted) this.request();
           });
       }
 

@@ -20,12 +20,13 @@ import {
   type VersionPick,
   type VersionView,
 } from "./bindings";
-import { askFields, askText } from "./dialog";
+import { askText } from "./dialog";
 import { askReviewerIdentity } from "./identity";
 import { fill, h } from "./dom";
 import { proseHighlight } from "./editor";
 import { formatModified } from "./format";
 import { reviewSuggestionList } from "./suggestion-cards";
+import { askSuggestion, clip } from "./suggest-dialog";
 import { call } from "./ipc";
 
 type Side = "old" | "new";
@@ -472,20 +473,9 @@ export class ReviewPane {
     if (!view || this.draftId === null) return;
     const selection = this.panes.new.state.selection.main;
     if (!view.reviewer && !(await this.askIdentity())) return;
-    const before = view.new.text.slice(selection.from, selection.to);
-    const label = before ? `Replace “${clip(before)}” with (leave empty to remove it)` : "Insert at the cursor";
-    const answers = await askFields(
-      "Suggest an edit",
-      [
-        { label, initial: before, suffix: "input", optional: true },
-        { label: "Note for the author (optional)", suffix: "note", optional: true },
-      ],
-      "suggest-dialog",
-      "Suggest",
-    );
-    if (answers === null || answers[0] === before) return;
-    const [after, note] = answers;
-    const written = await this.write(() => commands.addSuggestion(this.draftId!, view.new.pick, { from: selection.from, to: selection.to }, after, note.trim()));
+    const answer = await askSuggestion(view.new.text.slice(selection.from, selection.to));
+    if (answer === null) return;
+    const written = await this.write(() => commands.addSuggestion(this.draftId!, view.new.pick, { from: selection.from, to: selection.to }, answer.after, answer.note));
     if (written) this.host.notify("Suggested. The author sees it in the draft's Suggestions tab.");
   }
 
@@ -547,9 +537,4 @@ function describeKind(kind: string): string {
     sectionMoved: "section moved",
   };
   return names[kind] ?? kind;
-}
-
-function clip(text: string): string {
-  const one = text.replace(/\s+/g, " ").trim();
-  return one.length > 60 ? `${one.slice(0, 60)}…` : one;
 }

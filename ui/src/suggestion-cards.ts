@@ -1,6 +1,7 @@
 // The Suggestions tab: each reviewer's suggested edits as cards (before →
-// after, who, what it does to the lint), with Accept and Reject, and
-// Accept all / Reject all per reviewer.
+// after, who, what it does to the lint), with Accept and Reject (Dismiss
+// for one that can no longer be taken), Accept all / Reject all per
+// reviewer, and a button to suggest one on the editor's selection.
 import type { SuggestionRow } from "./bindings";
 import { h } from "./dom";
 import { reviewerColour } from "./suggested";
@@ -11,11 +12,18 @@ export interface SuggestionActions {
   acceptAll(reviewer: string): void;
   rejectAll(reviewer: string): void;
   show(row: SuggestionRow): void;
+  /** Suggest new wording for the editor's selection (as a reader of the draft). */
+  suggest(): void;
   /** The tab was opened: fetch what reviewers have added since. */
   refresh(): void;
 }
 
 const STATUS: Record<string, string> = { accepted: "Accepted", rejected: "Rejected", orphaned: "Its text is gone", conflicting: "Conflicts with an accepted one" };
+
+/** Not yet answered by the author: open, conflicting or orphaned. */
+function undecided(row: SuggestionRow): boolean {
+  return row.status !== "accepted" && row.status !== "rejected";
+}
 
 /** "Accepted by Mia Chen", "Its text is gone". */
 function decision(row: SuggestionRow): string {
@@ -34,6 +42,7 @@ function lintEffect(row: SuggestionRow): string | null {
 /** A suggestion's card; `actions` null: read-only (review mode), `show` still works. */
 function card(row: SuggestionRow, actions: SuggestionActions | null, show: (row: SuggestionRow) => void): HTMLElement {
   const open = row.status === "open";
+  const pending = undecided(row);
   const effect = lintEffect(row);
   return h(
     "li",
@@ -48,26 +57,29 @@ function card(row: SuggestionRow, actions: SuggestionActions | null, show: (row:
     h("p", { class: "sg-meta" }, row.author, row.note && ` · “${row.note}”`, !open && ` · ${decision(row)}`),
     row.reply && h("p", { class: "sg-reply", "data-testid": "suggestion-reply" }, `${row.decidedBy ?? "The author"}: “${row.reply}”`),
     effect && h("p", { class: "sg-effect", "data-testid": "suggestion-effect" }, effect),
-    open &&
+    pending &&
       actions &&
       h(
         "div",
         { class: "sg-actions" },
-        h("button", { class: "primary", "data-testid": "suggestion-accept", onclick: () => actions.accept(row) }, "Accept"),
-        h("button", { "data-testid": "suggestion-reject", onclick: () => actions.reject(row) }, "Reject"),
+        open && h("button", { class: "primary", "data-testid": "suggestion-accept", onclick: () => actions.accept(row) }, "Accept"),
+        // A conflicting or orphaned one cannot be taken, but she can still answer it, so it leaves her list.
+        h("button", { "data-testid": "suggestion-reject", title: open ? undefined : "Keep the text and close this suggestion", onclick: () => actions.reject(row) }, open ? "Reject" : "Dismiss"),
       ),
   );
 }
 
-/** Every suggestion, grouped by reviewer, open ones first. */
+/** Every suggestion, grouped by reviewer, undecided ones first, under a button to suggest one. */
 export function suggestionList(rows: SuggestionRow[], actions: SuggestionActions): HTMLElement {
-  if (rows.length === 0) return h("p", { class: "empty", "data-testid": "no-suggestions" }, "No suggested edits. Reviewers suggest them in review mode.");
+  const suggest = h("button", { class: "sg-new", "data-testid": "suggestion-new", title: "Suggest new wording for the selected text (Edit → Suggest Edit)", onclick: () => actions.suggest() }, "Suggest edit…");
+  if (rows.length === 0) return h("div", {}, suggest, h("p", { class: "empty", "data-testid": "no-suggestions" }, "No suggested edits. Select text in the draft, then Suggest edit; or suggest in review mode."));
   const reviewers = [...new Set(rows.map((r) => r.reviewer))];
   return h(
     "div",
     { "data-testid": "suggestions" },
+    suggest,
     ...reviewers.map((reviewer) => {
-      const theirs = rows.filter((r) => r.reviewer === reviewer).sort((a, b) => Number(b.status === "open") - Number(a.status === "open"));
+      const theirs = rows.filter((r) => r.reviewer === reviewer).sort((a, b) => Number(undecided(b)) - Number(undecided(a)));
       const open = theirs.filter((r) => r.status === "open").length;
       return h(
         "section",

@@ -135,7 +135,7 @@ fn read_review(draft: &Path, text: &str) -> ReviewMaterial {
         eprintln!("dateline: review data: {problem}");
     }
     let suggestions = merge_suggestions(&read_review_logs(&dir)).suggestions;
-    ReviewMaterial::new(&state, lint)
+    ReviewMaterial::new(&state, lint, text)
         .with_suggestions(dateline_export::suggestions(&place(&suggestions, text)))
 }
 

@@ -111,11 +111,10 @@ impl<'a> Gate<'a> {
             let at = self.line_of(p).map_or_else(String::new, |l| format!(":{l}"));
             let _ = write!(
                 out,
-                "{name}{at}: suggestion by {} ({}): “{}” → “{}”",
+                "{name}{at}: suggestion by {} ({}): {}",
                 s.author.name,
                 status_name(p.status),
-                one_line(s.before()),
-                one_line(&s.after)
+                what_it_does(s.before(), &s.after)
             );
             let _ = writeln!(
                 out,
@@ -245,4 +244,13 @@ pub(crate) fn with_suggestions_marked(draft: &Path, text: &str) -> String {
         );
     }
     marked
+}
+
+/// “old” → “new”, remove “old”, or insert “new”, each on one line.
+fn what_it_does(before: &str, after: &str) -> String {
+    match (before.is_empty(), after.is_empty()) {
+        (true, _) => format!("insert “{}”", one_line(after)),
+        (false, true) => format!("remove “{}”", one_line(before)),
+        (false, false) => format!("“{}” → “{}”", one_line(before), one_line(after)),
+    }
 }

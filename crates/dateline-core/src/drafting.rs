@@ -107,6 +107,10 @@ pub struct LintView {
     /// CriticMarkup marks in the text, which the app offers to turn into
     /// suggestions and comments.
     pub critic_marks: u32,
+    /// Spelling and grammar are still being checked in part of the text
+    /// (the app is starting, or the draft was just opened): the window
+    /// says so and lints again when told they are ready.
+    pub proofreading: bool,
 }
 
 /// A rule id in a disable comment that names no rule.
@@ -156,10 +160,18 @@ pub fn warm_up_lint() {
 /// Lints `text` and translates the report for the editor.
 pub fn lint_view(text: &str, config: &Config) -> LintView {
     let report = dateline_lint::lint(text, config);
-    view_of(text, &report, config)
+    view_of(text, &report, config, false)
 }
 
-fn view_of(text: &str, report: &Report, config: &Config) -> LintView {
+/// The editor's lint: answers at once, leaving spelling and grammar of
+/// text Harper has not seen for a [`BackgroundProofreader`] when that
+/// would take long (`proofreading` is then true).
+pub fn lint_view_now(text: &str, config: &Config) -> LintView {
+    let (report, pending) = dateline_lint::lint_without_waiting(text, config);
+    view_of(text, &report, config, pending)
+}
+
+fn view_of(text: &str, report: &Report, config: &Config, proofreading: bool) -> LintView {
     let mut offsets = Utf16Offsets::new(text);
     let diagnostics = report
         .diagnostics
@@ -208,6 +220,7 @@ fn view_of(text: &str, report: &Report, config: &Config) -> LintView {
         },
         comment_problems,
         critic_marks: dateline_lint::critic::parse(text).len() as u32,
+        proofreading,
     }
 }
 

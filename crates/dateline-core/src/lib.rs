@@ -8,6 +8,7 @@ pub mod export;
 pub mod folder;
 pub mod index;
 pub mod preview;
+pub mod proofreading;
 pub mod store;
 pub mod text;
 pub mod watch;

@@ -59,6 +59,7 @@ fn sample_review(text: &str) -> ReviewMaterial {
             body: "Can we say this with a number?".into(),
             disposition: Some("revise".into()),
             at: Some(1_796_299_200_000),
+            offset: None,
             replies: vec![ReviewReply {
                 author: "Dana Whitfield".into(),
                 body: "Yes, adding the figure.".into(),

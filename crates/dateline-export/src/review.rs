@@ -18,6 +18,10 @@ pub struct ReviewComment {
     pub at: Option<i64>,
     /// The thread's replies, oldest first.
     pub replies: Vec<ReviewReply>,
+    /// Where `quoted` is in the exported text (byte offset), when its
+    /// anchor was found there: a quote that occurs twice then marks the
+    /// passage the reviewer chose, not the first one.
+    pub offset: Option<usize>,
 }
 
 /// A reply in a comment thread.
@@ -190,8 +194,9 @@ pub struct ReviewPacket<'a> {
 }
 
 /// The comments a packet prints: the review's open (unresolved) threads,
-/// each with the text it quotes, its disposition and its replies.
-pub fn open_comments(state: &dateline_review::ReviewState) -> Vec<ReviewComment> {
+/// each with the text it quotes (and where, in the exported `text`), its
+/// disposition and its replies.
+pub fn open_comments(state: &dateline_review::ReviewState, text: &str) -> Vec<ReviewComment> {
     state
         .threads
         .iter()
@@ -199,6 +204,12 @@ pub fn open_comments(state: &dateline_review::ReviewState) -> Vec<ReviewComment>
         .map(|t| ReviewComment {
             author: t.root.author.name.clone(),
             quoted: t.root.anchor.as_ref().map(|a| a.quote.clone()),
+            offset: t
+                .root
+                .anchor
+                .as_ref()
+                .and_then(|a| a.resolve(text).span())
+                .map(|span| span.start),
             body: t.root.body.clone(),
             at: Some(t.root.at),
             replies: t
@@ -251,10 +262,11 @@ pub struct ReviewMaterial {
 }
 
 impl ReviewMaterial {
-    /// The open threads and verdicts of `state`, with the lint of the text.
-    pub fn new(state: &dateline_review::ReviewState, lint: LintSummary) -> Self {
+    /// The open threads and verdicts of `state`, placed in the exported
+    /// `text`, with the lint of that text.
+    pub fn new(state: &dateline_review::ReviewState, lint: LintSummary, text: &str) -> Self {
         ReviewMaterial {
-            comments: open_comments(state),
+            comments: open_comments(state, text),
             suggestions: Vec::new(),
             verdicts: verdicts(state),
             lint,
@@ -266,11 +278,12 @@ impl ReviewMaterial {
         ReviewMaterial { suggestions, ..self }
     }
 
-    /// The open suggestions found in the text, as Word tracked changes.
+    /// The open suggestions found in the text, as Word tracked changes (an
+    /// insertion only where it was placed).
     pub fn tracked_changes(&self) -> Vec<crate::TrackedChange> {
         self.suggestions
             .iter()
-            .filter(|s| s.status == "open" && !s.before.is_empty())
+            .filter(|s| s.status == "open" && (!s.before.is_empty() || s.offset.is_some()))
             .map(|s| crate::TrackedChange {
                 anchor: s.before.clone(),
                 replacement: s.after.clone(),

@@ -160,6 +160,7 @@ fn review() -> ReviewMaterial {
                 body: "Lead with the number.\n\nSecond thought & more.".into(),
                 disposition: Some("revise".into()),
                 at: Some(1_796_299_200_000),
+                offset: None,
                 replies: vec![ReviewReply {
                     author: "Ben Ode".into(),
                     body: "Agreed, changing it.".into(),
@@ -302,6 +303,42 @@ fn open_comments_become_anchored_word_comments_with_replies() {
         return;
     };
     assert!(plain.contains("Lead with the number."), "{plain}");
+}
+
+#[test]
+fn a_suggested_insertion_is_a_tracked_insertion_at_its_point() {
+    let at = RELEASE.find(" It costs").unwrap();
+    let insertion = |offset| TrackedChange {
+        replacement: " Ever.".into(),
+        author: "Ana Silva".into(),
+        offset,
+        ..Default::default()
+    };
+    let changes = [insertion(Some(at)), insertion(None)];
+    let review = DocxReview {
+        material: None,
+        changes: &changes,
+    };
+    let bytes = export_docx(RELEASE, review, &DocxOptions::default()).unwrap();
+    assert_well_formed(&bytes);
+    let imported = import_docx(&bytes).unwrap();
+    let kinds: Vec<(ChangeKind, &str)> = imported
+        .changes
+        .iter()
+        .map(|c| (c.kind, c.text.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [(ChangeKind::Insertion, " Ever.")],
+        "the one without a place is not guessed"
+    );
+    let Some(accepted) = common::pandoc(&bytes, &["--track-changes=accept", "-t", "plain"]) else {
+        return;
+    };
+    assert!(
+        accepted.contains("helps nobody. Ever. It costs $49"),
+        "{accepted}"
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use crate::outline::{Outline, Part};
 use crate::proofread::{self, Finding};
 use crate::report::{SectionKind, Severity, WordCounts};
 use crate::wordlists::{Hit, List, Matcher, WordLists};
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -27,6 +27,11 @@ pub(crate) struct Context<'a, 't> {
     hits: OnceCell<BlockHits>,
     /// Harper's findings in each block, found on first use.
     proofs: OnceCell<Vec<Arc<[Finding]>>>,
+    /// Answer without waiting for Harper on much new text
+    /// ([`proofread::check_blocks_quickly`]).
+    quick: bool,
+    /// Harper's findings of some blocks were left for later.
+    proofs_pending: Cell<bool>,
 }
 
 /// Every occurrence of a scanned phrase, block by block.
@@ -68,7 +73,19 @@ impl<'a, 't> Context<'a, 't> {
             language,
             hits: OnceCell::new(),
             proofs: OnceCell::new(),
+            quick: false,
+            proofs_pending: Cell::new(false),
         }
+    }
+
+    /// A context whose spelling and grammar do not wait for Harper.
+    pub fn quick(self) -> Self {
+        Context { quick: true, ..self }
+    }
+
+    /// Whether spelling and grammar were left out of some blocks.
+    pub fn proofs_pending(&self) -> bool {
+        self.proofs_pending.get()
     }
 
     /// The spelling dialect: front matter `dialect:`, else the config's.
@@ -86,6 +103,12 @@ impl<'a, 't> Context<'a, 't> {
     pub fn proofs(&self) -> &[Arc<[Finding]>] {
         self.proofs.get_or_init(|| {
             let dialect = self.dialect();
+            if self.quick {
+                let plains: Vec<&str> = self.blocks().iter().map(|b| b.plain).collect();
+                let (found, pending) = proofread::check_blocks_quickly(&plains, dialect);
+                self.proofs_pending.set(pending);
+                return found;
+            }
             self.blocks()
                 .iter()
                 .map(|b| proofread::check_block(b.plain, dialect))

@@ -41,18 +41,33 @@ pub const TEMPLATE: &str = include_str!("../data/template.md");
 /// marks pending, and the findings are placed back in the marked text, so
 /// the markup itself is never flagged.
 pub fn lint(text: &str, config: &Config) -> Report {
+    lint_marked(text, config, false).0
+}
+
+/// Lints one draft as [`lint`] does, but answers at once: while Harper is
+/// still loading, or when more than a few blocks are new to it (a draft
+/// just opened), spelling and grammar are left out of those blocks and the
+/// second value is true. The editor shows that much, then lints again once
+/// a [`lint`] of the same text has run on another thread.
+pub fn lint_without_waiting(text: &str, config: &Config) -> (Report, bool) {
+    lint_marked(text, config, true)
+}
+
+fn lint_marked(text: &str, config: &Config, quick: bool) -> (Report, bool) {
     if critic::may_have_markup(text) {
         let marks = critic::parse(text);
         if !marks.is_empty() {
             let (clean, map) = critic::strip_marks(text, &marks);
-            return marked::place_back(lint_plain(&clean, config), text, &clean, &map);
+            let (report, pending) = lint_plain(&clean, config, quick);
+            return (marked::place_back(report, text, &clean, &map), pending);
         }
     }
-    lint_plain(text, config)
+    lint_plain(text, config, quick)
 }
 
-/// Lints text that holds no CriticMarkup to strip.
-fn lint_plain(text: &str, config: &Config) -> Report {
+/// Lints text that holds no CriticMarkup to strip; true when spelling and
+/// grammar were left for later (only when `quick`).
+fn lint_plain(text: &str, config: &Config, quick: bool) -> (Report, bool) {
     let mut tables = document::Tables::default();
     let doc = document::Document::parse(text, &mut tables);
     let outline = outline::outline(&doc);
@@ -60,6 +75,7 @@ fn lint_plain(text: &str, config: &Config) -> Report {
     let language = language::language(&doc, config);
     let english = language == "en";
     let cx = context::Context::new(&doc, &outline, config, &lists, language.clone());
+    let cx = if quick { cx.quick() } else { cx };
     let mut found = Vec::new();
     for rule in rules::RULES {
         let Some(severity) = config.severity(rule.info.id) else {
@@ -76,7 +92,7 @@ fn lint_plain(text: &str, config: &Config) -> Report {
     found.retain(|f| !suppressions.is_suppressed(f.rule, f.range.start));
     let diagnostics = position::finish(text, &outline, found);
     let counts = score::counts(&diagnostics);
-    Report {
+    let report = Report {
         missing_sections: cx.missing_sections(),
         words: cx.word_counts(),
         outline: outline.sections.clone(),
@@ -86,5 +102,6 @@ fn lint_plain(text: &str, config: &Config) -> Report {
         counts,
         diagnostics,
         comment_problems: suppressions.problems,
-    }
+    };
+    (report, cx.proofs_pending())
 }

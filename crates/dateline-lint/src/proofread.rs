@@ -1,7 +1,9 @@
 //! Harper's spelling and grammar pass over the prose blocks. Harper's
 //! dictionary and one lint group per dialect load once, on first use, and
 //! are shared by every lint; each block's findings are cached by a hash of
-//! its text, so a keystroke re-checks only the block it changed.
+//! its text, so a keystroke re-checks only the block it changed. A lint
+//! that must answer at once ([`crate::lint_without_waiting`]) leaves the
+//! blocks for later when Harper is still loading or many are new.
 //!
 //! Spelling uses Harper's dictionary, its dialect marks and its ranked
 //! corrections directly rather than its `SpellCheck` linter, which ranks
@@ -100,8 +102,10 @@ struct Proofreader {
     corrections: HashMap<(Dialect, String), Arc<[String]>>,
 }
 
+/// Set once Harper's dictionary is loaded (about a second).
+static SHARED: OnceLock<Mutex<Proofreader>> = OnceLock::new();
+
 fn proofreader() -> &'static Mutex<Proofreader> {
-    static SHARED: OnceLock<Mutex<Proofreader>> = OnceLock::new();
     SHARED.get_or_init(|| {
         Mutex::new(Proofreader {
             dictionary: FstDictionary::curated(),
@@ -142,6 +146,49 @@ pub(crate) fn check_block(plain: &str, dialect: Dialect) -> Arc<[Finding]> {
     on_harper_thread(|| check_block_here(plain, dialect))
 }
 
+/// Blocks a lint that must not wait still checks when they are all that
+/// is new: a keystroke changes one, a paste or a new paragraph two.
+const QUICK_BLOCKS: usize = 2;
+
+/// Harper's findings for each block, as [`check_block`] gives them, when
+/// that is quick: Harper is loaded and at most [`QUICK_BLOCKS`] blocks are
+/// new to it. Otherwise (start-up, a draft just opened) the blocks Harper
+/// has not seen get no findings yet, and the second value is true: a full
+/// lint later fills them in.
+pub(crate) fn check_blocks_quickly(plains: &[&str], dialect: Dialect) -> (Vec<Arc<[Finding]>>, bool) {
+    let none = || (plains.iter().map(|_| Arc::from([])).collect(), true);
+    let Some(shared) = SHARED.get() else {
+        return none();
+    };
+    let cached: Vec<Option<Arc<[Finding]>>> = {
+        let p = shared.lock().unwrap_or_else(|e| e.into_inner());
+        plains
+            .iter()
+            .map(|plain| p.cache.get(&key(plain, dialect)).cloned())
+            .collect()
+    };
+    let new = cached.iter().filter(|c| c.is_none()).count();
+    if new > QUICK_BLOCKS {
+        let found = cached
+            .into_iter()
+            .map(|c| c.unwrap_or_else(|| Arc::from([])))
+            .collect();
+        return (found, true);
+    }
+    let found = cached
+        .into_iter()
+        .zip(plains)
+        .map(|(c, plain)| c.unwrap_or_else(|| check_block(plain, dialect)))
+        .collect();
+    (found, false)
+}
+
+fn key(plain: &str, dialect: Dialect) -> (Dialect, u64) {
+    let mut hasher = DefaultHasher::new();
+    plain.hash(&mut hasher);
+    (dialect, hasher.finish())
+}
+
 /// A rayon worker runs Harper where it is (its inner jobs run on its own
 /// pool, which it helps with while it waits); any other thread hands it to
 /// Harper's pool. A worker must not `install` into another pool: while it
@@ -156,9 +203,7 @@ fn on_harper_thread<T: Send>(run: impl FnOnce() -> T + Send) -> T {
 }
 
 fn check_block_here(plain: &str, dialect: Dialect) -> Arc<[Finding]> {
-    let mut hasher = DefaultHasher::new();
-    plain.hash(&mut hasher);
-    let key = (dialect, hasher.finish());
+    let key = key(plain, dialect);
     let mut p = proofreader().lock().unwrap_or_else(|e| e.into_inner());
     if let Some(hit) = p.cache.get(&key) {
         return hit.clone();

@@ -3,6 +3,7 @@
 // re-finds the anchor and refuses text changed since), or rejected.
 import { commands, type AcceptOutcome, type SuggestionRow } from "../bindings";
 import { askFields, askText } from "../dialog";
+import { askSuggestion } from "../suggest-dialog";
 import { askReviewerIdentity } from "../identity";
 import { AppError, call } from "../ipc";
 import type { AppContext } from "./context";
@@ -80,6 +81,31 @@ export async function reject(ctx: AppContext, row: SuggestionRow | null, reviewe
   try {
     if (row) await asHerself(() => call(commands.rejectSuggestion(draft.id, row.id, reply)));
     else await asHerself(() => call(commands.rejectAllSuggestions(draft.id, reviewer!, reply)));
+  } catch (err) {
+    ctx.report(err);
+  }
+  await loadSuggestions(ctx);
+}
+
+/**
+ * Edit → Suggest Edit: a reader of a colleague's draft proposes new wording
+ * for the selection (or an insertion at the cursor) without touching the
+ * text. The core takes it only on the saved text, where the author sees it.
+ */
+export async function suggestHere(ctx: AppContext): Promise<void> {
+  const draft = ctx.session.draft;
+  if (!draft) return;
+  if (ctx.session.status === "edited" || ctx.session.status === "saving") {
+    ctx.notices.show("info", "Save or undo your edits first: a suggestion is made on the draft as its author has it.", [], "suggest-unsaved");
+    return;
+  }
+  const sent = ctx.editor.doc().toString();
+  const { from, to } = ctx.editor.view.state.selection.main;
+  const answer = await askSuggestion(sent.slice(from, to));
+  if (answer === null || ctx.session.draft?.id !== draft.id) return;
+  try {
+    const made = await asHerself(() => call(commands.suggestInEditor(draft.id, sent, { from, to }, answer.after, answer.note)));
+    if (made) ctx.notices.show("info", "Suggested. The author sees it in the draft's Suggestions tab.", [], "suggested");
   } catch (err) {
     ctx.report(err);
   }

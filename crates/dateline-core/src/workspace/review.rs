@@ -292,7 +292,7 @@ impl Workspace {
         let report = dateline_lint::lint(text, &self.current()?.config);
         let suggestions = self.merged(id)?;
         let placed = dateline_review::suggest::place(&suggestions, text);
-        Ok(ReviewMaterial::new(&state, LintSummary::from(&report))
+        Ok(ReviewMaterial::new(&state, LintSummary::from(&report), text)
             .with_suggestions(dateline_export::suggestions(&placed)))
     }
 
@@ -349,7 +349,7 @@ impl Workspace {
         })
     }
 
-    fn saved_text(&self, id: DraftId) -> Result<String> {
+    pub(super) fn saved_text(&self, id: DraftId) -> Result<String> {
         let path = self.draft_path(id)?;
         let bytes = crate::folder::read_draft_bytes(&path, &self.current()?.root)?;
         let decoded = crate::text::decode(&bytes);

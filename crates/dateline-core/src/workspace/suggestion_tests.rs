@@ -97,6 +97,26 @@ fn a_reviewer_suggests_and_the_author_accepts_in_her_own_log() {
 }
 
 #[test]
+fn a_reader_suggests_from_her_editor_only_on_the_saved_text() {
+    let fx = Fixture::new(&[("launch.md", V1.as_bytes())]);
+    let ((ava, id), (mut ben, ben_id)) = two_people(&fx);
+    let typed = V1.replace("today", "this week");
+    let err = ben
+        .suggest_in_editor(ben_id, &typed, utf16(&typed, "$49"), "$39", "")
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::InvalidInput(ref m) if m.contains("Save or undo")),
+        "{err:?}"
+    );
+    let s = ben
+        .suggest_in_editor(ben_id, V1, utf16(V1, "$49"), "$39", "")
+        .unwrap();
+    let row = ava.suggestions(id, V1).unwrap().suggestions;
+    assert_eq!((row.len(), row[0].id.as_str()), (1, s.as_str()));
+    assert_eq!((row[0].before.as_str(), row[0].after.as_str()), ("$49", "$39"));
+}
+
+#[test]
 fn accept_refuses_text_changed_since_and_reject_keeps_it() {
     let fx = Fixture::new(&[("launch.md", V1.as_bytes())]);
     let ((mut ava, id), (mut ben, ben_id)) = two_people(&fx);

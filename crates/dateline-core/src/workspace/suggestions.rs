@@ -176,6 +176,26 @@ impl Workspace {
         Ok(suggestion)
     }
 
+    /// Suggests from the editor, where a reviewer reads a colleague's draft:
+    /// `text` is what the editor shows, and must be the saved draft, since a
+    /// suggestion on unsaved words would anchor on text its author never sees.
+    pub fn suggest_in_editor(
+        &mut self,
+        id: DraftId,
+        text: &str,
+        range: TextRange,
+        after: &str,
+        note: &str,
+    ) -> Result<String> {
+        if self.saved_text(id)? != text {
+            return Err(Error::InvalidInput(
+                "Save or undo your edits first: a suggestion is made on the draft as its author has it."
+                    .into(),
+            ));
+        }
+        self.add_suggestion(id, VersionPick::Saved, range, after, note)
+    }
+
     /// Every suggestion of the draft, placed in `text` (the editor's).
     pub fn suggestions(&self, id: DraftId, text: &str) -> Result<SuggestionsView> {
         let logs = folder::read_review_logs(&self.review_dir(id)?);

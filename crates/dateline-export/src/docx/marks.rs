@@ -9,7 +9,8 @@ use crate::review::ReviewComment;
 
 /// A suggested edit, for Word a tracked change: `anchor` (text of the draft,
 /// found the way comment quotes are) deleted and `replacement` inserted.
-/// An empty anchor cannot be placed; an empty replacement is a deletion.
+/// An empty replacement is a deletion; an empty anchor, an insertion at
+/// `offset` (without one it cannot be placed).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TrackedChange {
     pub anchor: String,
@@ -53,7 +54,10 @@ impl Marks {
             ..Default::default()
         };
         for (i, comment) in comments.iter().enumerate() {
-            match comment.quoted.as_deref().and_then(|q| find(text, body_start, q)) {
+            let placed = comment.quoted.as_deref().and_then(|q| {
+                at_offset(text, body_start, comment.offset, q).or_else(|| find(text, body_start, q))
+            });
+            match placed {
                 Some(range) => {
                     marks.boundaries.push((range.start, Boundary::CommentStart(i)));
                     marks.boundaries.push((range.end, Boundary::CommentEnd(i)));
@@ -62,14 +66,19 @@ impl Marks {
             }
         }
         let mut taken: Vec<Range<usize>> = Vec::new();
+        let mut points: Vec<(usize, usize)> = Vec::new();
         for (i, change) in changes.iter().enumerate() {
-            let found = change
-                .offset
-                .filter(|&at| {
-                    at >= body_start && text.get(at..).is_some_and(|t| t.starts_with(&change.anchor))
-                })
-                .filter(|_| !change.anchor.trim().is_empty())
-                .map(|at| at..at + change.anchor.len())
+            if change.anchor.is_empty() {
+                match change
+                    .offset
+                    .filter(|&at| at >= body_start && text.is_char_boundary(at))
+                {
+                    Some(at) => points.push((at, i)),
+                    None => marks.unplaced_changes.push(i),
+                }
+                continue;
+            }
+            let found = at_offset(text, body_start, change.offset, &change.anchor)
                 .or_else(|| find(text, body_start, &change.anchor))
                 .filter(|r| !taken.iter().any(|t| t.start < r.end && r.start < t.end));
             match found {
@@ -81,9 +90,27 @@ impl Marks {
                 None => marks.unplaced_changes.push(i),
             }
         }
+        // An insertion is its end alone: the writer inserts there. Inside
+        // a replaced range it would land in deleted text, so it is listed.
+        for (at, i) in points {
+            if taken.iter().any(|t| t.start < at && at < t.end) {
+                marks.unplaced_changes.push(i);
+            } else {
+                marks.boundaries.push((at, Boundary::ChangeEnd(i)));
+            }
+        }
+        marks.unplaced_changes.sort_unstable();
         marks.boundaries.sort();
         marks
     }
+}
+
+/// `quote` where the caller placed it, if it is there in the body.
+fn at_offset(text: &str, body_start: usize, offset: Option<usize>, quote: &str) -> Option<Range<usize>> {
+    offset
+        .filter(|&at| at >= body_start && !quote.trim().is_empty())
+        .filter(|&at| text.get(at..).is_some_and(|t| t.starts_with(quote)))
+        .map(|at| at..at + quote.len())
 }
 
 /// The first occurrence of `quote` in the draft's body, exactly as quoted.
@@ -151,5 +178,26 @@ mod tests {
         let start = text.find("cats sleep").unwrap();
         assert!(marks.boundaries.contains(&(start, Boundary::ChangeStart(0))));
         assert!(marks.boundaries.contains(&(start + 10, Boundary::ChangeEnd(0))));
+    }
+
+    #[test]
+    fn a_placed_comment_marks_its_own_passage_and_a_wrong_offset_falls_back() {
+        let text = "# PocketCell
+
+Acme launched PocketCell today.
+";
+        let second = text.rfind("PocketCell").unwrap();
+        let comment = |offset| ReviewComment {
+            quoted: Some("PocketCell".into()),
+            offset,
+            ..Default::default()
+        };
+        let marks = Marks::place(text, &[comment(Some(second)), comment(Some(3))], &[]);
+        assert!(marks.boundaries.contains(&(second, Boundary::CommentStart(0))));
+        assert!(
+            marks.boundaries.contains(&(2, Boundary::CommentStart(1))),
+            "{:?}",
+            marks.boundaries
+        );
     }
 }
