@@ -81,6 +81,25 @@ describe("Word import", { skip: !(has("pandoc", "--version") && has("xdotool", "
     await (await t.$("review-open")).click();
   });
 
+  it("exports the reviewed draft back to Word, the comment as a comment and the suggestion as a tracked change", async () => {
+    await (await t.$("export")).click();
+    await (await t.$("export-dialog")).waitForDisplayed({ timeout: 10_000 });
+    await (await t.$("export-format")).selectByAttribute("value", "docx");
+    await (await t.$("export-review")).click();
+    await (await t.$("export-beside")).click();
+    await t.waitForNotice("success", /Exported to .*Launch plan\.docx/, 30_000);
+    const exported = join(drafts, "Launch plan.docx");
+    if (process.env.DATELINE_SCREENSHOTS) writeFileSync(join(process.env.DATELINE_SCREENSHOTS, "word-export.docx"), readFileSync(exported));
+    // pandoc, an independent reader, finds both in the file.
+    const native = execFileSync("pandoc", [exported, "--track-changes=all", "-t", "native"], { encoding: "utf8" });
+    assert.match(native, /"comment-start"/);
+    assert.match(native, /"Ana Silva"/);
+    assert.match(native, /"deletion"/);
+    assert.match(native, /"insertion"/);
+    const accepted = execFileSync("pandoc", [exported, "--track-changes=accept", "-t", "plain"], { encoding: "utf8" });
+    assert.match(accepted, /ships in April\./);
+  });
+
   it("offers the tracked change as Ben's suggestion, which she accepts", async () => {
     let card = null;
     await t.browser.waitUntil(
