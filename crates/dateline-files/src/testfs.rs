@@ -48,9 +48,17 @@ impl SmallDisk {
         let _ = ballast.sync_all();
     }
 
-    /// Frees the ballast again.
+    /// Frees the ballast again. Emptied before it is unlinked: a child
+    /// another test forks meanwhile (mount, umount) holds a copy of the
+    /// ballast's descriptor until it execs, and an unlinked file keeps its
+    /// pages while any descriptor is open, so on a loaded machine the next
+    /// write could still find the disk full.
     pub fn free(&self) {
-        let _ = fs::remove_file(self.root.join(".ballast"));
+        let ballast = self.root.join(".ballast");
+        if let Ok(file) = fs::OpenOptions::new().write(true).open(&ballast) {
+            let _ = file.set_len(0);
+        }
+        let _ = fs::remove_file(ballast);
     }
 
     /// Remounts the file system read-only (`writable = false`) or back.
