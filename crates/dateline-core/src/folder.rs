@@ -36,6 +36,9 @@ pub struct Skipped {
 pub struct Scan {
     pub drafts: Vec<DraftFile>,
     pub skipped: Vec<Skipped>,
+    /// Dateline's own temporary files, which a write killed midway (a crash,
+    /// a power cut) can leave beside a draft: see [`remove_leftover_temps`].
+    pub temp_files: Vec<PathBuf>,
 }
 
 /// The optional lint configuration at a drafts folder's root.
@@ -70,6 +73,7 @@ pub fn scan(root: &Path) -> Result<Scan> {
     for entry in walker {
         match entry {
             Ok(entry) if is_markdown(entry.path()) => visit(&entry, root, &canonical_root, &mut result),
+            Ok(entry) if is_own_temp(&entry) => result.temp_files.push(entry.into_path()),
             Ok(_) => {}
             // An unreadable subfolder must not hide the rest of the folder.
             Err(err) => result.skipped.push(Skipped {
@@ -117,10 +121,25 @@ fn visit(entry: &DirEntry, root: &Path, canonical_root: &Path, out: &mut Scan) {
     }
 }
 
+/// Removes those of the scan's temporary files that a killed write left
+/// behind (none that a write in progress holds), so that a crash leaves no
+/// litter for a sync client to hand to the whole team. Best effort: one that
+/// cannot be removed now is tried again at the next scan.
+pub fn remove_leftover_temps(scan: &Scan) {
+    for path in &scan.temp_files {
+        let _ = dateline_files::remove_if_leftover(path);
+    }
+}
+
+fn is_own_temp(entry: &DirEntry) -> bool {
+    entry.file_type().is_file() && dateline_files::is_temp_name(&entry.file_name().to_string_lossy())
+}
+
 /// Hidden files and folders (`.git`, `.dateline`, editors' swap files) and
-/// other editors' temporary files are never drafts.
+/// other editors' temporary files are never drafts. Dateline's own
+/// temporary files are walked, to be cleared up.
 fn is_ignored(entry: &DirEntry) -> bool {
-    if entry.depth() == 0 {
+    if entry.depth() == 0 || is_own_temp(entry) {
         return false;
     }
     let name = entry.file_name().to_string_lossy();
@@ -267,12 +286,24 @@ mod tests {
             "b.md~",
             ".git/x.md",
             ".dateline/r.md",
+            ".dateline-save-1a.tmp",
+            "q3/.dateline-save-2b.tmp",
+            ".git/.dateline-save-3c.tmp",
         ] {
             fs::write(root.join(file), "# x\n").unwrap();
         }
         let scan = scan(root).unwrap();
         assert_eq!(names(&scan), vec!["A.MARKDOWN", "b.md", "q3/launch/plan.md"]);
         assert!(scan.skipped.is_empty());
+        let mut temps = scan.temp_files.clone();
+        temps.sort();
+        assert_eq!(
+            temps,
+            [
+                root.join(".dateline-save-1a.tmp"),
+                root.join("q3/.dateline-save-2b.tmp")
+            ]
+        );
         assert_eq!(scan.drafts[1].size, 4);
     }
 

@@ -36,7 +36,9 @@ pub struct Reconciled {
 impl FolderIndex<'_> {
     /// Makes the index equal a fresh walk of the folder.
     pub fn reconcile(&self) -> Result<Reconciled> {
-        self.reconcile_scan(folder::scan(self.root)?)
+        let scan = folder::scan(self.root)?;
+        folder::remove_leftover_temps(&scan);
+        self.reconcile_scan(scan)
     }
 
     /// Makes the index equal `scan`, a walk of the folder made just before

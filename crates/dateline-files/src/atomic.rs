@@ -5,8 +5,49 @@
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
+use std::time::Duration;
 
 use crate::step;
+
+/// How the temporary files this crate writes are named: hidden, so that
+/// file managers and the app's folder walk pass over them.
+const TEMP_PREFIX: &str = ".dateline-save-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// A temporary file this young may be one a writer has just created and not
+/// yet locked; a crash's leftover is older by the time the app restarts.
+const LEFTOVER_MIN_AGE: Duration = Duration::from_secs(1);
+
+/// Whether a file name is one of this crate's temporary files.
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+}
+
+/// Removes `path` if it is a temporary file that a write killed midway left
+/// behind: ours by name, held by no writer (each holds a lock on its
+/// temporary file while it writes, which a crash releases), and not modified
+/// in the last second. Returns whether it was removed. Where locks are not
+/// supported nothing is removed.
+pub fn remove_if_leftover(path: &Path) -> io::Result<bool> {
+    let ours = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(is_temp_name);
+    if !ours {
+        return Ok(false);
+    }
+    let file = File::open(path)?;
+    if file.try_lock().is_err() {
+        return Ok(false);
+    }
+    let age = file.metadata()?.modified()?.elapsed().unwrap_or_default();
+    if age < LEFTOVER_MIN_AGE {
+        return Ok(false);
+    }
+    drop(file);
+    fs::remove_file(path)?;
+    Ok(true)
+}
 
 /// Writes `bytes` to `path` through a temporary file in the same folder:
 /// write, fsync, rename over the target, fsync the folder. The target's
@@ -97,9 +138,13 @@ fn staged<'p>(path: &'p Path, bytes: &[u8]) -> io::Result<(&'p Path, tempfile::N
         .unwrap_or(Path::new("."));
     step("create")?;
     let mut tmp = tempfile::Builder::new()
-        .prefix(".dateline-save-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
+    // Held until the file is persisted or dropped: it tells a later sweep
+    // (`remove_if_leftover`) that this one is not a crash's leftover. A file
+    // system without locks only loses that sweep.
+    let _ = tmp.as_file().lock();
     step("write")?;
     tmp.write_all(bytes)?;
     Ok((dir, tmp))
@@ -173,6 +218,46 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("draft.md")]);
+    }
+
+    /// Dates `path` a minute back, as a leftover is by the next launch.
+    fn age(path: &Path) {
+        let file = File::options().write(true).open(path).unwrap();
+        file.set_modified(std::time::SystemTime::now() - Duration::from_secs(60))
+            .unwrap();
+    }
+
+    #[test]
+    fn only_a_killed_writes_temp_file_is_removed_as_a_leftover() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("draft.md");
+        let (_, live) = staged(&target, b"half of it").unwrap();
+        age(live.path());
+        assert!(
+            !remove_if_leftover(live.path()).unwrap(),
+            "a write in progress is not a leftover"
+        );
+        assert!(live.path().exists());
+
+        // What a killed write leaves: the same file, its lock gone.
+        let (_, killed) = staged(&target, b"half of it").unwrap();
+        let left = killed.into_temp_path().keep().unwrap();
+        assert!(
+            !remove_if_leftover(&left).unwrap(),
+            "a second-old one may be a write just begun"
+        );
+        age(&left);
+        assert!(remove_if_leftover(&left).unwrap());
+        assert!(!left.exists());
+
+        let someone_elses = dir.path().join(".other-editor-save.tmp");
+        fs::write(&someone_elses, "theirs").unwrap();
+        age(&someone_elses);
+        assert!(!remove_if_leftover(&someone_elses).unwrap());
+        assert!(
+            someone_elses.exists(),
+            "a file Dateline did not write is never removed"
+        );
     }
 
     #[test]

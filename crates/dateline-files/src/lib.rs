@@ -13,7 +13,9 @@ pub mod pictures;
 #[cfg(any(test, feature = "fault-injection"))]
 pub mod testfs;
 
-pub use atomic::{append_durable, rename_noclobber, write_atomic, write_atomic_new};
+pub use atomic::{
+    append_durable, is_temp_name, remove_if_leftover, rename_noclobber, write_atomic, write_atomic_new,
+};
 pub use pictures::{read_pictures, Pictures};
 
 /// Each I/O step asks the fault shim first (a no-op unless compiled for the

@@ -247,3 +247,30 @@ fn links_that_leave_the_folder_are_not_indexed() {
         .unwrap();
     assert!(f.store.index_rows(f.folder).unwrap().is_empty());
 }
+
+#[test]
+fn a_reconcile_clears_the_temp_file_a_killed_save_left_and_nothing_else() {
+    let fx = Fixture::new();
+    fx.write("launch.md", DRAFT);
+    fx.write("q3/.dateline-save-Ab12Cd.tmp", "half a save");
+    fx.write(".notes.tmp", "another app's");
+    let leftover = fx.dir.path().join("q3/.dateline-save-Ab12Cd.tmp");
+    let minute_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    for name in ["q3/.dateline-save-Ab12Cd.tmp", ".notes.tmp"] {
+        let file = fs::File::options()
+            .write(true)
+            .open(fx.dir.path().join(name))
+            .unwrap();
+        file.set_modified(minute_ago).unwrap();
+    }
+    fx.index().reconcile().unwrap();
+    assert!(!leftover.exists(), "the killed save's temp file is cleared");
+    assert!(
+        fx.dir.path().join(".notes.tmp").exists(),
+        "a file Dateline did not write stays"
+    );
+    assert_eq!(
+        fs::read_to_string(fx.dir.path().join("launch.md")).unwrap(),
+        DRAFT
+    );
+}
