@@ -10,7 +10,7 @@
 use crate::output::fail;
 use dateline_review::folder::{read_review_logs, review_dir, REVIEW_DIR};
 use dateline_review::log::{merge, ReviewState, Verdict};
-use dateline_review::suggest::{merge_suggestions, place, Placed, SuggestionStatus};
+use dateline_review::suggest::{describe_edit, merge_suggestions, place, Placed, SuggestionStatus};
 use serde_json::{json, Value};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -114,7 +114,7 @@ impl<'a> Gate<'a> {
                 "{name}{at}: suggestion by {} ({}): {}",
                 s.author.name,
                 status_name(p.status),
-                what_it_does(s.before(), &s.after)
+                describe_edit(s.before(), &s.after, one_line)
             );
             let _ = writeln!(
                 out,
@@ -244,13 +244,4 @@ pub(crate) fn with_suggestions_marked(draft: &Path, text: &str) -> String {
         );
     }
     marked
-}
-
-/// “old” → “new”, remove “old”, or insert “new”, each on one line.
-fn what_it_does(before: &str, after: &str) -> String {
-    match (before.is_empty(), after.is_empty()) {
-        (true, _) => format!("insert “{}”", one_line(after)),
-        (false, true) => format!("remove “{}”", one_line(before)),
-        (false, false) => format!("“{}” → “{}”", one_line(before), one_line(after)),
-    }
 }

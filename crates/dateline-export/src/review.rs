@@ -136,11 +136,7 @@ pub struct ReviewSuggestion {
 impl ReviewSuggestion {
     /// “old” → “new”, remove “old”, or insert “new”.
     pub fn before_after(&self) -> String {
-        match (self.before.is_empty(), self.after.is_empty()) {
-            (true, _) => format!("insert “{}”", self.after),
-            (false, true) => format!("remove “{}”", self.before),
-            (false, false) => format!("“{}” → “{}”", self.before, self.after),
-        }
+        dateline_review::suggest::describe_edit(&self.before, &self.after, str::to_owned)
     }
 
     /// "Accepted by Mia Chen", "open", "orphaned: its text is gone".

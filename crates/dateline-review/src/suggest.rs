@@ -76,6 +76,17 @@ impl Suggestion {
     }
 }
 
+/// How an edit reads in a list: “old” → “new”, remove “old”, or insert
+/// “new”, each side shown through `show` (on one line, for a terminal).
+/// The command line and the exports both say it this way.
+pub fn describe_edit(before: &str, after: &str, show: impl Fn(&str) -> String) -> String {
+    match (before.is_empty(), after.is_empty()) {
+        (true, _) => format!("insert “{}”", show(after)),
+        (false, true) => format!("remove “{}”", show(before)),
+        (false, false) => format!("“{}” → “{}”", show(before), show(after)),
+    }
+}
+
 /// Every suggestion of a draft and what was wrong with the records.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -345,3 +345,14 @@ fn merge_is_independent_of_log_order() {
         Some(false)
     );
 }
+
+#[test]
+fn an_edit_is_described_as_a_replacement_a_removal_or_an_insertion() {
+    let shown = |s: &str| s.replace('\n', "⏎");
+    assert_eq!(
+        describe_edit("fast", "in ten minutes", shown),
+        "“fast” → “in ten minutes”"
+    );
+    assert_eq!(describe_edit("very ", "", shown), "remove “very ”");
+    assert_eq!(describe_edit("", "\nToday.", shown), "insert “⏎Today.”");
+}
