@@ -6,7 +6,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Harness, pollUntil } from "./harness.mjs";
@@ -151,6 +151,43 @@ describe("faults: the app killed mid-save", () => {
     }
     // Both outcomes are fine; the log says where the kills landed.
     console.log(`killed mid-save: the file held ${outcomes.join(", ")}; ${leftovers} temp file(s) cleared at the next launch`);
+  });
+});
+
+describe("faults: a draft marked read-only", () => {
+  const t = new Harness();
+  let drafts;
+
+  before(async () => {
+    drafts = t.draftsFolder({ "launch.md": OLD });
+    await t.startDriver();
+    await t.launch([drafts]);
+    await t.openDraft("launch.md");
+    await t.waitForStatus("saved");
+  });
+
+  after(() => t.stop());
+
+  // Marked read-only by its owner, a sync client or Windows' attribute: a
+  // rename in the writable folder would replace it all the same, so the
+  // save asks first, even as root, and offers her a copy instead.
+  it("is not replaced by a save; her text goes to a copy", async () => {
+    const file = join(drafts, "launch.md");
+    chmodSync(file, 0o444);
+    await t.typeAtEnd("She can now fly to work.");
+    const typed = await t.editorDoc();
+    await t.pressSave();
+    const notice = await t.waitForNotice("error", /marked read-only/);
+    assert.match(notice, /“launch\.md”/);
+    if (process.env.DATELINE_SCREENSHOTS) await t.browser.saveScreenshot(join(process.env.DATELINE_SCREENSHOTS, "read-only-file.png"));
+    assert.equal(readFileSync(file, "utf8"), OLD, "the read-only file is byte-identical");
+    assert.equal(statSync(file).mode & 0o777, 0o444);
+    assert.equal(await t.editorDoc(), typed, "the editor keeps her text");
+    await (await t.$("save-copy")).click();
+    const copy = join(drafts, "launch (copy).md");
+    assert.ok(await pollUntil(() => existsSync(copy), 10_000), "the copy was written");
+    assert.equal(readFileSync(copy, "utf8"), typed);
+    assert.equal(readFileSync(file, "utf8"), OLD);
   });
 });
 

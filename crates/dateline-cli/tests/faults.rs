@@ -1,5 +1,6 @@
 //! The command line's exports against real faults: a full disk, a
-//! read-only disk, and the process killed mid-write. In each case the file
+//! read-only disk, a target marked read-only, and the process killed
+//! mid-write. In each case the file
 //! at `-o` holds its old bytes or the whole new export, never a mix, and no
 //! temporary file is left.
 
@@ -52,6 +53,27 @@ fn a_full_disk_keeps_the_old_export() {
     let out = export(&draft.path().join("d.md"), "pdf", &target);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(fs::read(&target).unwrap().starts_with(b"%PDF-"));
+}
+
+#[test]
+fn an_export_marked_read_only_is_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("d.md"), GOOD).unwrap();
+    let target = dir.path().join("x.pdf");
+    fs::write(&target, "old content").unwrap();
+    let mut read_only = fs::metadata(&target).unwrap().permissions();
+    read_only.set_readonly(true);
+    fs::set_permissions(&target, read_only).unwrap();
+    let out = export(&dir.path().join("d.md"), "pdf", &target);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("x.pdf"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("unchanged"), "{}", stderr(&out));
+    assert_eq!(fs::read(&target).unwrap(), b"old content");
+    assert_eq!(
+        SmallDisk::names_in(dir.path()),
+        ["d.md", "x.pdf"],
+        "a temp file was left"
+    );
 }
 
 #[test]

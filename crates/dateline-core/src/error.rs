@@ -60,6 +60,11 @@ impl Error {
     /// the kind the UI can act on, with a message that names the file.
     pub fn from_io(err: &io::Error, doing: &str, path: &Path) -> Error {
         let name = display_name(path);
+        if dateline_files::is_read_only_file(err) {
+            return Error::ReadOnly(format!(
+                "“{name}” is marked read-only, so Dateline did not replace it. Make the file writable and try again, or keep your version as a copy under another name; your text is kept in the editor and in the crash journal."
+            ));
+        }
         match err.kind() {
             io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => Error::DiskFull(format!(
                 "The disk is full while {doing} “{name}”: free some space, then try again. Nothing was written; your text is kept in the editor and in the crash journal."

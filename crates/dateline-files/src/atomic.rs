@@ -54,6 +54,7 @@ pub fn remove_if_leftover(path: &Path) -> io::Result<bool> {
 /// permissions are kept. On any failure the target is untouched and the
 /// temporary file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    ensure_replaceable(path)?;
     let (dir, tmp) = staged(path, bytes)?;
     match fs::metadata(path) {
         Ok(meta) => tmp.as_file().set_permissions(meta.permissions())?,
@@ -65,6 +66,42 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     step("rename")?;
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir)
+}
+
+/// Why [`write_atomic`] refused to replace a file: its owner (or a sync
+/// client, or Windows' read-only attribute) marked it read-only. A rename in
+/// a writable folder would replace it all the same, so the writer asks first.
+#[derive(Debug)]
+pub struct ReadOnlyFile;
+
+impl std::fmt::Display for ReadOnlyFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the file is marked read-only")
+    }
+}
+
+impl std::error::Error for ReadOnlyFile {}
+
+/// Whether `err` is [`write_atomic`] refusing a read-only file.
+pub fn is_read_only_file(err: &io::Error) -> bool {
+    err.get_ref().is_some_and(|inner| inner.is::<ReadOnlyFile>())
+}
+
+/// Refuses to replace a file marked read-only, or one this user may not
+/// write (root may write anything, so the mark is checked on its own).
+fn ensure_replaceable(path: &Path) -> io::Result<()> {
+    let Ok(meta) = fs::metadata(path) else {
+        return Ok(()); // nothing there yet to replace
+    };
+    if !meta.is_file() {
+        return Ok(());
+    }
+    if meta.permissions().readonly() {
+        return Err(io::Error::new(io::ErrorKind::PermissionDenied, ReadOnlyFile));
+    }
+    #[cfg(unix)]
+    rustix::fs::access(path, rustix::fs::Access::WRITE_OK)?;
+    Ok(())
 }
 
 /// Creates `path`, which must not exist yet, with `bytes`: written to a
@@ -269,6 +306,21 @@ mod tests {
         let err = write_atomic_new(&path, b"other").unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&path).unwrap(), b"mine");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
+    }
+
+    #[test]
+    fn a_file_marked_read_only_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("draft.md");
+        fs::write(&path, "hers").unwrap();
+        let mut read_only = fs::metadata(&path).unwrap().permissions();
+        read_only.set_readonly(true);
+        fs::set_permissions(&path, read_only).unwrap();
+        let err = write_atomic(&path, b"mine").unwrap_err();
+        assert!(is_read_only_file(&err), "{err}");
+        assert_eq!(err.kind(), io::ErrorKind::PermissionDenied);
+        assert_eq!(fs::read(&path).unwrap(), b"hers");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
     }
 

@@ -14,7 +14,8 @@ pub mod pictures;
 pub mod testfs;
 
 pub use atomic::{
-    append_durable, is_temp_name, remove_if_leftover, rename_noclobber, write_atomic, write_atomic_new,
+    append_durable, is_read_only_file, is_temp_name, remove_if_leftover, rename_noclobber, write_atomic,
+    write_atomic_new, ReadOnlyFile,
 };
 pub use pictures::{read_pictures, Pictures};
 

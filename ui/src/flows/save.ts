@@ -39,19 +39,18 @@ export async function save(ctx: AppContext): Promise<boolean> {
   }
 }
 
-/** A failed write of the draft: a conflict offers a merge or a copy. */
+/**
+ * A failed write of the draft: a conflict offers a merge or a copy, a file
+ * marked read-only (or a link out of the folder) a copy.
+ */
 export function reportSaveError(ctx: AppContext, error: AppError, draft: OpenedDraft): void {
   if (error.kind === "folderMissing") {
     markFolderMissing(ctx, error.message);
     return;
   }
-  const actions =
-    error.kind === "conflict"
-      ? [
-          { label: "Merge with the version on disk", testid: "merge-disk", run: () => void ctx.flows.chooseMerge(draft) },
-          { label: "Save my version as a copy", testid: "save-copy", run: () => void ctx.flows.saveCopy(draft) },
-        ]
-      : [];
+  const copy = { label: "Save my version as a copy", testid: "save-copy", run: () => void ctx.flows.saveCopy(draft) };
+  const merge = { label: "Merge with the version on disk", testid: "merge-disk", run: () => void ctx.flows.chooseMerge(draft) };
+  const actions = error.kind === "conflict" ? [merge, copy] : error.kind === "readOnly" ? [copy] : [];
   ctx.notices.show("error", error.message, actions, "save-error");
 }
 

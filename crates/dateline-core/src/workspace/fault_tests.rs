@@ -120,3 +120,32 @@ fn a_review_comment_loses_nothing_at_any_failing_step() {
         ws.add_comment(id, VersionPick::Saved, range, "Which rocket?")
     });
 }
+
+#[test]
+fn a_draft_marked_read_only_is_not_replaced_and_her_text_can_go_to_a_copy() {
+    let (fx, mut ws, id) = typed();
+    let mut read_only = fs::metadata(fx.path("launch.md")).unwrap().permissions();
+    read_only.set_readonly(true);
+    fs::set_permissions(fx.path("launch.md"), read_only).unwrap();
+    match ws.save_draft(id, NEW) {
+        Err(Error::ReadOnly(message)) => {
+            assert!(message.contains("“launch.md” is marked read-only"), "{message}");
+            assert!(message.contains("copy"), "{message}");
+        }
+        other => panic!("expected a read-only refusal, got {other:?}"),
+    }
+    assert_eq!(fs::read_to_string(fx.path("launch.md")).unwrap(), OLD);
+    assert_eq!(files(&fx), ["launch.md"], "no temp file left");
+    let mut relaunched = fx.launch();
+    relaunched
+        .open_folder_path(fx.path("launch.md").parent().unwrap())
+        .unwrap();
+    let reopened = relaunched.open_draft(id).unwrap();
+    assert_eq!(
+        reopened.recovered.map(|r| r.text).as_deref(),
+        Some(NEW),
+        "her text is still journaled"
+    );
+    let copy = ws.save_copy(id, NEW).unwrap();
+    assert_eq!(fs::read_to_string(fx.path(&copy.rel_path)).unwrap(), NEW);
+}

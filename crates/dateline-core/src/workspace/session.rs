@@ -91,6 +91,10 @@ impl Workspace {
             return Err(folder::folder_missing(path));
         }
         let root = std::path::absolute(path).map_err(|e| Error::from_io(&e, "opening", path))?;
+        // `absolute` keeps a trailing slash (a shell's completion adds one):
+        // without it the same folder would be remembered twice, and its
+        // drafts' ids and history split between the two.
+        let root: PathBuf = root.components().collect();
         let id = self.store.remember_folder(&root)?;
         self.switch_to(id, root)
     }

@@ -192,6 +192,18 @@ fn the_next_launch_reopens_the_folder_and_the_draft() {
 }
 
 #[test]
+fn a_folder_named_with_a_trailing_slash_is_the_same_folder() {
+    let fx = Fixture::new(&[("a.md", b"a\n")]);
+    let (mut ws, listing) = fx.opened();
+    let a = id_of(&listing, "a.md");
+    let slashed = format!("{}/./", fx.drafts.path().display());
+    let again = ws.open_folder_path(std::path::Path::new(&slashed)).unwrap();
+    assert_eq!(again.folder.id, listing.folder.id);
+    assert_eq!(id_of(&again, "a.md"), a, "the draft keeps its id and history");
+    assert_eq!(ws.recent_folders().unwrap().len(), 1);
+}
+
+#[test]
 fn a_missing_last_folder_gives_a_notice_not_a_failure() {
     let fx = Fixture::new(&[("a.md", b"a\n")]);
     let (ws, _) = fx.opened();
