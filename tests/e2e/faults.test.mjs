@@ -6,7 +6,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Harness, pollUntil } from "./harness.mjs";
@@ -97,8 +97,55 @@ describe("faults: a full disk and a read-only folder in the real app", () => {
   });
 });
 
+describe("faults: the disk holding Dateline's own data is full", () => {
+  const t = new Harness();
+  // The app-data folder (XDG_DATA_HOME) on a small disk of its own; the
+  // drafts folder is elsewhere, with room.
+  const dataDir = join(t.home, "data");
+  mkdirSync(dataDir, { recursive: true });
+  const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=8192k", "tmpfs", dataDir]).status === 0;
+  let drafts;
+
+  before(async () => {
+    if (!mounted) return;
+    drafts = t.draftsFolder({ "launch.md": OLD });
+    await t.startDriver();
+    await t.launch([drafts]);
+    await t.openDraft("launch.md");
+    await t.waitForStatus("saved");
+  });
+
+  after(async () => {
+    if (!mounted) return;
+    await t.stop();
+    spawnSync("umount", ["-l", dataDir]);
+  });
+
+  it("saves her file, and says that the history and the crash journal wait for room", { skip: !mounted && "needs root to mount a tmpfs" }, async () => {
+    fill(dataDir);
+    await t.typeAtEnd("She can now fly to work.");
+    await t.waitForNotice("warning", /own data is full.*cannot be kept against a crash/);
+    const typed = await t.editorDoc();
+    await t.pressSave();
+    await t.waitForStatus("saved");
+    const notice = await t.waitForNotice("warning", /“launch\.md” is saved, but the disk holding Dateline's own data is full/);
+    assert.match(notice, /not in its history/);
+    if (process.env.DATELINE_SCREENSHOTS) await t.browser.saveScreenshot(join(process.env.DATELINE_SCREENSHOTS, "app-data-full.png"));
+    assert.equal(readFileSync(join(drafts, "launch.md"), "utf8"), typed, "her file is saved");
+    assert.deepEqual(await t.notices("error"), [], "no save reported as failed");
+    assert.deepEqual(await t.notices("warning"), [notice], "the journal's warning (save your draft) went with the save");
+
+    rmSync(join(dataDir, ".ballast"));
+    await t.typeAtEnd(" And home again.");
+    await t.pressSave();
+    await t.waitForStatus("saved");
+    assert.ok(await pollUntil(async () => (await t.notices("warning")).every((n) => !/is saved, but/.test(n)), 5_000), "the warning goes once a save is recorded");
+  });
+});
+
 describe("faults: the app killed mid-save", () => {
   const t = new Harness();
+  t.logLevel = "silent"; // each kill fails the key press it lands in, as it should
   let drafts;
 
   before(async () => {

@@ -108,7 +108,7 @@ export class Harness {
     this.browser = await remote({
       hostname: "127.0.0.1",
       port: this.port,
-      logLevel: "warn",
+      logLevel: this.logLevel ?? "warn",
       connectionRetryCount: 1,
       capabilities: {
         "tauri:options": { application: appBinary, args },

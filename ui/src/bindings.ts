@@ -961,7 +961,12 @@ export type ReviewerIdentity = { name: string; email: string }
  * A rule's documentation for hover cards and the problems panel.
  */
 export type RuleDoc = { id: string; severity: SeverityView; summary: string; explanation: string; good: string; bad: string }
-export type SavedDraft = { id: DraftId; sizeBytes: number; modifiedMs: number }
+export type SavedDraft = { id: DraftId; sizeBytes: number; modifiedMs: number; 
+/**
+ * The file is saved, but Dateline's own records of it (history, crash
+ * journal) could not be written: why, for a notice.
+ */
+warning: string | null }
 export type SearchHit = { id: DraftId; relPath: string; title: string; snippet: SnippetPart[] }
 export type SectionRow = { label: string; 
 /**

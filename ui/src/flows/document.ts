@@ -94,6 +94,12 @@ function scheduleWordCount(ctx: AppContext): void {
   );
 }
 
+/** Why unsaved text is not kept against a crash; the store's own messages say so already. */
+function journalFailure(error: AppError): string {
+  const said = error.kind === "storage" || error.kind === "diskFull";
+  return said ? error.message : `Unsaved text could not be kept against a crash: ${error.message}`;
+}
+
 /** Writes the unsaved text to the crash journal shortly after typing. */
 function scheduleJournal(ctx: AppContext): void {
   if (journalTimers.has(ctx)) return;
@@ -104,9 +110,9 @@ function scheduleJournal(ctx: AppContext): void {
       journalTimers.delete(ctx);
       const { session } = ctx;
       if (draftId === undefined || session.draft?.id !== draftId || session.status !== "edited") return;
-      void call(commands.journalDraft(draftId, ctx.editor.doc().toString())).catch((err) =>
-        ctx.notices.show("warning", `Unsaved text could not be kept against a crash: ${AppError.from(err).message}`, [], "journal"),
-      );
+      void call(commands.journalDraft(draftId, ctx.editor.doc().toString()))
+        .then(() => ctx.notices.dismiss("journal"))
+        .catch((err) => ctx.notices.show("warning", journalFailure(AppError.from(err)), [], "journal"));
     }, JOURNAL_DELAY_MS),
   );
 }

@@ -33,10 +33,11 @@ export async function restoreVersion(ctx: AppContext, version: VersionView): Pro
   const draft = ctx.session.draft;
   if (!draft || !(await ctx.flows.confirmLeave())) return;
   try {
-    await call(commands.restoreVersion(draft.id, version.id));
+    const saved = await call(commands.restoreVersion(draft.id, version.id));
     const text = await call(commands.readVersion(draft.id, version.id));
     showDraft(ctx, draft, text);
-    ctx.notices.show("success", `Restored the version from ${new Date(version.createdMs).toLocaleString()}. The version before it is still in the history.`);
+    if (saved.warning) ctx.notices.show("warning", saved.warning, [], "save-warning");
+    else ctx.notices.show("success", `Restored the version from ${new Date(version.createdMs).toLocaleString()}. The version before it is still in the history.`);
   } catch (err) {
     reportSaveError(ctx, AppError.from(err), draft);
   }

@@ -19,9 +19,12 @@ export async function save(ctx: AppContext): Promise<boolean> {
   session.status = "saving";
   view.renderStatus();
   try {
-    await call(commands.saveDraft(draft.id, doc.toString()));
+    const saved = await call(commands.saveDraft(draft.id, doc.toString()));
     session.savedDoc = doc;
     notices.dismiss("save-error");
+    notices.dismiss("journal"); // nothing is unsaved now
+    if (saved.warning) notices.show("warning", saved.warning, [], "save-warning");
+    else notices.dismiss("save-warning");
     onEdit(ctx, editor.doc());
     session.status = editor.doc().eq(doc) ? "saved" : "edited";
     notices.dismiss("recovered");

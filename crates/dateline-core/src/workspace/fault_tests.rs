@@ -149,3 +149,36 @@ fn a_draft_marked_read_only_is_not_replaced_and_her_text_can_go_to_a_copy() {
     let copy = ws.save_copy(id, NEW).unwrap();
     assert_eq!(fs::read_to_string(fx.path(&copy.rel_path)).unwrap(), NEW);
 }
+
+/// The disk holding Dateline's own data fills up while a draft is open: her
+/// save still writes her file (on another disk), and says what was not
+/// recorded, rather than failing (she would save again and again for
+/// nothing).
+#[test]
+fn a_save_with_the_app_data_disk_full_writes_her_file_and_says_what_is_not_recorded() {
+    let Some(disk) = dateline_files::testfs::SmallDisk::mount(2048) else {
+        return;
+    };
+    let drafts = tempfile::tempdir().unwrap();
+    fs::write(drafts.path().join("launch.md"), OLD).unwrap();
+    let mut ws = Workspace::new(crate::store::Store::open(&disk.path().join("dateline.db")).unwrap());
+    let listing = ws.open_folder_path(drafts.path()).unwrap();
+    let id = id_of(&listing, "launch.md");
+    ws.open_draft(id).unwrap();
+    ws.journal(id, NEW).unwrap();
+    disk.fill();
+    let saved = ws.save_draft(id, NEW);
+    disk.free();
+    let warning = saved.unwrap().warning.expect("a warning about the history");
+    assert!(
+        warning.contains("“launch.md” is saved, but the disk holding Dateline's own data is full"),
+        "{warning}"
+    );
+    assert!(warning.contains("not in its history"), "{warning}");
+    assert_eq!(fs::read_to_string(drafts.path().join("launch.md")).unwrap(), NEW);
+    let again = ws.save_draft(id, NEW).unwrap();
+    assert_eq!(
+        again.warning, None,
+        "once the folder is writable the save is recorded"
+    );
+}

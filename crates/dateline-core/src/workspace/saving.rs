@@ -36,10 +36,13 @@ impl Workspace {
             doc.disk_hash = Some(blake3::hash(&bytes));
             doc.base_text = Some(text.to_string());
         }
-        self.store.clear_journal(id)?;
-        if let Some(version) = self.record_version(id, source, text)? {
-            self.note_taken_suggestions(id, version)?;
-        }
+        // Her file is saved from here on: Dateline's own records failing
+        // (its data folder full or read-only) must not report the save as
+        // failed, or she would save again and again for nothing.
+        let warning = self
+            .record_save(id, source, text)
+            .err()
+            .map(|e| unrecorded_save(&target, &e));
         // The list shows the new title and readiness without waiting for the
         // watcher; the save itself is done, so a failure here only waits for it.
         if let Ok((_, rel_path)) = self.store.draft_location(id) {
@@ -49,7 +52,18 @@ impl Workspace {
             id,
             size_bytes: meta.len() as f64,
             modified_ms: folder::modified_ms(&meta),
+            warning,
         })
+    }
+
+    /// What a save leaves in Dateline's own data: the journal emptied, a
+    /// version, the suggestions it took.
+    fn record_save(&mut self, id: DraftId, source: &str, text: &str) -> Result<()> {
+        self.store.clear_journal(id)?;
+        if let Some(version) = self.record_version(id, source, text)? {
+            self.note_taken_suggestions(id, version)?;
+        }
+        Ok(())
     }
 
     /// Writes editor text to a new file beside the draft, for when the
@@ -110,4 +124,16 @@ impl Workspace {
             _ => Error::from_io(err, "saving", path),
         }
     }
+}
+
+/// The notice for a save whose file is written but whose records are not.
+fn unrecorded_save(target: &Path, err: &Error) -> String {
+    let why = match err {
+        Error::DiskFull(_) => "the disk holding Dateline's own data is full",
+        _ => "Dateline's own data folder cannot be written",
+    };
+    format!(
+        "“{}” is saved, but {why}: this version is not in its history, and unsaved text cannot be kept against a crash until there is room. Free some space or fix that folder's permissions.",
+        display_name(target)
+    )
 }

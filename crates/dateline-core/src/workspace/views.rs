@@ -158,6 +158,9 @@ pub struct SavedDraft {
     pub id: DraftId,
     pub size_bytes: f64,
     pub modified_ms: f64,
+    /// The file is saved, but Dateline's own records of it (history, crash
+    /// journal) could not be written: why, for a notice.
+    pub warning: Option<String>,
 }
 
 /// Everything the window needs when it starts.
