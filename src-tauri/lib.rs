@@ -4,6 +4,7 @@
 
 mod commands;
 mod events;
+mod main_window;
 mod memory;
 mod menu;
 mod navigation;
@@ -74,6 +75,7 @@ pub fn run() {
             }
         })
         .setup(move |app| {
+            main_window::create(app)?;
             specta.mount_events(app);
             rendering::install(app);
             state::install(app);

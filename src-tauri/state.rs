@@ -62,7 +62,7 @@ fn open_store(app: &App) -> Result<(Store, Option<String>), String> {
         format!("Dateline found no app-data folder ({e}); settings will not be remembered this time.")
     })?;
     Store::open_or_recover(&dir.join(DATABASE_FILE)).map_err(|e| {
-        format!("Dateline's settings could not be opened ({e}); they will not be remembered this time.")
+        format!("Dateline's own data could not be opened ({e}). Settings, history and the crash journal last only until Dateline quits this time, so save your drafts as you go.")
     })
 }
 
