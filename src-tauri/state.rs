@@ -62,7 +62,8 @@ fn open_store(app: &App) -> Result<(Store, Option<String>), String> {
         format!("Dateline found no app-data folder ({e}); settings will not be remembered this time.")
     })?;
     Store::open_or_recover(&dir.join(DATABASE_FILE)).map_err(|e| {
-        format!("Dateline's own data could not be opened ({e}). Settings, history and the crash journal last only until Dateline quits this time, so save your drafts as you go.")
+        eprintln!("dateline: cannot open {}: {e}", dir.display());
+        format!("Dateline's own data folder, {}, cannot be opened or written (read-only, full or not allowed). Settings, history and the crash journal last only until Dateline quits this time, so save your drafts as you go.", dir.display())
     })
 }
 
