@@ -33,7 +33,7 @@ fn a_full_disk_keeps_the_old_export() {
     let target = disk.path().join("x.pdf");
     fs::write(&target, "old content").unwrap();
     disk.fill();
-    for to in ["pdf", "md"] {
+    for to in ["pdf", "md", "docx"] {
         let out = export(&draft.path().join("d.md"), to, &target);
         assert_eq!(out.status.code(), Some(2), "{to}: {}", stderr(&out));
         assert!(

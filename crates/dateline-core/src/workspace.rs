@@ -134,6 +134,8 @@ pub use zoom::{step_zoom, ZoomStep, ZOOM_LEVELS};
 #[cfg(test)]
 mod fault_tests;
 #[cfg(test)]
+mod full_disk_tests;
+#[cfg(test)]
 mod merge_tests;
 #[cfg(test)]
 mod suggestion_tests;

@@ -124,6 +124,7 @@ pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// one writer, its reviewer, so nobody else appends meanwhile.)
 pub fn append_durable(path: &Path, bytes: &[u8]) -> io::Result<()> {
     step("open")?;
+    let existed = path.exists();
     let mut file = fs::OpenOptions::new().create(true).append(true).open(path)?;
     let before = file.metadata()?.len();
     let written = step("write")
@@ -131,7 +132,13 @@ pub fn append_durable(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .and_then(|()| step("fsync"))
         .and_then(|()| file.sync_data());
     if written.is_err() {
-        let _ = file.set_len(before);
+        if existed || before > 0 {
+            let _ = file.set_len(before);
+        } else {
+            // Made by this call: a failed first record leaves no empty log.
+            drop(file);
+            let _ = fs::remove_file(path);
+        }
     }
     written
 }
@@ -418,6 +425,21 @@ mod tests {
                 let now = fs::read_to_string(dir.path().join("log.jsonl")).unwrap();
                 assert!(now.starts_with("{\"a\":1}\n"), "step {n}: {now:?}");
                 assert!(now.lines().count() <= 2, "step {n}: {now:?}");
+            },
+        );
+    }
+
+    #[test]
+    fn a_first_record_that_fails_at_any_step_leaves_no_empty_log() {
+        walk_every_step(
+            || tempfile::tempdir().unwrap(),
+            |dir| append_durable(&dir.path().join("log.jsonl"), b"{\"a\":1}\n"),
+            |dir, n| {
+                assert_eq!(
+                    names(dir.path()),
+                    Vec::<String>::new(),
+                    "step {n}: a log was left"
+                );
             },
         );
     }
