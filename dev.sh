@@ -14,8 +14,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 BUILD_PACKAGES=(build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev)
 # What the end-to-end tests add: the WebKit WebDriver, a virtual display,
 # pdftotext, and a D-Bus daemon and dbus-send (the single-instance hand-over
-# uses D-Bus).
-TEST_PACKAGES=(webkit2gtk-driver xvfb xauth poppler-utils dbus-daemon dbus-bin pandoc xdotool)
+# uses D-Bus); the accessibility bus, its Python bindings and Orca, which
+# the screen-reader test reads the window with.
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth poppler-utils dbus-daemon dbus-bin pandoc xdotool at-spi2-core gir1.2-atspi-2.0 python3-gi orca)
 # Crates that would tie the command line to a desktop session.
 GUI_CRATES='^(tauri|tauri-runtime|tauri-runtime-wry|wry|tao|webkit2gtk|webkit2gtk-sys|javascriptcore-rs|gtk|gtk-sys|gdk|gdk-sys|soup3|muda) v'
 # The Tauri CLI from ui/node_modules, told where the app and its UI are

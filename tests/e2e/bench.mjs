@@ -9,10 +9,13 @@
 //   burst:      lint and save round trips from the window, every 30 ms as
 //               the editor asks, on a quiet folder and while another
 //               process writes 3,000 drafts into it (a sync client)
+//   ipc:        the lint's round trip beside one with nothing to do, to
+//               tell the web view's IPC floor from what the lint's text and
+//               answer cost (--ipc-only)
 //   folder:     a generated folder of 10,000 drafts: launch to listed (first
 //               open, then a later one), search as you type, an outside edit
 //               to the open editor, and the memory of the app's processes
-// Run: ./dev.sh bench   (or: xvfb-run -a node tests/e2e/bench.mjs [--folder-only])
+// Run: ./dev.sh bench   (or: xvfb-run -a node tests/e2e/bench.mjs [--folder-only|--burst-only|--ipc-only])
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from "node:fs";
 import { spawn, spawnSync } from "node:child_process";
 import { join, dirname, resolve } from "node:path";
@@ -37,6 +40,7 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 async function main() {
   if (process.argv.includes("--folder-only")) return benchFolder(10_000);
   if (process.argv.includes("--burst-only")) return benchBurst(3_000);
+  if (process.argv.includes("--ipc-only")) return benchIpc();
   const t = new Harness();
   const draft = threeThousandWords();
   const drafts = t.draftsFolder({ "long.md": draft });
@@ -83,6 +87,7 @@ async function main() {
   const phase = (name) => percentile(phases.map((p) => p[name]).sort((a, b) => a - b), 50).toFixed(1);
   console.log(`  where it goes (medians): queued behind the request in flight ${phase("queued")} ms, round trip ${phase("trip")} ms, applying the answer ${phase("apply")} ms, to the next frame ${phase("frame")} ms`);
   await benchBurst(3_000);
+  await benchIpc();
   await benchFolder(10_000);
 }
 
@@ -134,6 +139,55 @@ async function benchBurst(count) {
   console.log(`burst of ${count} drafts written into the open folder:`);
   console.log(`  ${line("lint round trip, quiet", quiet.lint)}; ${line("during the burst", loaded.lint)}`);
   console.log(`  ${line("save round trip, quiet", quiet.save)}; ${line("during the burst", loaded.save)}`);
+}
+
+/**
+ * What a round trip costs before any lint: the same invoke with nothing to
+ * do (a command that reads a flag), with an empty text, with one paragraph
+ * and with the whole draft, side by side in one page, every 30 ms as the
+ * editor asks. The gap between the first and the last is what sending less
+ * could save; the first is the web view's IPC floor.
+ */
+async function benchIpc() {
+  const t = new Harness();
+  const draft = threeThousandWords();
+  const drafts = t.draftsFolder({ "open.md": draft });
+  await t.startDriver();
+  await t.launch([join(drafts, "open.md")]);
+  await t.waitForStatus("saved");
+  await new Promise((r) => setTimeout(r, 4_000)); // the background proofreader has read the draft
+  const paragraph = draft.split("\n\n").find((block) => words(block) > 40);
+  const results = await t.browser.executeAsync(
+    async (cases, done) => {
+      const invoke = window.__TAURI_INTERNALS__.invoke;
+      const out = {};
+      for (let round = 0; round < 100; round++) {
+        for (const [label, cmd, args] of cases) {
+          const begin = performance.now();
+          const answer = await invoke(cmd, args);
+          const ms = performance.now() - begin;
+          const entry = (out[label] ??= { times: [], bytes: JSON.stringify(answer ?? null).length, sent: JSON.stringify(args).length });
+          entry.times.push(ms);
+          await new Promise((r) => setTimeout(r, 30));
+        }
+      }
+      done(out);
+    },
+    [
+      ["a command with nothing to do (has_open_request)", "has_open_request", {}],
+      ["lint_text of an empty text", "lint_text", { text: "" }],
+      ["lint_text of one paragraph", "lint_text", { text: paragraph }],
+      ["lint_text of the whole draft", "lint_text", { text: draft }],
+    ],
+  );
+  await t.stop();
+  console.log(`IPC round trips from the window (100 of each, interleaved; ${words(draft)}-word draft):`);
+  for (const [label, { times, bytes, sent }] of Object.entries(results)) {
+    const sorted = [...times].sort((a, b) => a - b);
+    // The web view's clock ticks in whole milliseconds; the mean sees past that.
+    const mean = times.reduce((sum, ms) => sum + ms, 0) / times.length;
+    console.log(`  ${label}: mean ${mean.toFixed(2)} ms, median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms (sent ${sent} B, answer ${bytes} B of JSON)`);
+  }
 }
 
 /**

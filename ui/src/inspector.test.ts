@@ -151,6 +151,25 @@ describe("Inspector", () => {
     expect(missing?.textContent).toContain("The one next step.");
   });
 
+  it("is one Tab stop whose arrow keys choose the tab and keep the focus on it", () => {
+    const { el } = setup();
+    document.body.append(el);
+    const tabs = () => [...el.querySelectorAll<HTMLElement>('[role="tab"]')];
+    const stops = () => tabs().filter((t) => t.tabIndex === 0).map((t) => t.dataset.testid);
+    expect(stops()).toEqual(["tab-problems"]);
+    tabs()[1].focus();
+    const press = (key: string) => document.activeElement?.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
+    press("ArrowRight");
+    expect(stops()).toEqual(["tab-history"]);
+    expect((document.activeElement as HTMLElement).dataset.testid).toBe("tab-history");
+    expect(el.querySelector('[role="tabpanel"]')?.getAttribute("aria-labelledby")).toBe("tab-history");
+    press("Home");
+    press("ArrowLeft");
+    expect((document.activeElement as HTMLElement).dataset.testid).toBe("tab-suggestions");
+    expect(el.querySelector('[aria-selected="true"]')?.textContent).toBe("Suggestions");
+    el.remove();
+  });
+
   it("assigns an outline entry to a part from its Change part button", () => {
     const { inspector, el, actions } = setup();
     inspector.select("outline");

@@ -45,6 +45,18 @@ interface Row {
 }
 
 type Tab = "outline" | "problems" | "history" | "suggestions";
+const TABS: Tab[] = ["outline", "problems", "history", "suggestions"];
+
+/**
+ * The tab list is one Tab stop (the ARIA tabs pattern): Left and Right,
+ * Home and End choose among the tabs, so Tab goes on to the panel's content.
+ */
+const TAB_KEYS: Record<string, (i: number, n: number) => number> = {
+  ArrowRight: (i, n) => (i + 1) % n,
+  ArrowLeft: (i, n) => (i + n - 1) % n,
+  Home: () => 0,
+  End: (_, n) => n - 1,
+};
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** How long the panel may lag behind the editor while typing. */
@@ -60,7 +72,7 @@ export class Inspector {
   private suggestions: SuggestionRow[] = [];
   private readonly meter = h("section", { class: "readiness", "data-testid": "readiness" });
   private readonly tabs = h("nav", { class: "tabs", role: "tablist" });
-  private readonly body = h("div", { class: "tab-body" });
+  private readonly body = h("div", { class: "tab-body", role: "tabpanel", id: "tab-panel" });
   /**
    * What each part was last drawn from. While she types, most reports change
    * only positions, which the panel does not show; redrawing fifty problem
@@ -75,6 +87,7 @@ export class Inspector {
   constructor(private readonly actions: InspectorActions) {
     this.el.append(this.meter, this.tabs, this.body);
     arrowNavigation(this.body, '.problem-jump, .outline-item, [data-testid="version-view"]');
+    this.tabs.addEventListener("keydown", (event) => this.onTabKey(event));
     this.render();
   }
 
@@ -118,6 +131,13 @@ export class Inspector {
     this.tab = tab;
     this.render();
     if (tab === "suggestions") this.actions.suggestions.refresh();
+  }
+
+  private onTabKey(event: KeyboardEvent): void {
+    const move = TAB_KEYS[event.key];
+    if (!move || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    this.select(TABS[move(TABS.indexOf(this.tab), TABS.length)]);
   }
 
   private render(): void {
@@ -168,9 +188,16 @@ export class Inspector {
     const count = (this.report?.diagnostics.length ?? 0) + (this.report?.commentProblems.length ?? 0);
     const open = this.suggestions.filter((r) => r.status === "open").length;
     if (!this.stale("tabs", `${this.tab} ${count} ${open}`)) return;
-    const tab = (id: Tab, label: string) =>
-      h("button", { role: "tab", class: this.tab === id ? "tab active" : "tab", "aria-selected": this.tab === id ? "true" : "false", "data-testid": `tab-${id}`, onclick: () => this.select(id) }, label);
+    const tab = (id: Tab, label: string) => {
+      const selected = this.tab === id;
+      const attrs = { role: "tab", id: `tab-${id}`, class: selected ? "tab active" : "tab", "aria-selected": String(selected), "aria-controls": "tab-panel", tabindex: selected ? 0 : -1 };
+      return h("button", { ...attrs, "data-testid": `tab-${id}`, onclick: () => this.select(id) }, label);
+    };
+    // Redrawn tabs are new buttons: a focus on the old ones moves to the selected one.
+    const hadFocus = this.tabs.contains(document.activeElement);
     fill(this.tabs, tab("outline", "Outline"), tab("problems", count ? `Problems (${count})` : "Problems"), tab("history", "History"), tab("suggestions", open ? `Suggestions (${open})` : "Suggestions"));
+    this.body.setAttribute("aria-labelledby", `tab-${this.tab}`);
+    if (hadFocus) this.tabs.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
   }
 
   private renderBody(): void {

@@ -1,0 +1,43 @@
+# Prints, as JSON, the AT-SPI tree that an application exposes to screen
+# readers: what Orca would find, read from the same accessibility bus.
+# Usage: atspi-tree.py APP-NAME   (on the session bus in DBUS_SESSION_BUS_ADDRESS)
+import json
+import sys
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+STATES = (Atspi.StateType.FOCUSED, Atspi.StateType.FOCUSABLE, Atspi.StateType.EDITABLE, Atspi.StateType.SELECTED)
+
+
+def describe(node, depth):
+    entry = {"depth": depth, "role": node.get_role_name(), "name": node.get_name() or ""}
+    value = node.get_value_iface()
+    if value is not None:
+        entry["value"] = value.get_current_value()
+    states = node.get_state_set()
+    entry["states"] = [state.value_nick for state in STATES if states.contains(state)]
+    return entry
+
+
+def walk(node, depth, out):
+    out.append(describe(node, depth))
+    for i in range(node.get_child_count()):
+        child = node.get_child_at_index(i)
+        if child is not None:
+            walk(child, depth + 1, out)
+
+
+def main():
+    desktop = Atspi.get_desktop(0)
+    apps = [desktop.get_child_at_index(i) for i in range(desktop.get_child_count())]
+    out = []
+    for app in apps:
+        if app is not None and app.get_name() == sys.argv[1]:
+            walk(app, 0, out)
+    json.dump(out, sys.stdout)
+
+
+main()
