@@ -20,6 +20,15 @@ describe("Announcer", () => {
     expect(a.el.textContent).toBe("");
     vi.advanceTimersByTime(1300);
     expect(a.el.textContent).toBe("2 new problems: long sentence, hedge.");
+    const first = a.el.firstElementChild;
+    a.report(["jargon"]);
+    vi.advanceTimersByTime(1300);
+    // A new element each time: a screen reader hears an addition to the log.
+    expect(a.el.children).toHaveLength(1);
+    expect(a.el.firstElementChild).not.toBe(first);
+    expect(a.el.textContent).toBe("2 problems fixed.");
+    a.report(["jargon", "long-sentence", "hedge"]);
+    vi.advanceTimersByTime(1300);
     a.report(["jargon", "long-sentence", "hedge"]);
     vi.advanceTimersByTime(1300);
     expect(a.el.textContent).toBe("2 new problems: long sentence, hedge.");

@@ -1,7 +1,7 @@
 // Tells a screen reader what changed in the findings once typing pauses
 // ("2 new problems: jargon, long sentence"), through a polite live region:
 // read out between her sentences, never over them, and never per keystroke.
-import { h } from "./dom";
+import { fill, h } from "./dom";
 
 /** Typing has paused when no new report came for this long. */
 const PAUSE_MS = 1200;
@@ -41,7 +41,11 @@ export function describeChange(before: string[], after: string[]): string | null
 }
 
 export class Announcer {
-  readonly el = h("div", { class: "sr-only", role: "status", "aria-live": "polite", "data-testid": "announcer" });
+  /**
+   * A log, not a status: WebKitGTK tells AT-SPI of an element added to a log
+   * but of no change inside a status, so a status was never heard on Linux.
+   */
+  readonly el = h("div", { class: "sr-only", role: "log", "aria-live": "polite", "data-testid": "announcer" });
   private announced: string[] = [];
   private pending: string[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -66,6 +70,7 @@ export class Announcer {
     this.timer = null;
     const message = describeChange(this.announced, this.pending);
     this.announced = this.pending;
-    if (message) this.el.textContent = message;
+    // Each announcement is a new element, which is what the log reports.
+    if (message) fill(this.el, h("div", {}, message));
   }
 }
