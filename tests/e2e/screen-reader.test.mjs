@@ -1,8 +1,9 @@
 // Issue 22: the window reaches screen readers. The other e2e files start the
 // app with NO_AT_BRIDGE=1; a user's app has the bridge, so here it is left
-// on and the app is read the way Orca reads it: its AT-SPI tree from the
-// accessibility bus, then Orca itself (speech logged to its debug file)
-// while real key events (xdotool) move the focus.
+// on and the app is read the way Orca reads it: its AT-SPI tree and events
+// from the accessibility bus, then Orca itself (what it would say, from its
+// debug log) while real key events (xdotool) move the focus. The tests run
+// in order on one window: the second types into the draft.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
