@@ -87,20 +87,30 @@ describe("screen readers (AT-SPI bridge on)", () => {
     assert.ok(find(tree, "landmark", "Drafts") && find(tree, "landmark", "Checks of the draft"), "the regions are named landmarks");
   });
 
-  it("tells the screen reader of new findings, politely, once typing pauses", async () => {
+  /** Runs `act` while listening on the bus; resolves once a polite addition matches `pattern`. */
+  async function announced(act, pattern) {
     const listener = spawn("/usr/bin/python3", [join(import.meta.dirname, "atspi-tree.py"), "--additions"], { env: t.env, stdio: ["ignore", "pipe", "inherit"] });
     let lines = [];
-    listener.stdout.on("data", (chunk) => (lines = lines.concat(String(chunk).split("\n").filter(Boolean).map((line) => JSON.parse(line)))));
+    let partial = "";
+    listener.stdout.on("data", (chunk) => {
+      const parts = (partial + chunk).split("\n");
+      partial = parts.pop();
+      lines = lines.concat(parts.filter(Boolean).map((line) => JSON.parse(line)));
+    });
     try {
       await t.browser.waitUntil(() => lines.some((line) => line.listening), { timeout: 20_000, timeoutMsg: "the AT-SPI listener did not start" });
-      await t.typeAtEnd("\n\nWe leverage best-of-breed synergy.");
-      await t.browser.waitUntil(() => lines.some((line) => line.live === "polite" && /new problems?: .*jargon/.test(line.text)), {
+      await act();
+      await t.browser.waitUntil(() => lines.some((line) => line.live === "polite" && pattern.test(line.text)), {
         timeout: 15_000,
-        timeoutMsg: `no announcement reached AT-SPI; additions seen: ${JSON.stringify(lines.slice(-5))}`,
+        timeoutMsg: `no announcement matching ${pattern} reached AT-SPI; additions seen: ${JSON.stringify(lines.slice(-5))}`,
       });
     } finally {
       listener.kill();
     }
+  }
+
+  it("tells the screen reader of new findings, politely, once typing pauses", async () => {
+    await announced(() => t.typeAtEnd("\n\nWe leverage best-of-breed synergy."), /new problems?: .*jargon/);
   });
 
   it("is read by Orca as the focus moves by keyboard", async () => {
@@ -129,5 +139,13 @@ describe("screen readers (AT-SPI bridge on)", () => {
     await heard(/Save push button/, "the Save button");
     await heard(/Save \(Ctrl\+S\)/, "the Save button's shortcut");
     orca.stop();
+  });
+
+  it("tells the screen reader which change she steps to in review mode", async () => {
+    await t.pressSave();
+    await t.waitForStatus("saved");
+    await (await t.$("review-open")).click();
+    await (await t.$("review")).waitForDisplayed({ timeout: 10_000 });
+    await announced(async () => (await t.$("review-next")).click(), /^Change 1 of \d+: text /);
   });
 });

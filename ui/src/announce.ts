@@ -40,12 +40,22 @@ export function describeChange(before: string[], after: string[]): string | null
   return parts.length > 0 ? `${parts.join("; ")}.` : null;
 }
 
+/**
+ * A polite live region for a screen reader. A log, not a status: WebKitGTK
+ * tells AT-SPI of an element added to a log but of no change inside a
+ * status, so a status region was never heard on Linux. Write to it with `say`.
+ */
+export function liveLog(attrs: { class?: string; "data-testid": string }): HTMLElement {
+  return h("div", { class: "sr-only", ...attrs, role: "log", "aria-live": "polite" });
+}
+
+/** Puts `message` in a live log as a new element (what the log reports), replacing the last. */
+export function say(log: HTMLElement, ...message: (Node | string)[]): void {
+  fill(log, h("div", {}, ...message));
+}
+
 export class Announcer {
-  /**
-   * A log, not a status: WebKitGTK tells AT-SPI of an element added to a log
-   * but of no change inside a status, so a status was never heard on Linux.
-   */
-  readonly el = h("div", { class: "sr-only", role: "log", "aria-live": "polite", "data-testid": "announcer" });
+  readonly el = liveLog({ "data-testid": "announcer" });
   private announced: string[] = [];
   private pending: string[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -70,7 +80,6 @@ export class Announcer {
     this.timer = null;
     const message = describeChange(this.announced, this.pending);
     this.announced = this.pending;
-    // Each announcement is a new element, which is what the log reports.
-    if (message) fill(this.el, h("div", {}, message));
+    if (message) say(this.el, message);
   }
 }

@@ -23,6 +23,7 @@ import {
 import { askText } from "./dialog";
 import { askReviewerIdentity } from "./identity";
 import { fill, h } from "./dom";
+import { liveLog, say } from "./announce";
 import { proseHighlight } from "./editor";
 import { formatModified } from "./format";
 import { reviewSuggestionList } from "./suggestion-cards";
@@ -132,7 +133,7 @@ export class ReviewPane {
     summary: h("span", { class: "rv-summary", "data-testid": "review-summary" }),
     position: h("span", { class: "rv-position" }),
     /** Says which change she stepped to, for a screen reader. */
-    stepped: h("span", { class: "sr-only", role: "status", "aria-live": "polite", "data-testid": "review-stepped" }),
+    stepped: liveLog({ "data-testid": "review-stepped" }),
     changes: h("ol", { class: "rv-changes", "data-testid": "review-changes" }),
     delta: h("div", { class: "rv-delta", "data-testid": "review-delta" }),
     threads: h("div", { class: "rv-threads", "data-testid": "review-threads" }),
@@ -416,7 +417,7 @@ export class ReviewPane {
     this.el.changes.children[index]?.classList.add("current");
     this.renderPosition();
     const count = this.view?.changes.length ?? 0;
-    this.el.stepped.textContent = `Change ${index + 1} of ${count}: ${CHANGE_WORDS[change.kind] ?? change.kind} in ${change.section}.`;
+    say(this.el.stepped, `Change ${index + 1} of ${count}: ${CHANGE_WORDS[change.kind] ?? change.kind} in ${change.section}.`);
   }
 
   private reveal(side: Side, range: TextRange): void {
