@@ -91,18 +91,24 @@ async function main() {
   await benchFolder(10_000);
 }
 
-/**
- * Lint and save latency as the window sees it (invoke to answer), quiet and
- * during a burst of `count` drafts written into the open folder by another
- * process: the workspace lock must not make a keystroke wait for the index.
- */
-async function benchBurst(count) {
+/** The app launched on a ~3,000-word draft, `open.md`, saved and shown. */
+async function openLongDraft() {
   const t = new Harness();
   const draft = threeThousandWords();
   const drafts = t.draftsFolder({ "open.md": draft });
   await t.startDriver();
   await t.launch([join(drafts, "open.md")]);
   await t.waitForStatus("saved");
+  return { t, draft, drafts };
+}
+
+/**
+ * Lint and save latency as the window sees it (invoke to answer), quiet and
+ * during a burst of `count` drafts written into the open folder by another
+ * process: the workspace lock must not make a keystroke wait for the index.
+ */
+async function benchBurst(count) {
+  const { t, draft, drafts } = await openLongDraft();
   const draftId = Number(await (await t.browser.$('[data-testid="draft-item"][data-rel-path="open.md"]')).getAttribute("data-draft-id"));
   const sample = (what, samples) =>
     t.browser.executeAsync(
@@ -149,12 +155,7 @@ async function benchBurst(count) {
  * could save; the first is the web view's IPC floor.
  */
 async function benchIpc() {
-  const t = new Harness();
-  const draft = threeThousandWords();
-  const drafts = t.draftsFolder({ "open.md": draft });
-  await t.startDriver();
-  await t.launch([join(drafts, "open.md")]);
-  await t.waitForStatus("saved");
+  const { t, draft } = await openLongDraft();
   await new Promise((r) => setTimeout(r, 4_000)); // the background proofreader has read the draft
   const paragraph = draft.split("\n\n").find((block) => words(block) > 40);
   const results = await t.browser.executeAsync(
