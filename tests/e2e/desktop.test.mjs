@@ -51,7 +51,9 @@ describe("desktop integration", () => {
 
   it("fits a window remembered from a larger screen onto this one", async () => {
     const stateFile = join(t.home, "config", "com.datelineapp.desktop", ".window-state.json");
-    await t.kill();
+    // Quit, not kill: a kill can land while the window-state plugin rewrites
+    // its file in place, and leave it empty.
+    await t.quit();
     const state = JSON.parse(readFileSync(stateFile, "utf8"));
     state.main = { ...state.main, width: 2400, height: 1600 };
     writeFileSync(stateFile, JSON.stringify(state));
